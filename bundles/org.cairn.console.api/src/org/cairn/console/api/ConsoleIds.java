@@ -1,0 +1,61 @@
+package org.cairn.console.api;
+
+/**
+ * Stable identifiers of the console host that other bundles contribute to through {@code fragment.e4xmi}
+ * model fragments and read from the e4 context.
+ * <p>
+ * These ids are part of the API: they do not change within a major version.
+ */
+public final class ConsoleIds {
+
+    /**
+     * Model element id of the main window. Contribute to its {@code mainMenu}, {@code trimBars} or
+     * {@code handlers} through a fragment whose parent element id is this.
+     */
+    public static final String MAIN_WINDOW = "org.cairn.console.window.main";
+
+    /**
+     * Model element id of the menu bar's Action menu. A fragment that adds menu items to the Action menu uses
+     * this as the parent element id and {@code children} as the feature name.
+     */
+    public static final String ACTION_MENU = "org.cairn.console.menu.action";
+
+    /**
+     * Model element id of the {@code Action → All Tasks} submenu: the contribution point for tasks on nodes and
+     * items, used the same way by the host's own snap-ins and by third-party extension snap-ins. Contributed
+     * items are shown when their {@code visibleWhen} expression (typically the selected node's or item's type)
+     * holds.
+     */
+    public static final String ALL_TASKS_MENU = "org.cairn.console.menu.action.allTasks";
+
+    /** Model element id of the View menu. */
+    public static final String VIEW_MENU = "org.cairn.console.menu.view";
+
+    /** Model element id of the Help menu. */
+    public static final String HELP_MENU = "org.cairn.console.menu.help";
+
+    /** Part id of the console tree (left). */
+    public static final String CONSOLE_TREE_PART = "org.cairn.console.part.tree";
+
+    /** Part id of the details (result) pane (middle). */
+    public static final String DETAILS_PART = "org.cairn.console.part.details";
+
+    /** Part id of the Actions pane (right); it can be hidden from the View menu. */
+    public static final String ACTIONS_PART = "org.cairn.console.part.actions";
+
+    /**
+     * Key, in the main window's e4 context, of the {@link ConsoleNode} selected in the console tree. Parts and
+     * handlers receive it with {@code @Named(ConsoleIds.SELECTED_NODE)}; it stays the tree's selection while
+     * the focus is in the details pane (whose own selection is the e4 active selection).
+     */
+    public static final String SELECTED_NODE = "org.cairn.console.selectedNode";
+
+    /** Event topic (e4 event broker) asking the console to reload a node's children; the data is the node. */
+    public static final String TOPIC_REFRESH = "org/cairn/console/refresh";
+
+    /** Node type id of the Console Root node. */
+    public static final String ROOT_NODE_TYPE = "org.cairn.console.node.root";
+
+    private ConsoleIds() {
+    }
+}

@@ -1,0 +1,24 @@
+package org.cairn.console.ui.internal.handlers;
+
+import org.cairn.console.api.ConsoleIds;
+import org.cairn.console.api.ConsoleNode;
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+
+import jakarta.inject.Named;
+
+/** Action → Refresh (F5): reloads the selected node's children in the tree and the details pane. */
+public final class RefreshHandler {
+
+    @CanExecute
+    public boolean canExecute(@Optional @Named(ConsoleIds.SELECTED_NODE) ConsoleNode node) {
+        return node != null;
+    }
+
+    @Execute
+    public void execute(@Named(ConsoleIds.SELECTED_NODE) ConsoleNode node, IEventBroker broker) {
+        broker.send(ConsoleIds.TOPIC_REFRESH, node);
+    }
+}
