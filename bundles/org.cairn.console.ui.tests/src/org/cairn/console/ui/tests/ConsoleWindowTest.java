@@ -1,0 +1,89 @@
+package org.cairn.console.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.cairn.testing.ui.Conditions;
+import org.cairn.testing.ui.SWTBot;
+import org.cairn.testing.ui.SWTBotMenu;
+import org.cairn.testing.ui.SWTBotShell;
+import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The console window as an administrator first sees it: MMC's layout, menus and title. */
+@ExtendWith(ScreenshotOnFailure.class)
+class ConsoleWindowTest {
+
+    private static final String TITLE = "Cairn - [Console Root]";
+
+    private SWTBot bot;
+    private SWTBotShell window;
+
+    @BeforeEach
+    void findWindow() {
+        bot = new SWTBot();
+        window = bot.shell(TITLE);
+        window.activate();
+    }
+
+    @Test
+    void windowTitleNamesTheConsoleRoot() {
+        assertEquals(TITLE, window.getText());
+    }
+
+    @Test
+    void consoleTreeStartsWithConsoleRootSelected() {
+        var tree = window.bot().tree();
+        assertEquals(List.of("Console Root"), java.util.Arrays.stream(tree.getAllItems()).map(item -> item.getText()).toList());
+        assertEquals(1, tree.selectionCount());
+    }
+
+    @Test
+    void detailsPaneSaysThereIsNothingToShowForAnEmptyConsole() {
+        assertTrue(window.bot().label("There are no items to show in this view.").isVisible());
+    }
+
+    @Test
+    void menuBarHasFileActionViewAndHelp() {
+        for (String menu : List.of("File", "Action", "View", "Help")) {
+            assertTrue(window.bot().menu(menu).isEnabled(), menu);
+        }
+        assertTrue(window.bot().menu("File").menu("Exit").isEnabled());
+        assertTrue(window.bot().menu("Help").menu("About Cairn...").isEnabled());
+    }
+
+    @Test
+    void actionMenuHasAllTasksSubmenuWhichIsEmptyOnConsoleRoot() {
+        SWTBotMenu allTasks = window.bot().menu("Action").menu("All Tasks");
+        assertEquals(List.of("(Empty)"), allTasks.menuItems());
+        assertFalse(allTasks.menu("(Empty)").isEnabled());
+        assertTrue(window.bot().menu("Action").menu("Refresh").isEnabled());
+    }
+
+    @Test
+    void viewMenuHidesAndShowsTheActionsPane() {
+        assertTrue(window.bot().label("Actions").isVisible());
+        SWTBotMenu actionPane = window.bot().menu("View").menu("Action Pane");
+        assertTrue(actionPane.isChecked());
+
+        actionPane.click();
+        bot.waitUntil(Conditions.condition("the Actions pane is hidden",
+                () -> window.bot().findWidgets(org.cairn.testing.ui.WidgetMatcherFactory.withText("Actions"))
+                        .isEmpty()));
+        assertFalse(window.bot().menu("View").menu("Action Pane").isChecked());
+
+        window.bot().menu("View").menu("Action Pane").click();
+        assertTrue(window.bot().label("Actions").isVisible());
+        assertTrue(window.bot().menu("View").menu("Action Pane").isChecked());
+    }
+
+    @Test
+    void statusBarSaysReady() {
+        assertTrue(window.bot().label("Ready").isVisible());
+    }
+}
