@@ -1,0 +1,226 @@
+package org.cairn.certificates.core;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The certificate stores of one scope, as the Certificates snap-in shows them: each {@link LogicalStore}
+ * merges the physical stores behind it (the scope's writable file store and, for the computer's Trusted Root
+ * Certification Authorities, the operating system's read-only trust bundle).
+ *
+ * <p>Every change is crash-safe and safe against another process changing the same store at the same time
+ * (no lost update). Operations take an entry from an earlier listing; they re-read the current state on disk
+ * under the store's lock, so an entry that is slightly out of date is fine. Thumbprints may be given in any
+ * case, with or without spaces or colons.</p>
+ *
+ * <p>Rights: the current user's scope belongs to the user; keys and changes in the computer and service scopes
+ * need root or the account owning the files. {@code why...} methods answer without throwing, for the UI.</p>
+ */
+public interface CertificateStore {
+
+    /** @return the scope of these stores */
+    Scope scope();
+
+    /** @return the identity whose rights are checked */
+    Identity identity();
+
+    /**
+     * @param store a logical store
+     * @return its merged entries and the problems (corrupt entries, with their paths) found while reading it
+     * @throws CertificateStoreException when the store as a whole cannot be read (for example no permission on
+     *                                   its directory); a missing store is simply empty
+     */
+    StoreListing list(LogicalStore store) throws CertificateStoreException;
+
+    /**
+     * @return the entries of every logical store (one listing)
+     * @throws CertificateStoreException as {@link #list(LogicalStore)}
+     */
+    StoreListing listAll() throws CertificateStoreException;
+
+    /**
+     * @param store      a logical store
+     * @param thumbprint SHA-1 thumbprint
+     * @return the entry, or empty when the store does not hold that certificate
+     * @throws CertificateStoreException as {@link #list(LogicalStore)}
+     */
+    Optional<CertificateEntry> find(LogicalStore store, String thumbprint) throws CertificateStoreException;
+
+    /**
+     * @param thumbprint SHA-1 thumbprint
+     * @return the entries with that thumbprint in every logical store of the scope (a certificate can be in several)
+     * @throws CertificateStoreException as {@link #list(LogicalStore)}
+     */
+    List<CertificateEntry> find(String thumbprint) throws CertificateStoreException;
+
+    /**
+     * @return the physical stores behind a logical store, writable first, with where they are
+     * @param store a logical store
+     * @throws CertificateStoreException when a provider fails
+     */
+    List<PhysicalStoreInfo> physicalStores(LogicalStore store) throws CertificateStoreException;
+
+    /**
+     * Adds a certificate (and its private key) to the scope's writable physical store.
+     *
+     * @param store       the logical store
+     * @param certificate the certificate
+     * @param privateKey  its private key, if any; must match the certificate's public key
+     * @param attributes  friendly name, description, exportable flag, extended properties
+     * @return the new entry
+     * @throws CertificateStoreException when the certificate is already there (delete it first, or change its
+     *                                   attributes), the key does not match, the identity may not change this
+     *                                   scope, or writing fails
+     */
+    CertificateEntry add(LogicalStore store, X509Certificate certificate, Optional<PrivateKey> privateKey,
+            EntryAttributes attributes) throws CertificateStoreException;
+
+    /**
+     * Deletes a certificate, with its key, from the writable physical store. A copy in a read-only physical store
+     * stays and keeps showing.
+     *
+     * @param entry the entry
+     * @throws CertificateStoreException when it is only in a read-only store, the identity may not change the
+     *                                   scope, it no longer exists, or writing fails
+     */
+    void delete(CertificateEntry entry) throws CertificateStoreException;
+
+    /**
+     * Deletes only the private key (as the export wizard does after a verified export); the certificate stays.
+     *
+     * @param entry the entry
+     * @return the entry as it is now (without key)
+     * @throws CertificateStoreException with a denial when there is no key or no access to it
+     */
+    CertificateEntry deletePrivateKey(CertificateEntry entry) throws CertificateStoreException;
+
+    /**
+     * @param entry the entry
+     * @param name  the friendly name, empty for none
+     * @return the entry as it is now
+     * @throws CertificateStoreException when the entry is read-only or not accessible, or writing fails
+     */
+    CertificateEntry setFriendlyName(CertificateEntry entry, String name) throws CertificateStoreException;
+
+    /**
+     * @param entry the entry
+     * @param text  the description, empty for none
+     * @return the entry as it is now
+     * @throws CertificateStoreException as {@link #setFriendlyName}
+     */
+    CertificateEntry setDescription(CertificateEntry entry, String text) throws CertificateStoreException;
+
+    /**
+     * Replaces all extended properties.
+     *
+     * @param entry      the entry
+     * @param properties the new extended properties
+     * @return the entry as it is now
+     * @throws CertificateStoreException as {@link #setFriendlyName}
+     */
+    CertificateEntry setProperties(CertificateEntry entry, Map<String, String> properties) throws CertificateStoreException;
+
+    /**
+     * Sets one extended property, keeping the others (read-modify-write under the store lock, so two processes
+     * setting different properties at once both win).
+     *
+     * @param entry the entry
+     * @param name  property name, non-empty
+     * @param value property value
+     * @return the entry as it is now
+     * @throws CertificateStoreException as {@link #setFriendlyName}
+     */
+    CertificateEntry putProperty(CertificateEntry entry, String name, String value) throws CertificateStoreException;
+
+    /**
+     * @param entry the entry
+     * @param name  property name
+     * @return the entry as it is now
+     * @throws CertificateStoreException as {@link #setFriendlyName}
+     */
+    CertificateEntry removeProperty(CertificateEntry entry, String name) throws CertificateStoreException;
+
+    /**
+     * The private key, for export: only when it exists, was stored as exportable, and the identity may read it.
+     *
+     * @param entry the entry
+     * @return the private key
+     * @throws CertificateStoreException with {@link CertificateStoreException#denial()} set when refused, or
+     *                                   without when the key file is unreadable or corrupt
+     */
+    PrivateKey exportablePrivateKey(CertificateEntry entry) throws CertificateStoreException;
+
+    /**
+     * Why the private key cannot be exported, without throwing: for the wizard's "Yes, export the private key".
+     *
+     * @param entry the entry
+     * @return empty when {@link #exportablePrivateKey} would hand out the key; else the first reason:
+     *         {@code NO_PRIVATE_KEY}, {@code NO_ACCESS}, then {@code NOT_EXPORTABLE}
+     */
+    Optional<AccessDenial> whyKeyNotExportable(CertificateEntry entry);
+
+    /**
+     * @param entry the entry
+     * @return empty when {@link #deletePrivateKey} is allowed; else {@code NO_PRIVATE_KEY}, {@code READ_ONLY_STORE}
+     *         or {@code NO_ACCESS}
+     */
+    Optional<AccessDenial> whyKeyNotDeletable(CertificateEntry entry);
+
+    /**
+     * @param entry the entry
+     * @return empty when the entry may be deleted or its attributes changed; else {@code READ_ONLY_STORE} or
+     *         {@code NO_ACCESS}
+     */
+    Optional<AccessDenial> whyNotModifiable(CertificateEntry entry);
+
+    /**
+     * @param store a logical store
+     * @return empty when certificates may be added to it; else {@code NO_ACCESS} or {@code READ_ONLY_STORE}
+     */
+    Optional<AccessDenial> whyCannotAdd(LogicalStore store);
+
+    /**
+     * Builds the certification path from the stores of this scope and of the computer.
+     *
+     * @param entry the leaf
+     * @return the path, leaf first, with the missing issuer when incomplete
+     * @throws CertificateStoreException when the leaf itself cannot be read
+     */
+    CertificationPath chain(CertificateEntry entry) throws CertificateStoreException;
+
+    /**
+     * The "Certificate purpose" view: every entry of every logical store grouped by intended purpose.
+     *
+     * @return the groups, {@link Purpose#ALL} first
+     * @throws CertificateStoreException as {@link #list(LogicalStore)}
+     */
+    List<PurposeGroup> byPurpose() throws CertificateStoreException;
+
+    /**
+     * @param thumbprint a thumbprint as users paste it ({@code "a9 4f:..."})
+     * @return 40 upper-case hex digits
+     * @throws IllegalArgumentException when it is not a SHA-1 thumbprint
+     */
+    static String normalizeThumbprint(String thumbprint) {
+        String t = thumbprint == null ? "" : thumbprint.replaceAll("[\\s:\\u200e\\u200f]", "").toUpperCase(Locale.ROOT);
+        if (!t.matches("[0-9A-F]{40}")) {
+            throw new IllegalArgumentException("'" + thumbprint
+                    + "' is not a SHA-1 thumbprint: give 40 hex digits (spaces and colons are ignored).");
+        }
+        return t;
+    }
+
+    /**
+     * A physical store behind a logical store, for the "physical stores" view and messages.
+     *
+     * @param name     its name, for example {@code .Default} or {@code .SystemTrustBundle}
+     * @param location where it is (a directory or a file)
+     * @param writable whether certificates can be added, changed and deleted there
+     */
+    record PhysicalStoreInfo(String name, String location, boolean writable) {
+    }
+}

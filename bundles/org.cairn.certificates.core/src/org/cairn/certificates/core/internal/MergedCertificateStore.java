@@ -1,0 +1,458 @@
+package org.cairn.certificates.core.internal;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import javax.security.auth.x500.X500Principal;
+
+import org.cairn.certificates.core.AccessDenial;
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.CertificationPath;
+import org.cairn.certificates.core.EntryAttributes;
+import org.cairn.certificates.core.Identity;
+import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.PurposeGroup;
+import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.core.StoreListing;
+import org.cairn.certificates.core.StoreProblem;
+import org.cairn.certificates.core.spi.PhysicalStore;
+import org.cairn.certificates.core.spi.StoreContext;
+import org.cairn.certificates.core.spi.StoreProvider;
+
+/**
+ * The logical view of one scope: each logical store merges the physical stores of the providers, in provider order.
+ * The first physical store holding a certificate gives its attributes and key; the entry names every physical store
+ * that holds it.
+ */
+final class MergedCertificateStore implements CertificateStore {
+
+    /** Chains longer than this are treated as loops (cross-certified CAs). */
+    private static final int MAX_PATH = 16;
+
+    /** Opens another scope's stores (the computer's, for chain building). */
+    @FunctionalInterface
+    interface ScopeOpener {
+        CertificateStore open(Scope scope) throws CertificateStoreException;
+    }
+
+    private final StoreContext context;
+    private final List<StoreProvider> providers;
+    private final ScopeOpener opener;
+
+    MergedCertificateStore(StoreContext context, List<StoreProvider> providers, ScopeOpener opener) {
+        this.context = context;
+        this.providers = List.copyOf(providers);
+        this.opener = opener;
+    }
+
+    @Override
+    public Scope scope() {
+        return context.scope();
+    }
+
+    @Override
+    public Identity identity() {
+        return context.identity();
+    }
+
+    private List<PhysicalStore> physical(LogicalStore store) throws CertificateStoreException {
+        List<PhysicalStore> stores = new ArrayList<>(providers.size());
+        for (StoreProvider provider : providers) {
+            provider.open(context, store).ifPresent(stores::add);
+        }
+        return stores;
+    }
+
+    @Override
+    public List<PhysicalStoreInfo> physicalStores(LogicalStore store) throws CertificateStoreException {
+        List<PhysicalStoreInfo> infos = new ArrayList<>();
+        for (PhysicalStore p : physical(store)) {
+            infos.add(new PhysicalStoreInfo(p.name(), p.location(), p.writable()));
+        }
+        infos.sort((a, b) -> Boolean.compare(b.writable(), a.writable()));
+        return List.copyOf(infos);
+    }
+
+    @Override
+    public StoreListing list(LogicalStore store) throws CertificateStoreException {
+        List<PhysicalStore> stores = physical(store);
+        if (stores.size() == 1) {
+            // the common case: nothing to merge
+            return sorted(stores.get(0).list());
+        }
+        Map<String, CertificateEntry> merged = new LinkedHashMap<>();
+        List<StoreProblem> problems = new ArrayList<>();
+        for (PhysicalStore physical : stores) {
+            StoreListing listing = physical.list();
+            problems.addAll(listing.problems());
+            for (CertificateEntry entry : listing.entries()) {
+                merged.merge(entry.thumbprint(), entry, (first, later) -> {
+                    List<String> names = new ArrayList<>(first.physicalStores());
+                    names.addAll(later.physicalStores());
+                    return first.toBuilder().physicalStores(names).build();
+                });
+            }
+        }
+        return sorted(new StoreListing(List.copyOf(merged.values()), problems));
+    }
+
+    /** Sorts by Issued To, then thumbprint; a linear pass for a file store's listing, which is sorted already. */
+    private static StoreListing sorted(StoreListing listing) {
+        List<CertificateEntry> entries = new ArrayList<>(listing.entries());
+        entries.sort(FileStore.ORDER);
+        return new StoreListing(entries, listing.problems());
+    }
+
+    @Override
+    public StoreListing listAll() throws CertificateStoreException {
+        List<CertificateEntry> entries = new ArrayList<>();
+        List<StoreProblem> problems = new ArrayList<>();
+        for (LogicalStore store : LogicalStore.values()) {
+            StoreListing listing = list(store);
+            entries.addAll(listing.entries());
+            problems.addAll(listing.problems());
+        }
+        return new StoreListing(entries, problems);
+    }
+
+    @Override
+    public Optional<CertificateEntry> find(LogicalStore store, String thumbprint) throws CertificateStoreException {
+        String t = CertificateStore.normalizeThumbprint(thumbprint);
+        CertificateEntry found = null;
+        for (PhysicalStore physical : physical(store)) {
+            Optional<CertificateEntry> entry = physical.find(t);
+            if (entry.isPresent()) {
+                if (found == null) {
+                    found = entry.get();
+                } else {
+                    List<String> names = new ArrayList<>(found.physicalStores());
+                    names.add(physical.name());
+                    found = found.toBuilder().physicalStores(names).build();
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    @Override
+    public List<CertificateEntry> find(String thumbprint) throws CertificateStoreException {
+        List<CertificateEntry> found = new ArrayList<>();
+        for (LogicalStore store : LogicalStore.values()) {
+            find(store, thumbprint).ifPresent(found::add);
+        }
+        return List.copyOf(found);
+    }
+
+    /** The writable physical store that holds the entry, or a refusal saying why there is none. */
+    private PhysicalStore holder(CertificateEntry entry) throws CertificateStoreException {
+        checkScope(entry);
+        boolean readOnlyCopy = false;
+        String thumbprint = entry.thumbprint();
+        for (PhysicalStore physical : physical(entry.logicalStore())) {
+            if (physical.find(thumbprint).isPresent()) {
+                if (physical.writable()) {
+                    return physical;
+                }
+                readOnlyCopy = true;
+            }
+        }
+        if (readOnlyCopy) {
+            throw new CertificateStoreException(readOnly(entry));
+        }
+        throw new CertificateStoreException("The certificate " + thumbprint + " is no longer in "
+                + entry.logicalStore().displayName() + "; another program may have deleted it. Refresh the view.");
+    }
+
+    private AccessDenial readOnly(CertificateEntry entry) {
+        return new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE, "The certificate " + entry.issuedTo()
+                + " comes from the read-only physical store " + entry.physicalStore()
+                + " (" + entry.location().orElse("") + "); change it with the tools of the system that owns it.");
+    }
+
+    private void checkScope(CertificateEntry entry) {
+        if (!entry.scope().equals(context.scope())) {
+            throw new IllegalArgumentException("The entry " + entry + " belongs to " + entry.scope().displayName()
+                    + ", not to " + context.scope().displayName());
+        }
+    }
+
+    @Override
+    public CertificateEntry add(LogicalStore store, X509Certificate certificate, Optional<PrivateKey> privateKey,
+            EntryAttributes attributes) throws CertificateStoreException {
+        PhysicalStore target = null;
+        for (PhysicalStore physical : physical(store)) {
+            if (physical.writable()) {
+                target = physical;
+                break;
+            }
+        }
+        if (target == null) {
+            throw new CertificateStoreException(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE,
+                    "No physical store behind " + store.displayName() + " of " + context.scope().displayName() + " is writable."));
+        }
+        target.add(certificate, privateKey, attributes);
+        return find(store, CertificateEntry.sha1(encoded(certificate))).orElseThrow();
+    }
+
+    private static byte[] encoded(X509Certificate certificate) throws CertificateStoreException {
+        try {
+            return certificate.getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new CertificateStoreException("The certificate cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(CertificateEntry entry) throws CertificateStoreException {
+        holder(entry).delete(entry.thumbprint());
+    }
+
+    @Override
+    public CertificateEntry deletePrivateKey(CertificateEntry entry) throws CertificateStoreException {
+        Optional<AccessDenial> refused = whyKeyNotDeletable(entry);
+        if (refused.isPresent()) {
+            throw new CertificateStoreException(refused.get());
+        }
+        holder(entry).deletePrivateKey(entry.thumbprint());
+        return current(entry);
+    }
+
+    private CertificateEntry update(CertificateEntry entry, UnaryOperator<EntryAttributes> change)
+            throws CertificateStoreException {
+        holder(entry).updateAttributes(entry.thumbprint(), change);
+        return current(entry);
+    }
+
+    private CertificateEntry current(CertificateEntry entry) throws CertificateStoreException {
+        return find(entry.logicalStore(), entry.thumbprint()).orElseThrow(() -> new CertificateStoreException(
+                "The certificate " + entry.thumbprint() + " was deleted by another program meanwhile."));
+    }
+
+    @Override
+    public CertificateEntry setFriendlyName(CertificateEntry entry, String name) throws CertificateStoreException {
+        return update(entry, a -> a.withFriendlyName(name));
+    }
+
+    @Override
+    public CertificateEntry setDescription(CertificateEntry entry, String text) throws CertificateStoreException {
+        return update(entry, a -> a.withDescription(text));
+    }
+
+    @Override
+    public CertificateEntry setProperties(CertificateEntry entry, Map<String, String> properties)
+            throws CertificateStoreException {
+        EntryAttributes.defaults().withProperties(properties); // validate before taking the lock
+        return update(entry, a -> a.withProperties(properties));
+    }
+
+    @Override
+    public CertificateEntry putProperty(CertificateEntry entry, String name, String value) throws CertificateStoreException {
+        EntryAttributes.defaults().withProperty(name, value);
+        return update(entry, a -> a.withProperty(name, value));
+    }
+
+    @Override
+    public CertificateEntry removeProperty(CertificateEntry entry, String name) throws CertificateStoreException {
+        return update(entry, a -> a.withoutProperty(name));
+    }
+
+    @Override
+    public PrivateKey exportablePrivateKey(CertificateEntry entry) throws CertificateStoreException {
+        checkScope(entry);
+        Optional<CertificateEntry> current = find(entry.logicalStore(), entry.thumbprint());
+        if (current.isEmpty()) {
+            throw new CertificateStoreException("The certificate " + entry.thumbprint() + " is no longer in "
+                    + entry.logicalStore().displayName() + ". Refresh the view.");
+        }
+        Optional<AccessDenial> refused = whyKeyNotExportable(current.get());
+        if (refused.isPresent()) {
+            throw new CertificateStoreException(refused.get());
+        }
+        return keyHolder(current.get()).readPrivateKey(entry.thumbprint());
+    }
+
+    private PhysicalStore keyHolder(CertificateEntry entry) throws CertificateStoreException {
+        for (PhysicalStore physical : physical(entry.logicalStore())) {
+            if (physical.name().equals(entry.physicalStore())) {
+                return physical;
+            }
+        }
+        throw new CertificateStoreException("The physical store " + entry.physicalStore() + " is no longer available.");
+    }
+
+    @Override
+    public Optional<AccessDenial> whyKeyNotExportable(CertificateEntry entry) {
+        Optional<AccessDenial> access = keyAccess(entry);
+        if (access.isPresent()) {
+            return access;
+        }
+        if (!entry.attributes().exportable()) {
+            return Optional.of(new AccessDenial(AccessDenial.Reason.NOT_EXPORTABLE, "The private key of " + entry.issuedTo()
+                    + " was stored as not exportable, so it cannot leave the store. Export the certificate without its key."));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<AccessDenial> keyAccess(CertificateEntry entry) {
+        if (!entry.hasPrivateKey()) {
+            return Optional.of(new AccessDenial(AccessDenial.Reason.NO_PRIVATE_KEY,
+                    "There is no private key for " + entry.issuedTo() + " in this store; only the certificate can be exported."));
+        }
+        try {
+            return keyHolder(entry).whyKeyNotReadable(entry.thumbprint());
+        } catch (CertificateStoreException e) {
+            return Optional.of(new AccessDenial(AccessDenial.Reason.NO_ACCESS, e.getMessage()));
+        }
+    }
+
+    @Override
+    public Optional<AccessDenial> whyKeyNotDeletable(CertificateEntry entry) {
+        Optional<AccessDenial> access = keyAccess(entry);
+        if (access.isPresent()) {
+            return access;
+        }
+        return whyNotModifiable(entry);
+    }
+
+    @Override
+    public Optional<AccessDenial> whyNotModifiable(CertificateEntry entry) {
+        try {
+            for (PhysicalStore physical : physical(entry.logicalStore())) {
+                if (physical.writable() && entry.physicalStores().contains(physical.name())) {
+                    return physical.whyNotWritable();
+                }
+            }
+            return Optional.of(readOnly(entry));
+        } catch (CertificateStoreException e) {
+            return Optional.of(new AccessDenial(AccessDenial.Reason.NO_ACCESS, e.getMessage()));
+        }
+    }
+
+    @Override
+    public Optional<AccessDenial> whyCannotAdd(LogicalStore store) {
+        try {
+            for (PhysicalStore physical : physical(store)) {
+                if (physical.writable()) {
+                    return physical.whyNotWritable();
+                }
+            }
+            return Optional.of(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE,
+                    "No physical store behind " + store.displayName() + " is writable."));
+        } catch (CertificateStoreException e) {
+            return Optional.of(new AccessDenial(AccessDenial.Reason.NO_ACCESS, e.getMessage()));
+        }
+    }
+
+    @Override
+    public List<PurposeGroup> byPurpose() throws CertificateStoreException {
+        Map<String, CertificateEntry> unique = new LinkedHashMap<>();
+        for (CertificateEntry entry : listAll().entries()) {
+            unique.putIfAbsent(entry.thumbprint(), entry);
+        }
+        return PurposeGroup.group(unique.values());
+    }
+
+    // ---------------------------------------------------------------- chain building
+
+    @Override
+    public CertificationPath chain(CertificateEntry entry) throws CertificateStoreException {
+        checkScope(entry);
+        Candidates candidates = new Candidates();
+        candidates.addScope(this);
+        if (!(context.scope() instanceof Scope.Computer)) {
+            candidates.addScope(opener.open(Scope.computer()));
+        }
+        List<CertificateEntry> path = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        CertificateEntry current = entry;
+        X509Certificate currentCert = entry.certificate();
+        while (true) {
+            path.add(current);
+            seen.add(current.thumbprint());
+            if (current.isSelfIssued() && verifies(currentCert, currentCert.getPublicKey())) {
+                return new CertificationPath(path, candidates.trusted(current.thumbprint())
+                        ? CertificationPath.Status.TRUSTED_ROOT : CertificationPath.Status.UNTRUSTED_ROOT, Optional.empty());
+            }
+            CertificateEntry issuer = null;
+            X509Certificate issuerCert = null;
+            if (path.size() < MAX_PATH) {
+                for (CertificateEntry candidate : candidates.withSubject(current.issuer())) {
+                    if (seen.contains(candidate.thumbprint())) {
+                        continue;
+                    }
+                    X509Certificate c;
+                    try {
+                        c = candidate.certificate();
+                    } catch (CertificateStoreException e) {
+                        continue; // a broken candidate is not an issuer; the listing reports it
+                    }
+                    if (verifies(currentCert, c.getPublicKey())) {
+                        issuer = candidate;
+                        issuerCert = c;
+                        break;
+                    }
+                }
+            }
+            if (issuer == null) {
+                return new CertificationPath(path, CertificationPath.Status.ISSUER_NOT_FOUND, Optional.of(current.issuer()));
+            }
+            current = issuer;
+            currentCert = issuerCert;
+        }
+    }
+
+    private static boolean verifies(X509Certificate certificate, PublicKey key) {
+        try {
+            certificate.verify(key);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Possible issuers by subject, trusted roots first, untrusted certificates excluded. */
+    private static final class Candidates {
+        private static final List<LogicalStore> PREFERENCE = List.of(LogicalStore.TRUSTED_ROOT, LogicalStore.THIRD_PARTY_ROOT,
+                LogicalStore.INTERMEDIATE, LogicalStore.ENTERPRISE_TRUST, LogicalStore.CLIENT_AUTH_ISSUERS,
+                LogicalStore.PERSONAL, LogicalStore.TRUSTED_PUBLISHERS, LogicalStore.TRUSTED_PEOPLE, LogicalStore.OTHER_PEOPLE);
+
+        private final Map<X500Principal, List<CertificateEntry>> bySubject = new HashMap<>();
+        private final Set<String> trustedRoots = new HashSet<>();
+        private final Set<String> disallowed = new HashSet<>();
+
+        void addScope(CertificateStore store) throws CertificateStoreException {
+            for (CertificateEntry e : store.list(LogicalStore.UNTRUSTED).entries()) {
+                disallowed.add(e.thumbprint());
+            }
+            for (LogicalStore logical : PREFERENCE) {
+                for (CertificateEntry e : store.list(logical).entries()) {
+                    if (logical == LogicalStore.TRUSTED_ROOT || logical == LogicalStore.THIRD_PARTY_ROOT) {
+                        trustedRoots.add(e.thumbprint());
+                    }
+                    bySubject.computeIfAbsent(new X500Principal(e.subject()), k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+
+        List<CertificateEntry> withSubject(String name) {
+            return bySubject.getOrDefault(new X500Principal(name), List.of()).stream()
+                    .filter(e -> !disallowed.contains(e.thumbprint())).toList();
+        }
+
+        boolean trusted(String thumbprint) {
+            return trustedRoots.contains(thumbprint) && !disallowed.contains(thumbprint);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.cairn.certificates.core.spi;
+
+import java.util.Optional;
+
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.LogicalStore;
+
+/**
+ * Supplies physical stores behind logical stores. Register an implementation as an OSGi service (a DS
+ * {@code @Component}); the certificate store service merges every provider's physical stores into the logical
+ * view, in ascending {@link #order()}. Cairn provides the writable file store of each scope (order 0) and the
+ * operating system's read-only trust bundle under the computer's Trusted Root Certification Authorities
+ * (order 100). A third party can add, for example, an NSS database or a PKCS#11 token.
+ */
+public interface StoreProvider {
+
+    /** @return a stable identifier, for example {@code file} or {@code os-trust-bundle} */
+    String id();
+
+    /**
+     * @return the merge order: lower first. The first physical store holding a certificate gives its attributes
+     *         and key; exactly one provider should offer writable stores (the file store, order 0)
+     */
+    default int order() {
+        return 100;
+    }
+
+    /**
+     * @param context the scope being opened
+     * @param store   a logical store
+     * @return the physical store this provider has behind that logical store in that scope, or empty
+     * @throws CertificateStoreException when the provider cannot open it
+     */
+    Optional<PhysicalStore> open(StoreContext context, LogicalStore store) throws CertificateStoreException;
+}
