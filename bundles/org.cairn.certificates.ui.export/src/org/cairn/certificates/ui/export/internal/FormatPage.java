@@ -1,0 +1,135 @@
+package org.cairn.certificates.ui.export.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.cairn.certificates.export.ExportFormat;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.events.SelectionListener;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+/**
+ * "Export File Format": the four formats with their options. With the private key only PKCS #12 is offered;
+ * without it PKCS #12 is not (as in Windows). Options that do not apply to the chosen format are disabled, and keep
+ * their state for when the user comes back to that format.
+ */
+final class FormatPage extends WizardPage {
+
+    private final ExportWizard wizard;
+    private final Map<ExportFormat, Button> formats = new EnumMap<>(ExportFormat.class);
+    private Button pkcs7Chain;
+    private Button pkcs12Chain;
+    private Button deleteKey;
+    private Button extendedProperties;
+
+    FormatPage(ExportWizard wizard) {
+        super("format");
+        this.wizard = wizard;
+        setTitle(wizard.messages().format_title);
+        setDescription(wizard.messages().format_description);
+    }
+
+    @Override
+    public void createControl(Composite parent) {
+        Messages m = wizard.messages();
+        Composite page = new Composite(parent, SWT.NONE);
+        page.setLayout(new GridLayout(1, false));
+        new Label(page, SWT.NONE).setText(m.format_select);
+        SelectionListener update = SelectionListener.widgetSelectedAdapter(event -> updateOptions());
+        formats.put(ExportFormat.DER, radio(page, m.format_der, update));
+        formats.put(ExportFormat.BASE64, radio(page, m.format_base64, update));
+        formats.put(ExportFormat.PKCS7, radio(page, m.format_pkcs7, update));
+        pkcs7Chain = check(page, m.format_includeChain, false);
+        formats.put(ExportFormat.PKCS12, radio(page, m.format_pkcs12, update));
+        pkcs12Chain = check(page, m.format_includeChain, true);
+        deleteKey = check(page, m.format_deleteKey, false);
+        extendedProperties = check(page, m.format_extendedProperties, true);
+        formats.get(ExportFormat.DER).setSelection(true);
+        setControl(page);
+        offerFormats();
+    }
+
+    private static Button radio(Composite page, String text, SelectionListener listener) {
+        Button radio = new Button(page, SWT.RADIO);
+        radio.setText(text);
+        radio.addSelectionListener(listener);
+        GridDataFactory.fillDefaults().indent(12, 4).applyTo(radio);
+        return radio;
+    }
+
+    private static Button check(Composite page, String text, boolean checked) {
+        Button check = new Button(page, SWT.CHECK);
+        check.setText(text);
+        check.setSelection(checked);
+        GridDataFactory.fillDefaults().indent(32, 0).applyTo(check);
+        return check;
+    }
+
+    @Override
+    public void setVisible(boolean visible) {
+        if (visible) {
+            offerFormats();
+        }
+        super.setVisible(visible);
+    }
+
+    /** Enables the formats that fit the private key choice, moving the selection to one of them if needed. */
+    private void offerFormats() {
+        boolean withKey = wizard.exportKey();
+        for (Map.Entry<ExportFormat, Button> format : formats.entrySet()) {
+            format.getValue().setEnabled(format.getKey().canHoldPrivateKey() == withKey);
+        }
+        if (!formats.get(format()).isEnabled()) {
+            formats.values().forEach(button -> button.setSelection(false));
+            formats.get(withKey ? ExportFormat.PKCS12 : ExportFormat.DER).setSelection(true);
+        }
+        updateOptions();
+    }
+
+    private void updateOptions() {
+        ExportFormat format = format();
+        pkcs7Chain.setEnabled(format == ExportFormat.PKCS7);
+        boolean pkcs12 = format == ExportFormat.PKCS12;
+        pkcs12Chain.setEnabled(pkcs12);
+        deleteKey.setEnabled(pkcs12 && wizard.exportKey() && wizard.keyDeleteDenial().isEmpty());
+        extendedProperties.setEnabled(pkcs12);
+        if (getContainer() != null && getContainer().getCurrentPage() == this) {
+            getContainer().updateButtons();
+        }
+    }
+
+    ExportFormat format() {
+        for (Map.Entry<ExportFormat, Button> format : formats.entrySet()) {
+            if (format.getValue().getSelection()) {
+                return format.getKey();
+            }
+        }
+        return wizard.exportKey() ? ExportFormat.PKCS12 : ExportFormat.DER;
+    }
+
+    String formatLabel() {
+        Button selected = formats.get(format());
+        return selected == null ? format().displayName() : selected.getText();
+    }
+
+    boolean includeChain() {
+        return switch (format()) {
+            case PKCS7 -> pkcs7Chain.getSelection();
+            case PKCS12 -> pkcs12Chain.getSelection();
+            default -> false;
+        };
+    }
+
+    boolean deleteKey() {
+        return deleteKey != null && deleteKey.isEnabled() && deleteKey.getSelection();
+    }
+
+    boolean extendedProperties() {
+        return extendedProperties != null && extendedProperties.getSelection();
+    }
+}
