@@ -36,10 +36,7 @@ public final class CertificateUiIds {
     /** Node type id of a store's "Certificates" folder, whose details pane lists the certificates. */
     public static final String CERTIFICATES_NODE = "org.cairn.certificates.node.certificates";
 
-    /** Node type id of the purpose view's "Purpose" folder. */
-    public static final String PURPOSES_NODE = "org.cairn.certificates.node.purposes";
-
-    /** Node type id of one purpose (for example "Server Authentication") under "Purpose". */
+    /** Node type id of one purpose (for example "Server Authentication") in the purpose view. */
     public static final String PURPOSE_NODE = "org.cairn.certificates.node.purpose";
 
     private CertificateUiIds() {
