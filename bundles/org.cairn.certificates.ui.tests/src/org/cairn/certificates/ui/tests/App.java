@@ -103,6 +103,15 @@ final class App {
     /** Saves the area of {@code shell} on screen as {@code target/screenshots/<name>.png}. */
     static Path screenshot(Shell shell, String name) {
         Path file = Path.of(System.getProperty("user.dir"), "target", "screenshots", name + ".png");
+        // GTK paints on its frame clock: give it a few frames after the last change before copying the screen.
+        for (int i = 0; i < 3; i++) {
+            UIThreadRunnable.syncExec(display(), () -> {
+                org.eclipse.swt.graphics.Point size = shell.getSize();
+                shell.redraw(0, 0, size.x, size.y, true);
+                shell.update();
+            });
+            sleep(100);
+        }
         UIThreadRunnable.syncExec(display(), () -> {
             shell.update();
             Display display = shell.getDisplay();

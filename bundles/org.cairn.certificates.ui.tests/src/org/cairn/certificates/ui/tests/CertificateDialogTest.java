@@ -221,7 +221,8 @@ class CertificateDialogTest {
 
     /** Stands in for the export wizard bundle's handler: records what it was asked to export. */
     public static final class RecordingExportHandler {
-        final AtomicReference<List<?>> received = new AtomicReference<>();
+        /** What the last export was asked for. */
+        public final AtomicReference<List<?>> received = new AtomicReference<>();
 
         @CanExecute
         public boolean canExecute(@Named(CertificateUiIds.SELECTED_ENTRIES) List<?> entries) {

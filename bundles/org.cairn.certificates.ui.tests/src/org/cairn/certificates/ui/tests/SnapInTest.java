@@ -263,6 +263,44 @@ class SnapInTest {
     }
 
     @Test
+    void physicalStoresAndArchivedCertificatesFollowTheViewOptions() throws Exception {
+        CertificateStore store = App.stores().open(Scope.currentUser());
+        String name = App.unique("Archive");
+        CertificateEntry leaf = App.factory().install(store, App.factory().createDemoChain(name, KeyAlgorithm.EC_P256));
+        store.putProperty(leaf, "cairn.archived", "true");
+
+        CertificatesRoot root = (CertificatesRoot) snapIn().createRoot(Map.of("scope", "user"));
+        assertTrue(row(child(child(root, "Personal"), "Certificates"), leaf).isEmpty(), "archived certificates are hidden");
+        root.setMode(new ViewMode(false, true, true));
+        ConsoleNode personal = child(root, "Personal");
+        assertEquals(List.of(".Default"), personal.children().stream().map(ConsoleNode::label).toList());
+        assertTrue(row(child(child(personal, ".Default"), "Certificates"), leaf).isPresent(), "shown when asked");
+        assertEquals(Map.of("scope", "user", "view", "logical", "physical", "true", "archived", "true"), root.settings());
+    }
+
+    @Test
+    void certificateOpenedFromTheListCanBeCopiedToAFileWhenTheExportWizardIsThere() throws Exception {
+        CertificateStore store = App.stores().open(Scope.currentUser());
+        CertificateEntry leaf = App.factory().install(store,
+                App.factory().createDemoChain(App.unique("Export"), KeyAlgorithm.EC_P256));
+        ConsoleNode certificates = child(child(snapIn().createRoot(Map.of("scope", "user")), "Personal"), "Certificates");
+        CertificateItem item = row(certificates, leaf).orElseThrow();
+        CertificateDialogTest.RecordingExportHandler handler = new CertificateDialogTest.RecordingExportHandler();
+        var handlers = App.applicationContext().get(org.eclipse.e4.core.commands.EHandlerService.class);
+        UIThreadRunnable.syncExec(App.display(), () -> handlers.activateHandler(CertificateUiIds.EXPORT_COMMAND, handler));
+        try {
+            run(item.actions().getFirst(), new RecordingContext(certificates, List.<ResultItem>of(item)));
+            SWTBotShell dialogShell = new SWTBot().shell("Certificate");
+            dialogShell.bot().tabItem("Details").activate();
+            dialogShell.bot().button("Copy to File...").click();
+            dialogShell.bot().waitUntil(Conditions.condition("the export command ran", () -> handler.received.get() != null));
+            assertEquals(List.of(leaf), handler.received.get());
+        } finally {
+            UIThreadRunnable.syncExec(App.display(), () -> handlers.deactivateHandler(CertificateUiIds.EXPORT_COMMAND, handler));
+        }
+    }
+
+    @Test
     void anOrdinaryAccountSeesTheComputerCertificatesButNotTheirKeysAndCannotAdd() throws Exception {
         CertificateStore asRoot = App.stores().open(Scope.computer());
         String name = App.unique("Computer");
