@@ -214,22 +214,38 @@ class SnapInTest {
         assertEquals("computer", root.settings().get("scope"));
     }
 
+    private static final String CREATE_SELF_SIGNED = "org.cairn.certificates.command.createSelfSigned";
+
+    /** The All Tasks entry's command, as the host's menu runs it: with the selected node in the context. */
+    private static boolean allTask(String commandId, ConsoleNode node, boolean execute) {
+        var commands = App.applicationContext().get(org.eclipse.e4.core.commands.ECommandService.class);
+        var handlers = App.applicationContext().get(org.eclipse.e4.core.commands.EHandlerService.class);
+        var command = commands.createCommand(commandId, null);
+        var selection = org.eclipse.e4.core.contexts.EclipseContextFactory.create("selected node");
+        selection.set(org.cairn.console.api.ConsoleIds.SELECTED_NODE, node);
+        selection.set(org.cairn.console.api.ConsoleIds.SELECTED_NODE_TYPE, node.nodeTypeId());
+        selection.set(org.eclipse.e4.ui.services.IServiceConstants.ACTIVE_SHELL, App.windowShell());
+        boolean enabled = UIThreadRunnable.syncExec(App.display(), () -> handlers.canExecute(command, selection));
+        if (enabled && execute) {
+            UIThreadRunnable.postAndWait(App.display(), () -> handlers.executeHandler(command, selection));
+        }
+        return enabled;
+    }
+
     @Test
-    void createSelfSignedCertificateFromTheStoreAppearsInTheList() throws Exception {
+    void allTasksCreateSelfSignedCertificateOnAStoreAddsItToTheList() throws Exception {
         SnapInRoot root = snapIn().createRoot(Map.of("scope", "user"));
-        ConsoleNode certificates = child(child(root, "Personal"), "Certificates");
-        ConsoleAction create = certificates.actions().stream()
-                .filter(action -> action.label().equals("Create Self-Signed Certificate...")).findFirst().orElseThrow();
-        assertTrue(create.enabled());
-        RecordingContext context = new RecordingContext(certificates, List.of());
-        run(create, context);
+        ConsoleNode personal = child(root, "Personal");
+        ConsoleNode certificates = child(personal, "Certificates");
+        assertFalse(allTask(CREATE_SELF_SIGNED, root, false), "not a task of the root");
+        assertTrue(allTask(CREATE_SELF_SIGNED, personal, false));
+        assertTrue(allTask(CREATE_SELF_SIGNED, certificates, true));
         SWTBotShell shell = new SWTBot().shell("Create Self-Signed Certificate");
         String host = App.unique("intranet").replace(' ', '-') + ".example.org";
         shell.bot().textWithLabel("Subject:").setText("CN=" + host);
         shell.bot().comboBoxWithLabel("Key type:").setSelection("Ed25519");
         shell.bot().button("OK").click();
         new SWTBot().waitUntil(Conditions.shellCloses(shell), 20_000);
-        assertEquals(List.of(certificates), context.refreshed);
         assertTrue(list(certificates).items().stream().anyMatch(item -> item.text("issuedTo").equals(host)));
     }
 
@@ -314,8 +330,9 @@ class SnapInTest {
         CertificateItem item = row(certificates, leaf).orElseThrow();
         assertEquals("Private key not accessible", item.text("status"));
         assertFalse(item.canDelete());
-        ConsoleAction create = certificates.actions().getFirst();
-        assertFalse(create.enabled());
-        assertTrue(create.description().startsWith("You cannot add certificates to this store: "), create.description());
+        assertFalse(allTask(CREATE_SELF_SIGNED, certificates, false));
+        String why = org.cairn.certificates.ui.internal.StoreTarget.of(certificates).orElseThrow().whyCannotCreate()
+                .orElseThrow();
+        assertTrue(why.startsWith("You cannot add certificates to this store: "), why);
     }
 }

@@ -4,22 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.ui.CertificateUiIds;
-import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.MessageView;
 import org.cairn.console.api.ResultView;
-import org.eclipse.jface.window.Window;
-import org.eclipse.swt.widgets.Shell;
 
 /** A store's "Certificates" folder: its details pane lists the store's certificates. */
-final class CertificatesNode implements ConsoleNode {
+final class CertificatesNode implements StoreTarget.Node {
 
     /** Extended property that marks a certificate archived (hidden unless View Options shows archived ones). */
     static final String ARCHIVED = "cairn.archived";
@@ -88,23 +84,7 @@ final class CertificatesNode implements ConsoleNode {
     }
 
     @Override
-    public List<ConsoleAction> actions() {
-        return List.of(createSelfSigned(root, logical, this));
-    }
-
-    /** Create Self-Signed Certificate... into {@code logical}, greyed with the reason when it is not allowed. */
-    static ConsoleAction createSelfSigned(CertificatesRoot root, LogicalStore logical, ConsoleNode refreshed) {
-        Optional<String> denied = root.store().map(store -> store.whyCannotAdd(logical).map(AccessDenial::message)
-                .map(reason -> Messages.format("action.createSelfSigned.denied", reason)))
-                .orElse(Optional.of(Messages.format("action.createSelfSigned.denied", "")));
-        return new Action("org.cairn.certificates.action.createSelfSigned", Messages.get("action.createSelfSigned"),
-                Messages.get("action.createSelfSigned.description"), denied, context -> {
-                    Shell shell = context.adapt(Shell.class).orElse(null);
-                    SelfSignedCertificateDialog dialog = new SelfSignedCertificateDialog(shell, root.factory(),
-                            root.store().orElseThrow(), logical);
-                    if (dialog.open() == Window.OK) {
-                        context.refresh(refreshed);
-                    }
-                });
+    public StoreTarget target() {
+        return new StoreTarget(root, logical);
     }
 }

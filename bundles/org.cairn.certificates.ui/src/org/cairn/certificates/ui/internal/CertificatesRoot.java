@@ -59,6 +59,11 @@ public final class CertificatesRoot implements SnapInRoot {
         mode = newMode;
     }
 
+    /** @return why the account's store cannot be opened, once it was tried */
+    Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
     CertificateFactoryService factory() {
         return factory;
     }

@@ -9,7 +9,6 @@ import org.cairn.certificates.core.CertificateStore.PhysicalStoreInfo;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.ui.CertificateUiIds;
-import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 
@@ -17,7 +16,7 @@ import org.cairn.console.api.Icon;
  * A logical store ("Personal", "Trusted Root Certification Authorities", ...) with its "Certificates" folder, or
  * with its physical stores when View Options shows them.
  */
-final class StoreNode implements ConsoleNode {
+final class StoreNode implements StoreTarget.Node {
 
     private final CertificatesRoot root;
     private final LogicalStore logical;
@@ -77,7 +76,7 @@ final class StoreNode implements ConsoleNode {
     }
 
     @Override
-    public List<ConsoleAction> actions() {
-        return List.of(CertificatesNode.createSelfSigned(root, logical, this));
+    public StoreTarget target() {
+        return new StoreTarget(root, logical);
     }
 }
