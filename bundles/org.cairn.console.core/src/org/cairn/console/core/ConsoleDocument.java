@@ -287,6 +287,28 @@ public final class ConsoleDocument {
         return moved;
     }
 
+    /**
+     * Puts the snap-ins beneath {@code parent} in the order of {@code order} (which must hold exactly them).
+     *
+     * @throws IllegalArgumentException if {@code order} does not hold exactly the snap-ins beneath {@code parent}
+     */
+    public void reorder(ConsoleNode parent, List<ConsoleNode> order) {
+        List<ConsoleNode> current = snapInRootsBeneath(parent);
+        if (current.size() != order.size() || !current.containsAll(order)) {
+            throw new IllegalArgumentException("The new order must hold the same snap-ins");
+        }
+        if (current.equals(order)) {
+            return;
+        }
+        if (parent == root) {
+            order.forEach(root::remove);
+            order.forEach(root::add);
+        } else {
+            hosted.put(parent, new ArrayList<>(order));
+        }
+        markDirty();
+    }
+
     static boolean move(List<ConsoleNode> list, ConsoleNode node, int offset) {
         int from = list.indexOf(node);
         int to = from + offset;
