@@ -17,7 +17,7 @@ public enum CertificateColumn {
     /** The issuer's common name. */
     ISSUED_BY("issuedBy", "column.issuedBy", 180, CertificateEntry::issuedBy),
     /** The end of the validity period, as a short date; sorts by instant. */
-    EXPIRATION_DATE("expirationDate", "column.expirationDate", 110, entry -> Formats.shortDate(entry.notAfter())),
+    EXPIRATION_DATE("expirationDate", "column.expirationDate", 125, entry -> Formats.shortDate(entry.notAfter())),
     /** The EKU purposes, or "<All>". */
     INTENDED_PURPOSES("intendedPurposes", "column.intendedPurposes", 200, entry -> Formats.purposes(entry.purposes())),
     /** The friendly name, or "<None>". */
