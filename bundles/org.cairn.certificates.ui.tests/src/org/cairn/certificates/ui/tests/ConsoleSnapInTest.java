@@ -184,4 +184,34 @@ class ConsoleSnapInTest {
         selectAndList(root.getNode("Trusted Root Certification Authorities").expand().getNode("Certificates"));
         App.screenshot(window().widget, "console-computer-trusted-root");
     }
+
+    /** @return the default console {@code name} shipped in the snap-in's bundle, copied to a file */
+    private static java.nio.file.Path defaultConsole(String name) throws Exception {
+        var context = org.osgi.framework.FrameworkUtil.getBundle(ConsoleSnapInTest.class).getBundleContext();
+        var bundle = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.cairn.certificates.ui")).findFirst().orElseThrow();
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("cairn.store.root")).resolveSibling("consoles")
+                .resolve(name);
+        java.nio.file.Files.createDirectories(file.getParent());
+        try (var in = bundle.getEntry("consoles/" + name).openStream()) {
+            java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    @Test
+    void defaultConsolesOpenTheCurrentUserAndTheLocalComputer() throws Exception {
+        for (String[] console : new String[][] {{"certmgr.cairn", "Certificates - Current User"},
+                {"certlm.cairn", "Certificates (Local Computer)"}}) {
+            newConsole();
+            window().bot().menu("File").menu("Open...").click();
+            SWTBotShell open = bot.shell("Open");
+            open.bot().textWithLabel("File name:").setText(defaultConsole(console[0]).toString());
+            open.bot().button("Open").click();
+            bot.waitUntil(Conditions.condition("the default console is open",
+                    () -> title().endsWith("[Console Root\\" + console[1] + "]")));
+            SWTBotTreeItem root = window().bot().tree().getTreeItem("Console Root").getNode(console[1]);
+            bot.waitUntil(Conditions.condition("its stores are shown", () -> root.getNodes().contains("Personal")));
+        }
+    }
 }
