@@ -214,4 +214,40 @@ class ConsoleSnapInTest {
             bot.waitUntil(Conditions.condition("its stores are shown", () -> root.getNodes().contains("Personal")));
         }
     }
+
+    @Test
+    void findCertificatesByNameAndByThumbprintThenOpenOne() throws Exception {
+        CertificateStore store = App.stores().open(Scope.currentUser());
+        String name = App.unique("Litware");
+        CertificateEntry leaf = App.factory().install(store, App.factory().createDemoChain(name, KeyAlgorithm.EC_P256));
+        SWTBotTreeItem root = addCertificates("My user account", null, "Certificates - Current User");
+        root.select();
+        window().bot().menu("Action").menu("Find Certificates...").click();
+        SWTBotShell find = bot.shell("Find Certificates");
+        assertEquals("All certificate stores", find.bot().comboBoxWithLabel("Find in:").selection());
+        find.bot().textWithLabel("Contains:").setText(name);
+        find.bot().button("Find Now").click();
+        SWTBotTable found = find.bot().table();
+        bot.waitUntil(Conditions.tableHasRows(found, 3));
+        assertEquals(List.of(name, name + " Intermediate CA", name + " Root CA"),
+                List.of(found.cell(0, 0), found.cell(1, 0), found.cell(2, 0)));
+        assertTrue(Widgets.labels(find.bot()).contains("3 certificate(s) found"), Widgets.labels(find.bot()).toString());
+        App.screenshot(find.widget, "find-certificates");
+
+        find.bot().comboBoxWithLabel("Look in Field:").setSelection("SHA1 Hash");
+        String spaced = leaf.thumbprint().toLowerCase(java.util.Locale.ROOT).replaceAll("(..)(?!$)", "$1 ");
+        find.bot().textWithLabel("Contains:").setText(spaced);
+        find.bot().button("Find Now").click();
+        bot.waitUntil(Conditions.tableHasRows(found, 1));
+        assertEquals(name, found.cell(0, 0));
+        found.select(0);
+        assertTrue(!find.bot().button("Export...").isEnabled(), "no export wizard is installed in this build");
+        find.bot().button("Open").click();
+        SWTBotShell certificate = bot.shell("Certificate");
+        assertEquals(name, certificate.bot().textWithLabel("Issued to:").getText());
+        certificate.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(certificate));
+        find.bot().button("Close").click();
+        bot.waitUntil(Conditions.shellCloses(find));
+    }
 }

@@ -19,15 +19,10 @@ import org.cairn.console.api.ConsoleException;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.Property;
 import org.cairn.console.api.PropertySheet;
-import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.ui.model.application.ui.MContext;
 import org.eclipse.swt.widgets.Shell;
 
 /** A certificate in the details pane: its columns, icon, Open, Properties and Delete. */
 final class CertificateRow implements CertificateItem {
-
-    /** The shell data key under which e4's SWT renderer keeps a window's model element (its OWNING_ME). */
-    private static final String OWNING_ME = "modelElement";
 
     private final CertificateStore store;
     private final CertificateEntry entry;
@@ -94,19 +89,9 @@ final class CertificateRow implements CertificateItem {
 
     private void open(ActionContext context) {
         Shell shell = context.adapt(Shell.class).orElse(null);
-        Optional<ExportCommand> export = context.adapt(IEclipseContext.class).or(() -> windowContext(shell))
-                .flatMap(ExportCommand::in);
+        Optional<ExportCommand> export = ExportCommand.of(context);
         new CertificateDialog(shell, store, entry, export).open();
         context.refresh(context.node());
-    }
-
-    /**
-     * The e4 context of the console window, for the export command, when the host does not adapt to
-     * {@code IEclipseContext}: e4's renderer keeps the window's model element on its shell.
-     */
-    private static Optional<IEclipseContext> windowContext(Shell shell) {
-        Object model = shell == null ? null : shell.getData(OWNING_ME);
-        return model instanceof MContext window ? Optional.ofNullable(window.getContext()) : Optional.empty();
     }
 
     @Override

@@ -132,7 +132,7 @@ public final class CertificatesRoot implements SnapInRoot {
 
     @Override
     public List<ConsoleAction> actions() {
-        return List.of(new Action("org.cairn.certificates.action.viewOptions", Messages.get("action.viewOptions"),
+        return List.of(findCertificates(this, Optional.empty()), new Action("org.cairn.certificates.action.viewOptions", Messages.get("action.viewOptions"),
                 Messages.get("action.viewOptions.description"), Optional.empty(), context -> {
                     Optional<Shell> shell = context.adapt(Shell.class);
                     ViewOptionsDialog dialog = new ViewOptionsDialog(shell.orElse(null), mode);
@@ -142,6 +142,17 @@ public final class CertificatesRoot implements SnapInRoot {
                         context.refresh(this);
                     }
                 }));
+    }
+
+    /** Find Certificates... in {@code in} (all stores when empty) of {@code root}'s account. */
+    static ConsoleAction findCertificates(CertificatesRoot root, Optional<LogicalStore> in) {
+        return new Action("org.cairn.certificates.action.find", Messages.get("action.find"),
+                Messages.get("action.find.description"),
+                root.store().isPresent() ? Optional.empty() : root.problem(), context -> {
+                    Shell shell = context.adapt(Shell.class).orElse(null);
+                    new FindCertificatesDialog(shell, root.store().orElseThrow(), in, ExportCommand.of(context)).open();
+                    context.refresh(context.node());
+                });
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.cairn.certificates.core.CertificateStore.PhysicalStoreInfo;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.ui.CertificateUiIds;
+import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 
@@ -73,6 +74,11 @@ final class StoreNode implements StoreTarget.Node {
             return children;
         }
         return List.of(new CertificatesNode(root, logical, physical));
+    }
+
+    @Override
+    public List<ConsoleAction> actions() {
+        return List.of(CertificatesRoot.findCertificates(root, Optional.of(logical)));
     }
 
     @Override
