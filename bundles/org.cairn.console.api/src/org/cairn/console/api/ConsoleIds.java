@@ -24,7 +24,8 @@ public final class ConsoleIds {
      * Model element id of the {@code Action → All Tasks} submenu: the contribution point for tasks on nodes and
      * items, used the same way by the host's own snap-ins and by third-party extension snap-ins. Contributed
      * items are shown when their {@code visibleWhen} expression (typically the selected node's or item's type)
-     * holds.
+     * holds. The context menus of the console tree and of the details pane mirror the Action menu, so a task
+     * contributed here appears there too.
      */
     public static final String ALL_TASKS_MENU = "org.cairn.console.menu.action.allTasks";
 
@@ -49,6 +50,30 @@ public final class ConsoleIds {
      * the focus is in the details pane (whose own selection is the e4 active selection).
      */
     public static final String SELECTED_NODE = "org.cairn.console.selectedNode";
+
+    /**
+     * Key, in the main window's e4 context, of the {@link ConsoleNode#nodeTypeId()} of the selected node (a
+     * {@code String}). Menu contributions match on it in their {@code visibleWhen} expression, for example the
+     * core expression {@code <with variable="org.cairn.console.selectedNodeType"><equals value="..."/></with>}.
+     */
+    public static final String SELECTED_NODE_TYPE = "org.cairn.console.selectedNodeType";
+
+    /**
+     * Key, in the main window's e4 context, of the items selected in the details pane: an unmodifiable
+     * {@code List<ResultItem>}, empty when none is selected (never absent while the window is open). Handlers
+     * receive it with {@code @Named(ConsoleIds.SELECTED_ITEMS) List<ResultItem>}.
+     */
+    public static final String SELECTED_ITEMS = "org.cairn.console.selectedItems";
+
+    /**
+     * Key, in the main window's e4 context, of the {@link ResultItem#itemTypeId()} shared by all the selected
+     * items (a {@code String}); absent when no item is selected or the selected items are of different types.
+     * Contributions for items match on it as on {@link #SELECTED_NODE_TYPE}.
+     */
+    public static final String SELECTED_ITEM_TYPE = "org.cairn.console.selectedItemType";
+
+    /** Model element id of the File menu. */
+    public static final String FILE_MENU = "org.cairn.console.menu.file";
 
     /** Event topic (e4 event broker) asking the console to reload a node's children; the data is the node. */
     public static final String TOPIC_REFRESH = "org/cairn/console/refresh";

@@ -1,6 +1,7 @@
 package org.cairn.console.api;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A node of the console tree: what a snap-in shows on the left of the console and what the Action menu and
@@ -8,7 +9,10 @@ import java.util.List;
  * <p>
  * Implementations are provided by snap-ins (and by the host for the Console Root). Children are computed lazily:
  * the host asks for them only when the node is expanded or selected, so an implementation may do I/O in
- * {@link #children()} but must not block for long.
+ * {@link #children()} but must not block for long. All methods are called on the Display thread.
+ * <p>
+ * Only {@link #label()}, {@link #nodeTypeId()} and {@link #children()} must be implemented; everything else has
+ * a default that suits a plain container node.
  */
 public interface ConsoleNode {
 
@@ -23,4 +27,69 @@ public interface ConsoleNode {
 
     /** @return the child nodes, in display order; an empty list for a leaf */
     List<ConsoleNode> children();
+
+    /**
+     * @return a key that identifies this node among its siblings from one session to the next; console files
+     *         record the expanded and selected nodes by the keys of their paths. The default is the label.
+     */
+    default String key() {
+        return label();
+    }
+
+    /** @return the icon in the console tree; empty for the host's default */
+    default Optional<Icon> icon() {
+        return Optional.empty();
+    }
+
+    /**
+     * @return whether the tree should offer to expand the node before its children are loaded; the default
+     *         {@code true} defers {@link #children()} until the user expands it. Return {@code false} for leaves.
+     */
+    default boolean mayHaveChildren() {
+        return true;
+    }
+
+    /**
+     * @return what the details pane shows for this node; empty (the default) lists the children with a Name
+     *         column
+     */
+    default Optional<ResultView> resultView() {
+        return Optional.empty();
+    }
+
+    /**
+     * @return the node's own actions (Action menu, context menu, Actions pane), in order; the host adds its
+     *         own (All Tasks, Refresh, Export List..., Properties, Help)
+     */
+    default List<ConsoleAction> actions() {
+        return List.of();
+    }
+
+    /** @return the node's properties (Action → Properties, Alt+Enter); empty when it has none */
+    default Optional<PropertySheet> properties() {
+        return Optional.empty();
+    }
+
+    /**
+     * Forgets what the node cached, before the host asks again for its children and view (Action → Refresh, F5).
+     */
+    default void refresh() {
+    }
+
+    /**
+     * @return whether Action → Delete (the Delete key) is offered for this node. A snap-in's root is always
+     *         deletable: the host removes the snap-in from the console without calling {@link #delete}.
+     */
+    default boolean canDelete() {
+        return false;
+    }
+
+    /**
+     * Deletes the node, after the host asked the user to confirm. The host refreshes the parent afterwards.
+     *
+     * @throws ConsoleException when it could not be deleted
+     */
+    default void delete(ActionContext context) throws ConsoleException {
+        throw new ConsoleException("This node cannot be deleted.");
+    }
 }

@@ -44,7 +44,7 @@ class ConsoleDocumentTest {
 
     @Test
     void titleUsesFileNameOnceConsoleHasOne() {
-        ConsoleDocument document = new ConsoleDocument(new ConsoleRoot(), Optional.of("certmgr.cairn"));
+        ConsoleDocument document = new ConsoleDocument(new ConsoleRoot(), Optional.of(java.nio.file.Path.of("/tmp/certmgr.cairn")));
         assertEquals("certmgr.cairn - [Console Root]", document.windowTitle(List.of()));
     }
 

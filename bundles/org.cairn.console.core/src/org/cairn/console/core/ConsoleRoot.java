@@ -1,10 +1,14 @@
 package org.cairn.console.core;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.cairn.console.api.ConsoleIds;
 import org.cairn.console.api.ConsoleNode;
+import org.cairn.console.api.Icon;
 
 /**
  * The Console Root node of a console document: the top of the console tree, holding the root nodes of the
@@ -45,12 +49,32 @@ public final class ConsoleRoot implements ConsoleNode {
 
     /** Appends a snap-in's root node. */
     public void add(ConsoleNode node) {
-        children.add(java.util.Objects.requireNonNull(node, "node"));
+        children.add(Objects.requireNonNull(node, "node"));
     }
 
     /** Removes a node; returns whether it was there. */
     public boolean remove(ConsoleNode node) {
         return children.remove(node);
+    }
+
+    /**
+     * Moves a node up ({@code -1}) or down ({@code +1}).
+     *
+     * @return whether it moved
+     */
+    public boolean move(ConsoleNode node, int offset) {
+        List<ConsoleNode> copy = new ArrayList<>(children);
+        if (!ConsoleDocument.move(copy, node, offset)) {
+            return false;
+        }
+        children.clear();
+        children.addAll(copy);
+        return true;
+    }
+
+    @Override
+    public Optional<Icon> icon() {
+        return Optional.of(Icon.of(Icon.Kind.CONSOLE_ROOT));
     }
 
     private static String requireText(String text) {

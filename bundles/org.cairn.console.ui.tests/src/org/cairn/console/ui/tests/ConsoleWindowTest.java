@@ -27,6 +27,8 @@ class ConsoleWindowTest {
     @BeforeEach
     void findWindow() {
         bot = new SWTBot();
+        // Other test classes share the application: start from a new console, as at start-up.
+        new ConsoleBot().newConsole();
         window = bot.shell(TITLE);
         window.activate();
     }

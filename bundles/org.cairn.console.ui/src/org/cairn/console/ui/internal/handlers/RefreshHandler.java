@@ -9,7 +9,7 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 
 import jakarta.inject.Named;
 
-/** Action → Refresh (F5): reloads the selected node's children in the tree and the details pane. */
+/** Action → Refresh (F5): the node forgets its cache, then the tree and the details pane reload it. */
 public final class RefreshHandler {
 
     @CanExecute
@@ -19,6 +19,7 @@ public final class RefreshHandler {
 
     @Execute
     public void execute(@Named(ConsoleIds.SELECTED_NODE) ConsoleNode node, IEventBroker broker) {
+        node.refresh();
         broker.send(ConsoleIds.TOPIC_REFRESH, node);
     }
 }

@@ -1,10 +1,16 @@
 package org.cairn.console.ui.internal.parts;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleIds;
 import org.cairn.console.api.ConsoleNode;
+import org.cairn.console.api.ResultItem;
 import org.cairn.console.ui.internal.Messages;
+import org.cairn.console.ui.internal.ShownList;
+import org.cairn.console.ui.internal.handlers.RunActionHandler;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
@@ -19,6 +25,7 @@ import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 
@@ -27,63 +34,120 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The Actions pane on the right (as in MMC 3): a heading, the selected node's name, and its actions as links
- * that run the same commands as the Action menu.
+ * The Actions pane on the right (as in MMC 3): the selected node's name and its actions, then, when items are
+ * selected in the details pane, their actions; each a link that runs the same command as the Action menu.
  */
 public final class ActionsPart {
 
     private static final String COMMAND_REFRESH = "org.cairn.console.command.refresh";
-    private static final String COMMAND_ABOUT = "org.cairn.console.command.about";
+    private static final String COMMAND_EXPORT = "org.cairn.console.command.exportList";
+    private static final String COMMAND_PROPERTIES = "org.cairn.console.command.properties";
+    private static final String COMMAND_DELETE = "org.cairn.console.command.delete";
+    private static final String COMMAND_HELP = "org.cairn.console.command.help";
 
     private Composite body;
-    private Label nodeHeading;
-    private Link firstLink;
+    private Font bold;
+    private Messages messages;
+    private ECommandService commands;
+    private EHandlerService handlers;
+    private ConsoleNode node;
+    private List<ResultItem> items = List.of();
+    private ShownList list;
 
     @PostConstruct
     public void createControls(Composite parent, @Translation Messages messages, ECommandService commands,
             EHandlerService handlers, @Optional @Named(ConsoleIds.SELECTED_NODE) ConsoleNode selected) {
+        this.messages = messages;
+        this.commands = commands;
+        this.handlers = handlers;
         LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), parent);
-        Font bold = resources.create(FontDescriptor.createFrom(parent.getFont()).setStyle(SWT.BOLD));
-
+        bold = resources.create(FontDescriptor.createFrom(parent.getFont()).setStyle(SWT.BOLD));
         body = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().margins(6, 6).spacing(4, 6).applyTo(body);
-
-        Label title = new Label(body, SWT.NONE);
-        title.setText(messages.actions_title);
-        title.setFont(bold);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
-
-        nodeHeading = new Label(body, SWT.NONE);
-        nodeHeading.setFont(bold);
-        GridDataFactory.fillDefaults().grab(true, false).indent(0, 4).applyTo(nodeHeading);
-
-        firstLink = link(messages.actions_refresh, COMMAND_REFRESH, commands, handlers);
-        link(messages.actions_help, COMMAND_ABOUT, commands, handlers);
-        nodeSelected(selected);
-    }
-
-    private Link link(String text, String commandId, ECommandService commands, EHandlerService handlers) {
-        Link link = new Link(body, SWT.NONE);
-        link.setText("<a>" + text + "</a>");
-        GridDataFactory.fillDefaults().grab(true, false).indent(12, 0).applyTo(link);
-        link.addListener(SWT.Selection, event -> {
-            ParameterizedCommand command = commands.createCommand(commandId, Map.of());
-            handlers.executeHandler(command);
-        });
-        return link;
+        GridLayoutFactory.fillDefaults().margins(6, 6).spacing(4, 4).applyTo(body);
+        node = selected;
+        rebuild();
     }
 
     @Inject
     @Optional
-    void nodeSelected(@Named(ConsoleIds.SELECTED_NODE) ConsoleNode node) {
-        if (nodeHeading != null && !nodeHeading.isDisposed()) {
-            nodeHeading.setText(node == null ? "" : node.label());
-            body.layout(true);
+    void nodeSelected(@Named(ConsoleIds.SELECTED_NODE) ConsoleNode selected) {
+        node = selected;
+        rebuild();
+    }
+
+    @Inject
+    @Optional
+    void itemsSelected(@Named(ConsoleIds.SELECTED_ITEMS) List<ResultItem> selected) {
+        items = selected == null ? List.of() : selected;
+        rebuild();
+    }
+
+    @Inject
+    @Optional
+    void listShown(@Named(ShownList.KEY) ShownList shown) {
+        list = shown;
+        rebuild();
+    }
+
+    private void rebuild() {
+        if (body == null || body.isDisposed()) {
+            return;
         }
+        for (Control child : body.getChildren()) {
+            child.dispose();
+        }
+        heading(messages.actions_title, 0);
+        if (node != null) {
+            heading(node.label(), 4);
+            for (ConsoleAction action : node.actions()) {
+                link(action.label(), RunActionHandler.COMMAND, Map.of(RunActionHandler.ACTION, action.id(),
+                        RunActionHandler.TARGET, RunActionHandler.TARGET_NODE));
+            }
+            link(messages.actions_refresh, COMMAND_REFRESH, Map.of());
+            link(messages.actions_exportList, COMMAND_EXPORT, Map.of());
+            link(messages.actions_properties, COMMAND_PROPERTIES, Map.of());
+            link(messages.actions_delete, COMMAND_DELETE, Map.of());
+            link(messages.actions_help, COMMAND_HELP, Map.of());
+        }
+        if (!items.isEmpty()) {
+            heading(itemHeading(), 8);
+            for (ConsoleAction action : items.get(0).actions()) {
+                link(action.label(), RunActionHandler.COMMAND, Map.of(RunActionHandler.ACTION, action.id(),
+                        RunActionHandler.TARGET, RunActionHandler.TARGET_ITEMS));
+            }
+            link(messages.actions_delete, COMMAND_DELETE, Map.of());
+            link(messages.actions_properties, COMMAND_PROPERTIES, Map.of());
+        }
+        body.layout(true, true);
+    }
+
+    private String itemHeading() {
+        if (items.size() > 1) {
+            return messages.actions_selectedItems;
+        }
+        String first = list == null ? null : list.layout().stream().filter(c -> c.shown()).findFirst()
+                .map(c -> items.get(0).text(c.id())).orElse(null);
+        return first == null || first.isBlank() ? messages.actions_selectedItems : first;
+    }
+
+    private void heading(String text, int indent) {
+        Label label = new Label(body, SWT.NONE);
+        label.setText(text);
+        label.setFont(bold);
+        GridDataFactory.fillDefaults().grab(true, false).indent(0, indent).applyTo(label);
+    }
+
+    private void link(String text, String commandId, Map<String, Object> parameters) {
+        ParameterizedCommand command = commands.createCommand(commandId, new HashMap<>(parameters));
+        Link link = new Link(body, SWT.NONE);
+        link.setText("<a>" + text.replace("&", "") + "</a>");
+        link.setEnabled(command != null && handlers.canExecute(command));
+        GridDataFactory.fillDefaults().grab(true, false).indent(12, 0).applyTo(link);
+        link.addListener(SWT.Selection, event -> handlers.executeHandler(command));
     }
 
     @Focus
     public void setFocus() {
-        firstLink.setFocus();
+        body.setFocus();
     }
 }

@@ -1,0 +1,96 @@
+package org.cairn.certificates.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+
+import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.core.StoreRoots;
+import org.cairn.certificates.ui.internal.AccountChoice;
+import org.cairn.testing.ui.SWTBot;
+import org.cairn.testing.ui.SWTBotShell;
+import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UIThreadRunnable;
+import org.eclipse.swt.widgets.Composite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Add snap-in step: which account the snap-in manages, as Windows asks it. */
+@ExtendWith(ScreenshotOnFailure.class)
+class AccountChoiceTest {
+
+    private HostDialog<AccountChoice> dialog;
+    private StoreRoots roots;
+
+    @BeforeEach
+    void createServiceStores() throws Exception {
+        roots = App.stores().roots();
+        Files.createDirectories(roots.root(Scope.service("web-frontend")));
+        Files.createDirectories(roots.root(Scope.service("backup-agent")));
+    }
+
+    @AfterEach
+    void closeDialog() {
+        App.close(dialog);
+    }
+
+    private SWTBotShell open() {
+        dialog = App.open(parent -> new HostDialog<AccountChoice>(parent, "Certificates snap-in", null,
+                (Composite area) -> new AccountChoice(area, roots)));
+        return new SWTBot().shell("Certificates snap-in");
+    }
+
+    private Optional<Scope> scope() {
+        return UIThreadRunnable.syncExec(App.display(), () -> dialog.control().scope());
+    }
+
+    @Test
+    void userAccountIsTheDefaultChoice() {
+        SWTBot bot = open().bot();
+        assertTrue(Widgets.labels(bot).contains("This snap-in will always manage certificates for:"));
+        assertTrue(bot.radio("My user account").isSelected());
+        assertEquals(Optional.of(Scope.currentUser()), scope());
+        assertFalse(bot.textWithLabel("Service name:").isEnabled());
+    }
+
+    @Test
+    void serviceAccountListsExistingServiceStoresAndTakesATypedName() {
+        SWTBotShell shell = open();
+        SWTBot bot = shell.bot();
+        bot.radio("Service account").click();
+        var list = bot.widget(org.cairn.testing.ui.WidgetMatcherFactory.widgetOfType(org.eclipse.swt.widgets.List.class));
+        List<String> services = UIThreadRunnable.syncExec(bot.display(), () -> List.of(list.getItems()));
+        assertTrue(services.containsAll(List.of("backup-agent", "web-frontend")), services.toString());
+        UIThreadRunnable.syncExec(bot.display(), () -> {
+            list.setSelection(services.indexOf("web-frontend"));
+            list.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        });
+        assertEquals("web-frontend", bot.textWithLabel("Service name:").getText());
+        assertEquals(Optional.of(Scope.service("web-frontend")), scope());
+        App.screenshot(shell.widget, "add-snap-in-service");
+
+        bot.textWithLabel("Service name:").setText("../etc");
+        assertEquals(Optional.empty(), scope());
+        bot.textWithLabel("Service name:").setText("postfix");
+        assertEquals(Optional.of(Scope.service("postfix")), scope());
+        assertEquals("Certificates - Service (postfix) on Local Computer", AccountChoice.rootLabel(scope().orElseThrow()));
+    }
+
+    @Test
+    void computerAccountIsTheLocalComputerAndAnotherComputerIsNotAvailable() {
+        SWTBot bot = open().bot();
+        bot.radio("Computer account").click();
+        assertTrue(bot.radio("Local computer: (the computer this console is running on)").isSelected());
+        assertFalse(bot.radio("Another computer:").isEnabled());
+        assertTrue(Widgets.labels(bot).contains("Managing another computer is not available yet."));
+        assertEquals(Optional.of(Scope.computer()), scope());
+        assertEquals("Certificates (Local Computer)", AccountChoice.rootLabel(Scope.computer()));
+        assertEquals("Certificates - Current User", AccountChoice.rootLabel(Scope.currentUser()));
+    }
+}

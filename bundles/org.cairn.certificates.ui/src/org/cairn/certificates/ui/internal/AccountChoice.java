@@ -1,0 +1,200 @@
+package org.cairn.certificates.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.core.StoreRoots;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Listener;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * The step shown when the Certificates snap-in is added, as in Windows: "This snap-in will always manage
+ * certificates for: My user account / Service account / Computer account", then which service (the services that
+ * already have stores, or a typed name), and for the computer "Local computer" ("Another computer" is shown but
+ * not available yet).
+ */
+public final class AccountChoice extends Composite {
+
+    private final Button user;
+    private final Button service;
+    private final Button computer;
+    private final org.eclipse.swt.widgets.List services;
+    private final Text serviceName;
+    private final Button localComputer;
+    private final List<Control> serviceControls = new ArrayList<>();
+    private final List<Control> computerControls = new ArrayList<>();
+
+    /**
+     * @param parent the composite to fill
+     * @param roots  where the stores are, for the list of services that already have one
+     */
+    public AccountChoice(Composite parent, StoreRoots roots) {
+        super(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(5, 5).applyTo(this);
+        new Label(this, SWT.NONE).setText(Messages.get("scope.question"));
+        user = radio(this, "scope.user");
+        service = radio(this, "scope.service");
+        computer = radio(this, "scope.computer");
+        user.setSelection(true);
+
+        Composite serviceBox = section(this);
+        serviceControls.add(wrapped(serviceBox, "scope.service.intro", 2));
+        serviceControls.add(label(serviceBox, "scope.service.list"));
+        services = new org.eclipse.swt.widgets.List(serviceBox, SWT.SINGLE | SWT.BORDER | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 70).applyTo(services);
+        serviceControls.add(services);
+        serviceControls.add(label(serviceBox, "scope.service.name"));
+        serviceName = new Text(serviceBox, SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(serviceName);
+        serviceControls.add(serviceName);
+        List<String> existing = existingServices(roots);
+        if (existing.isEmpty()) {
+            services.add(Messages.get("scope.service.none"));
+        } else {
+            existing.forEach(services::add);
+            services.addListener(SWT.Selection, event -> {
+                if (services.getSelectionIndex() >= 0) {
+                    serviceName.setText(services.getItem(services.getSelectionIndex()));
+                }
+            });
+        }
+
+        Composite computerBox = section(this);
+        computerControls.add(wrapped(computerBox, "scope.computer.intro", 2));
+        localComputer = radio(computerBox, "scope.computer.local");
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(localComputer);
+        localComputer.setSelection(true);
+        computerControls.add(localComputer);
+        Button another = radio(computerBox, "scope.computer.another");
+        another.setEnabled(false);
+        Text anotherName = new Text(computerBox, SWT.BORDER);
+        anotherName.setEnabled(false);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(anotherName);
+        Label note = wrapped(computerBox, "scope.computer.another.note", 2);
+        note.setEnabled(false);
+
+        Listener update = event -> updateEnablement();
+        for (Button radio : List.of(user, service, computer)) {
+            radio.addListener(SWT.Selection, update);
+        }
+        updateEnablement();
+    }
+
+    private static Composite section(Composite parent) {
+        Composite box = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).indent(20, 8).applyTo(box);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(box);
+        return box;
+    }
+
+    private static Button radio(Composite parent, String key) {
+        Button radio = new Button(parent, SWT.RADIO);
+        radio.setText(Messages.get(key));
+        GridDataFactory.fillDefaults().indent(10, 0).applyTo(radio);
+        return radio;
+    }
+
+    private static Label label(Composite parent, String key) {
+        Label label = new Label(parent, SWT.NONE);
+        label.setText(Messages.get(key));
+        GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(label);
+        return label;
+    }
+
+    private static Label wrapped(Composite parent, String key, int span) {
+        Label label = new Label(parent, SWT.WRAP);
+        label.setText(Messages.get(key));
+        GridDataFactory.fillDefaults().span(span, 1).grab(true, false).hint(360, SWT.DEFAULT).applyTo(label);
+        return label;
+    }
+
+    private void updateEnablement() {
+        serviceControls.forEach(control -> control.setEnabled(service.getSelection()));
+        computerControls.forEach(control -> control.setEnabled(computer.getSelection()));
+    }
+
+    /** Adds {@code listener} for any change of the choice (radio or service name). */
+    public void addChangeListener(Listener listener) {
+        for (Button radio : List.of(user, service, computer)) {
+            radio.addListener(SWT.Selection, listener);
+        }
+        serviceName.addListener(SWT.Modify, listener);
+        services.addListener(SWT.Selection, listener);
+    }
+
+    /** @return the chosen scope; empty while a service account is chosen without a valid name */
+    public Optional<Scope> scope() {
+        if (user.getSelection()) {
+            return Optional.of(Scope.currentUser());
+        }
+        if (computer.getSelection()) {
+            return Optional.of(Scope.computer());
+        }
+        try {
+            return Optional.of(Scope.service(serviceName.getText().strip()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @return what stops the choice from being accepted, for the page's message; empty when it can be */
+    public Optional<String> problem() {
+        return scope().isPresent() ? Optional.empty() : Optional.of(Messages.get("scope.service.invalid"));
+    }
+
+    /** Chooses {@code scope} (for a console file or a test). */
+    public void select(Scope scope) {
+        user.setSelection(scope instanceof Scope.CurrentUser);
+        service.setSelection(scope instanceof Scope.Service);
+        computer.setSelection(scope instanceof Scope.Computer);
+        if (scope instanceof Scope.Service named) {
+            serviceName.setText(named.name());
+        }
+        updateEnablement();
+    }
+
+    /** @return the services that already have a store under {@code roots}, sorted by name */
+    public static List<String> existingServices(StoreRoots roots) {
+        Path dir = roots.servicesDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(Files::isDirectory).map(path -> path.getFileName().toString())
+                    .filter(AccountChoice::validServiceName).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean validServiceName(String name) {
+        try {
+            Scope.service(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** @return the root node's label for {@code scope}, as Windows names it */
+    public static String rootLabel(Scope scope) {
+        return switch (scope) {
+            case Scope.CurrentUser ignored -> Messages.get("scope.root.user");
+            case Scope.Service named -> Messages.format("scope.root.service", named.name());
+            case Scope.Computer ignored -> Messages.get("scope.root.computer");
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package org.cairn.certificates.ui.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cairn.certificates.core.AccessDenial;
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.ui.CertificateItem;
+import org.cairn.certificates.ui.CertificateUiIds;
+import org.cairn.console.api.ActionContext;
+import org.cairn.console.api.ConsoleAction;
+import org.cairn.console.api.ConsoleException;
+import org.cairn.console.api.Icon;
+import org.cairn.console.api.Property;
+import org.cairn.console.api.PropertySheet;
+import org.eclipse.swt.widgets.Shell;
+
+/** A certificate in the details pane: its columns, icon, Open, Properties and Delete. */
+final class CertificateRow implements CertificateItem {
+
+    private final CertificateStore store;
+    private final CertificateEntry entry;
+    private final Instant now;
+
+    CertificateRow(CertificateStore store, CertificateEntry entry, Instant now) {
+        this.store = store;
+        this.entry = entry;
+        this.now = now;
+    }
+
+    @Override
+    public CertificateEntry entry() {
+        return entry;
+    }
+
+    @Override
+    public CertificateStore store() {
+        return store;
+    }
+
+    @Override
+    public String itemTypeId() {
+        return CertificateUiIds.CERTIFICATE_ITEM;
+    }
+
+    @Override
+    public String text(String columnId) {
+        Optional<CertificateColumn> column = CertificateColumn.byId(columnId);
+        if (column.isEmpty()) {
+            return "";
+        }
+        if (column.get() == CertificateColumn.STATUS) {
+            String validity = CertificateColumn.status(entry, now);
+            if (validity.isEmpty() && keyNotAccessible()) {
+                return Messages.get("status.keyNotAccessible");
+            }
+            return validity;
+        }
+        return column.get().text(entry);
+    }
+
+    private boolean keyNotAccessible() {
+        return entry.hasPrivateKey() && store.whyKeyNotExportable(entry).map(AccessDenial::reason)
+                .filter(reason -> reason == AccessDenial.Reason.NO_ACCESS).isPresent();
+    }
+
+    @Override
+    public Comparable<?> sortKey(String columnId) {
+        return CertificateColumn.byId(columnId).filter(column -> column != CertificateColumn.STATUS)
+                .<Comparable<?>>map(column -> column.sortKey(entry)).orElseGet(() -> text(columnId));
+    }
+
+    @Override
+    public Optional<Icon> icon() {
+        return Optional.of(Icon.of(Images.of(entry, now).url()));
+    }
+
+    @Override
+    public List<ConsoleAction> actions() {
+        return List.of(new Action("org.cairn.certificates.action.open", Messages.get("action.open"),
+                Messages.get("action.open.description"), Optional.empty(), this::open));
+    }
+
+    private void open(ActionContext context) {
+        Shell shell = context.adapt(Shell.class).orElse(null);
+        Optional<ExportCommand> export = ExportCommand.of(context);
+        new CertificateDialog(shell, store, entry, export).open();
+        context.refresh(context.node());
+    }
+
+    @Override
+    public Optional<PropertySheet> properties() {
+        boolean editable = store.whyNotModifiable(entry).isEmpty();
+        List<Property> properties = new ArrayList<>();
+        properties.add(new Property("friendlyName", Messages.get("sheet.friendlyName"), entry.friendlyName(), editable));
+        properties.add(new Property("description", Messages.get("sheet.description"), entry.description(), editable));
+        properties.add(Property.readOnly("issuedTo", Messages.get("sheet.issuedTo"), entry.issuedTo()));
+        properties.add(Property.readOnly("issuedBy", Messages.get("sheet.issuedBy"), entry.issuedBy()));
+        properties.add(Property.readOnly("validFrom", Messages.get("sheet.validFrom"), Formats.shortDate(entry.notBefore())));
+        properties.add(Property.readOnly("validTo", Messages.get("sheet.validTo"), Formats.shortDate(entry.notAfter())));
+        properties.add(Property.readOnly("thumbprint", Messages.get("sheet.thumbprint"),
+                entry.thumbprint().toLowerCase(Locale.ROOT)));
+        properties.add(Property.readOnly("privateKey", Messages.get("sheet.privateKey"), !entry.hasPrivateKey()
+                ? Messages.get("sheet.privateKey.none")
+                : Messages.get(entry.exportable() ? "field.privateKey.exportable" : "field.privateKey.notExportable")));
+        properties.add(Property.readOnly("store", Messages.get("sheet.store"), entry.logicalStore().displayName()));
+        String title = Messages.format("sheet.title", entry.friendlyName().isEmpty() ? entry.issuedTo() : entry.friendlyName());
+        return Optional.of(new PropertySheet() {
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public List<Property> properties() {
+                return properties;
+            }
+
+            @Override
+            public void apply(Map<String, String> changed) throws ConsoleException {
+                try {
+                    CertificateEntry updated = entry;
+                    if (changed.containsKey("friendlyName")) {
+                        updated = store.setFriendlyName(updated, changed.get("friendlyName").strip());
+                    }
+                    if (changed.containsKey("description")) {
+                        updated = store.setDescription(updated, changed.get("description"));
+                    }
+                } catch (CertificateStoreException e) {
+                    throw new ConsoleException(Messages.format("properties.saveFailed.message", e.getMessage()), e);
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean canDelete() {
+        return store.whyNotModifiable(entry).isEmpty();
+    }
+
+    @Override
+    public void delete(ActionContext context) throws ConsoleException {
+        try {
+            store.delete(entry);
+        } catch (CertificateStoreException e) {
+            throw new ConsoleException(Messages.format("delete.denied", e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.cairn.certificates.ui.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.ui.CertificateUiIds;
+import org.cairn.console.api.ActionContext;
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.ui.MContext;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * The Certificate Export Wizard as the certificate dialog's "Copy to File..." button reaches it: the command
+ * {@link CertificateUiIds#EXPORT_COMMAND}, run through e4's command and handler services with the certificates in
+ * the static context under {@link CertificateUiIds#SELECTED_ENTRIES}. Whether it can run is the handler's answer,
+ * so the button is disabled until a bundle contributes a handler.
+ */
+public final class ExportCommand {
+
+    /** The shell data key under which e4's SWT renderer keeps a window's model element (its OWNING_ME). */
+    private static final String OWNING_ME = "modelElement";
+
+    private final ECommandService commands;
+    private final EHandlerService handlers;
+
+    private ExportCommand(ECommandService commands, EHandlerService handlers) {
+        this.commands = commands;
+        this.handlers = handlers;
+    }
+
+    /** @return the export command of the e4 context {@code context}, when it has command and handler services */
+    public static Optional<ExportCommand> in(IEclipseContext context) {
+        ECommandService commands = context.get(ECommandService.class);
+        EHandlerService handlers = context.get(EHandlerService.class);
+        return commands == null || handlers == null ? Optional.empty()
+                : Optional.of(new ExportCommand(commands, handlers));
+    }
+
+    /**
+     * @return the export command of the console window an action runs in: the host's e4 context when it adapts to
+     *         {@code IEclipseContext}, else the context of the window whose shell it gives (e4's renderer keeps the
+     *         window's model element on its shell)
+     */
+    public static Optional<ExportCommand> of(ActionContext context) {
+        return context.adapt(IEclipseContext.class)
+                .or(() -> context.adapt(Shell.class).map(shell -> shell.getData(OWNING_ME))
+                        .filter(MContext.class::isInstance).map(model -> ((MContext) model).getContext()))
+                .flatMap(ExportCommand::in);
+    }
+
+    /** @return whether a handler is there and accepts {@code entries} */
+    public boolean canExecute(List<CertificateEntry> entries) {
+        return run(entries, false);
+    }
+
+    /** Runs the export command on {@code entries}; nothing happens when no handler accepts them. */
+    public void execute(List<CertificateEntry> entries) {
+        run(entries, true);
+    }
+
+    private boolean run(List<CertificateEntry> entries, boolean execute) {
+        ParameterizedCommand command = commands.createCommand(CertificateUiIds.EXPORT_COMMAND, null);
+        if (command == null) {
+            return false;
+        }
+        IEclipseContext selection = EclipseContextFactory.create("certificate dialog selection");
+        try {
+            selection.set(CertificateUiIds.SELECTED_ENTRIES, List.copyOf(entries));
+            if (!handlers.canExecute(command, selection)) {
+                return false;
+            }
+            if (execute) {
+                handlers.executeHandler(command, selection);
+            }
+            return true;
+        } finally {
+            selection.dispose();
+        }
+    }
+}

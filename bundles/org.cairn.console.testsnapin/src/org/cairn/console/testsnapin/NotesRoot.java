@@ -1,0 +1,109 @@
+package org.cairn.console.testsnapin;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cairn.console.api.Column;
+import org.cairn.console.api.ConsoleAction;
+import org.cairn.console.api.ConsoleNode;
+import org.cairn.console.api.Icon;
+import org.cairn.console.api.ListView;
+import org.cairn.console.api.ResultItem;
+import org.cairn.console.api.ResultView;
+import org.cairn.console.api.SnapInRoot;
+
+/** The Test Notes root: a list of notes computed on demand (so that a large list costs nothing until shown). */
+final class NotesRoot implements SnapInRoot {
+
+    static final String TYPE = "org.cairn.console.testsnapin.node.notes";
+    static final String ITEM_TYPE = "org.cairn.console.testsnapin.item.note";
+
+    private final String title;
+    private final int count;
+    private final Map<String, String> settings;
+
+    NotesRoot(String title, int count, Map<String, String> settings) {
+        this.title = title;
+        this.count = count;
+        this.settings = Map.copyOf(settings);
+    }
+
+    @Override
+    public String label() {
+        return title;
+    }
+
+    @Override
+    public String nodeTypeId() {
+        return TYPE;
+    }
+
+    @Override
+    public List<ConsoleNode> children() {
+        return List.of();
+    }
+
+    @Override
+    public boolean mayHaveChildren() {
+        return false;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    @Override
+    public Optional<ResultView> resultView() {
+        List<ResultItem> notes = new AbstractList<>() {
+            @Override
+            public ResultItem get(int index) {
+                return new Note(index + 1);
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
+        return Optional.of(ListView.of(List.of(Column.of("name", "Name", 160),
+                new Column("size", "Size", 80, Column.Alignment.RIGHT, true),
+                new Column("remark", "Remark, quoted", 160, Column.Alignment.LEFT, true)), notes));
+    }
+
+    @Override
+    public List<ConsoleAction> actions() {
+        return List.of(ConsoleAction.of("say", "Say Hello...", context -> context.showMessage("Hello",
+                "Hello from " + title + ", " + context.selectedItems().size() + " item(s) selected.")));
+    }
+
+    /** A note: its number, a size that sorts numerically, and a remark with a comma and quotes. */
+    record Note(int number) implements ResultItem {
+        @Override
+        public String itemTypeId() {
+            return ITEM_TYPE;
+        }
+
+        @Override
+        public String text(String columnId) {
+            return switch (columnId) {
+                case "name" -> "Note " + number;
+                case "size" -> (number * 7 % 10 + 1) + " KB";
+                case "remark" -> number % 2 == 0 ? "even, \"round\"" : "odd";
+                default -> "";
+            };
+        }
+
+        @Override
+        public Comparable<?> sortKey(String columnId) {
+            return "size".equals(columnId) ? Integer.valueOf(number * 7 % 10 + 1) : text(columnId);
+        }
+
+        @Override
+        public Optional<Icon> icon() {
+            return Optional.of(Icon.of(Icon.Kind.ITEM));
+        }
+    }
+}

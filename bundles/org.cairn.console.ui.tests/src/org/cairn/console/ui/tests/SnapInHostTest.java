@@ -1,0 +1,205 @@
+package org.cairn.console.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.cairn.testing.ui.Conditions;
+import org.cairn.testing.ui.SWTBotMenu;
+import org.cairn.testing.ui.SWTBotShell;
+import org.cairn.testing.ui.SWTBotTable;
+import org.cairn.testing.ui.SWTBotTreeItem;
+import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+
+/** The snap-in host: Add/Remove Snap-in, configuration on Add, dynamic snap-ins, All Tasks contributions. */
+@ExtendWith(ScreenshotOnFailure.class)
+class SnapInHostTest {
+
+    private final ConsoleBot console = new ConsoleBot();
+
+    @BeforeEach
+    void startFromANewConsole() {
+        console.newConsole();
+    }
+
+    @AfterEach
+    void leaveANewConsole() {
+        console.newConsole();
+    }
+
+    @Test
+    void addRemoveAndReorderSnapIns() {
+        SWTBotShell dialog = console.openAddRemove();
+        assertTrue(dialog.bot().table().containsItem("Folder"));
+        assertEquals("Cairn", dialog.bot().table().cell(dialog.bot().table().indexOf("Folder"), "Vendor"));
+        console.add(dialog, "Folder");
+        // With the Console Root selected on the right, the link goes beneath it rather than into the folder.
+        dialog.bot().tree().getTreeItem("Console Root").select();
+        console.addLink(dialog, "Example", "https://example.org/");
+        dialog.bot().button("Move Up").click();
+        console.ok(dialog);
+
+        SWTBotTreeItem root = console.consoleRoot().expand();
+        console.bot.waitUntil(Conditions.condition("both snap-ins in the tree",
+                () -> root.getNodes().equals(List.of("Example", "New Folder"))));
+        assertEquals("Cairn* - [Console Root]", console.title());
+
+        dialog = console.openAddRemove();
+        dialog.bot().tree().getTreeItem("Console Root").getNode("New Folder").select();
+        dialog.bot().button("Remove").click();
+        console.ok(dialog);
+        console.bot.waitUntil(Conditions.condition("the folder is gone",
+                () -> console.consoleRoot().getNodes().equals(List.of("Example"))));
+    }
+
+    @Test
+    void snapInIsConfiguredWhenAddedAndShowsItsList() {
+        SWTBotShell dialog = console.openAddRemove();
+        dialog.bot().table().select("Test Notes");
+        assertTrue(dialog.bot().text("Lists numbered notes; for the console's tests.").isVisible());
+        dialog.bot().button("Add >").click();
+        SWTBotShell configure = console.bot.shell("Test Notes");
+        assertFalse(configure.bot().textWithLabel("Number of notes:").isEnabled());
+        configure.bot().radio("This number of notes:").click();
+        assertTrue(configure.bot().textWithLabel("Number of notes:").isEnabled());
+        configure.bot().textWithLabel("Number of notes:").setText("five");
+        console.bot.waitUntil(Conditions.condition("Finish is refused for a bad number",
+                () -> !configure.bot().button("Finish").isEnabled()));
+        configure.bot().textWithLabel("Number of notes:").setText("5");
+        configure.bot().textWithLabel("Title:").setText("Five Notes");
+        configure.bot().button("Finish").click();
+        console.ok(dialog);
+
+        console.consoleRoot().expand().getNode("Five Notes").select();
+        console.bot.waitUntil(Conditions.condition("the title names the node",
+                () -> console.title().equals("Cairn* - [Console Root\\Five Notes]")));
+        SWTBotTable table = console.window().bot().table();
+        assertEquals(List.of("Name", "Size", "Remark, quoted"), table.columns());
+        assertEquals(5, table.rowCount());
+        assertTrue(console.window().bot().label("5 item(s)").isVisible());
+
+        // Sorting by Size sorts by value (1 KB ... 10 KB), not by text.
+        console.bot.display().syncExec(() -> table.widget.getColumn(1).notifyListeners(org.eclipse.swt.SWT.Selection,
+                new org.eclipse.swt.widgets.Event()));
+        console.bot.waitUntil(Conditions.condition("sorted by size", () -> table.cell(0, 0).equals("Note 3")));
+        assertEquals("Note 4", table.cell(4, 0));
+    }
+
+    @Test
+    void largeListsUseAVirtualTable() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Test Notes");
+        SWTBotShell configure = console.bot.shell("Test Notes");
+        configure.bot().radio("Many notes").click();
+        configure.bot().button("Finish").click();
+        console.ok(dialog);
+        long start = System.nanoTime();
+        console.consoleRoot().expand().getNode("Notes").select();
+        SWTBotTable table = console.window().bot().table();
+        console.bot.waitUntil(Conditions.tableHasRows(table, 20_000));
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "20,000 rows shown within 5 s");
+        assertTrue(org.cairn.testing.ui.UIThreadRunnable.syncExec(console.bot.display(),
+                () -> (table.widget.getStyle() & org.eclipse.swt.SWT.VIRTUAL) != 0));
+        assertEquals("Note 20000", table.cell(19_999, 0));
+    }
+
+    @Test
+    void snapInOfABundleStartedAtRunTimeAppearsInTheOpenDialog() throws Exception {
+        Bundle bundle = FrameworkUtil.getBundle(org.cairn.console.testsnapin.NotesSnapIn.class);
+        SWTBotShell dialog = console.openAddRemove();
+        assertTrue(dialog.bot().table().containsItem("Test Notes"));
+        try {
+            bundle.stop();
+            console.bot.waitUntil(Conditions.condition("Test Notes leaves the list",
+                    () -> !dialog.bot().table().containsItem("Test Notes")));
+        } finally {
+            bundle.start();
+        }
+        console.bot.waitUntil(Conditions.condition("Test Notes comes back",
+                () -> dialog.bot().table().containsItem("Test Notes")));
+        dialog.bot().button("Cancel").click();
+    }
+
+    @Test
+    void allTasksEntryOfAnotherBundleShowsOnFolderNodesOnly() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Folder");
+        console.ok(dialog);
+
+        SWTBotMenu allTasks = console.window().bot().menu("Action").menu("All Tasks");
+        assertEquals(List.of("(Empty)"), allTasks.menuItems());
+
+        console.consoleRoot().expand().getNode("New Folder").select();
+        console.bot.waitUntil(Conditions.condition("the folder is selected",
+                () -> console.title().endsWith("[Console Root\\New Folder]")));
+        SWTBotMenu tasks = console.window().bot().menu("Action").menu("All Tasks");
+        assertEquals(List.of("Folder Report..."), tasks.menuItems());
+        tasks.menu("Folder Report...").click();
+        SWTBotShell report = console.bot.shell("Folder Report");
+        assertTrue(console.labels(report).contains(
+                "Folder New Folder (org.cairn.console.node.folder), 0 item(s) selected."), console.labels(report)::toString);
+        report.bot().button("OK").click();
+
+        // The context menu of the tree mirrors the Action menu, contributions included.
+        SWTBotMenu contextTasks = console.window().bot().tree().contextMenu("All Tasks");
+        assertEquals(List.of("Folder Report..."), contextTasks.menuItems());
+        assertTrue(console.window().bot().tree().contextMenu("Properties").isEnabled());
+        assertTrue(console.window().bot().tree().contextMenu("Rename...").isEnabled());
+    }
+
+    @Test
+    void itemTypeContributionReceivesTheSelectedItems() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Test Notes");
+        console.bot.shell("Test Notes").bot().button("Finish").click();
+        console.ok(dialog);
+        console.consoleRoot().expand().getNode("Notes").select();
+        SWTBotTable table = console.window().bot().table();
+        assertEquals(List.of("(Empty)"), console.window().bot().menu("Action").menu("All Tasks").menuItems());
+
+        // The node's own action, at the top of the Action menu while no item is selected.
+        console.window().bot().menu("Action").menu("Say Hello...").click();
+        SWTBotShell hello = console.bot.shell("Hello");
+        assertTrue(console.labels(hello).contains("Hello from Notes, 0 item(s) selected."), console.labels(hello)::toString);
+        hello.bot().button("OK").click();
+
+        table.select(0, 2);
+        SWTBotMenu tasks = table.contextMenu("All Tasks");
+        assertEquals(List.of("Note Report..."), tasks.menuItems());
+        tasks.menu("Note Report...").click();
+        SWTBotShell report = console.bot.shell("Note Report");
+        assertTrue(console.labels(report).contains("Notes: Note 1, Note 3"), console.labels(report)::toString);
+        report.bot().button("OK").click();
+
+    }
+
+    @Test
+    void aboutListsInstalledSnapInsWithVersions() {
+        console.window().bot().menu("Help").menu("About Cairn...").click();
+        SWTBotShell about = console.bot.shell("About Cairn");
+        String text = String.join("\n", console.labels(about));
+        assertTrue(text.contains("Test Notes  2.5.0  (Cairn Tests)"), text);
+        assertTrue(text.contains("Folder  1.0.0  (Cairn)"), text);
+        about.bot().button("OK").click();
+    }
+
+    @Test
+    void deleteRemovesASnapInAfterConfirmation() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Folder");
+        console.ok(dialog);
+        console.consoleRoot().expand().getNode("New Folder").select();
+        console.window().bot().menu("Action").menu("Delete").click();
+        console.bot.shell("Delete").bot().button("Yes").click();
+        console.bot.waitUntil(Conditions.condition("the folder is removed",
+                () -> console.consoleRoot().getNodes().isEmpty()));
+    }
+}

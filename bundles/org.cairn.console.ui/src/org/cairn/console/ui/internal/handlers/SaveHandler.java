@@ -1,0 +1,29 @@
+package org.cairn.console.ui.internal.handlers;
+
+import org.cairn.console.ui.internal.ConsoleFileActions;
+import org.cairn.console.ui.internal.ConsoleSession;
+import org.cairn.console.ui.internal.Messages;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.core.services.nls.Translation;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.swt.widgets.Shell;
+
+import jakarta.inject.Named;
+
+/** File → Save (Ctrl+S) and File → Save As... (parameter {@value #AS} = {@code true}). */
+public final class SaveHandler {
+
+    /** Command parameter: {@code true} to ask for a file name even when the console has one. */
+    public static final String AS = "org.cairn.console.commandparameter.saveAs";
+
+    @Execute
+    public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ConsoleSession session, MWindow window,
+            EModelService models, IEventBroker broker, @Translation Messages messages,
+            @Optional @Named(AS) String saveAs) {
+        new ConsoleFileActions(shell, session, window, models, broker, messages).save(Boolean.parseBoolean(saveAs));
+    }
+}
