@@ -12,6 +12,9 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.export.CertificateExportService;
+import org.cairn.certificates.ui.CertificateItem;
+import org.cairn.certificates.ui.CertificateUiIds;
+import org.cairn.console.api.ConsoleIds;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -21,33 +24,31 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 
 /**
- * The handler of the command {@value #COMMAND} ("Export..."): opens the Certificate Export Wizard on the one
- * selected certificate. Stateless: the selection, the shell and the services arrive as parameters. The certificate
- * comes from the command's context under {@value #SELECTED_ENTRIES} (the certificate dialog's "Copy to File...").
+ * The handler of the Certificates snap-in's export command ({@link CertificateUiIds#EXPORT_COMMAND}, "Export..."):
+ * opens the Certificate Export Wizard on the one selected certificate. Stateless: the selection, the shell and the
+ * services arrive as parameters. The certificate comes from the command's context under
+ * {@link CertificateUiIds#SELECTED_ENTRIES} (the certificate dialog's "Copy to File...", Find Certificates) or else
+ * from the details pane's selection under {@link ConsoleIds#SELECTED_ITEMS} (Action → All Tasks → Export..., the
+ * context menu).
  */
 public final class ExportHandler {
 
-    /** The export command's id, shared with the Certificates snap-in. */
-    public static final String COMMAND = "org.cairn.certificates.command.export";
-
-    /**
-     * Context key of the certificates a command acts on: a {@code List<CertificateEntry>} (the Certificates
-     * snap-in's {@code CertificateUiIds.SELECTED_ENTRIES}).
-     */
-    public static final String SELECTED_ENTRIES = "org.cairn.certificates.selectedEntries";
-
     @CanExecute
-    public boolean canExecute(@org.eclipse.e4.core.di.annotations.Optional @Named(SELECTED_ENTRIES) List<?> entries,
+    public boolean canExecute(
+            @org.eclipse.e4.core.di.annotations.Optional @Named(CertificateUiIds.SELECTED_ENTRIES) List<?> entries,
+            @org.eclipse.e4.core.di.annotations.Optional @Named(ConsoleIds.SELECTED_ITEMS) List<?> items,
             @org.eclipse.e4.core.di.annotations.Optional @Service CertificateStoreService stores,
             @org.eclipse.e4.core.di.annotations.Optional @Service CertificateExportService exporter) {
-        return stores != null && exporter != null && single(entries).isPresent();
+        return stores != null && exporter != null && selected(entries, items).isPresent();
     }
 
     @Execute
-    public void execute(@org.eclipse.e4.core.di.annotations.Optional @Named(SELECTED_ENTRIES) List<?> entries,
+    public void execute(
+            @org.eclipse.e4.core.di.annotations.Optional @Named(CertificateUiIds.SELECTED_ENTRIES) List<?> entries,
+            @org.eclipse.e4.core.di.annotations.Optional @Named(ConsoleIds.SELECTED_ITEMS) List<?> items,
             @Named(IServiceConstants.ACTIVE_SHELL) Shell shell, @Service CertificateStoreService stores,
             @Service CertificateExportService exporter, @Translation Messages messages) {
-        Optional<CertificateEntry> selected = single(entries);
+        Optional<CertificateEntry> selected = selected(entries, items);
         if (selected.isEmpty()) {
             return;
         }
@@ -65,11 +66,18 @@ public final class ExportHandler {
         new ExportWizardDialog(shell, wizard).open();
     }
 
-    /** The wizard exports one certificate at a time, as the service takes one source per request. */
-    static Optional<CertificateEntry> single(List<?> entries) {
-        if (entries == null || entries.size() != 1 || !(entries.get(0) instanceof CertificateEntry entry)) {
-            return Optional.empty();
+    /**
+     * The certificate to export: the command's own (from a dialog) if it has one, else the details pane's. The
+     * wizard exports one certificate at a time, as the service takes one source per request.
+     */
+    static Optional<CertificateEntry> selected(List<?> entries, List<?> items) {
+        if (entries != null) {
+            return entries.size() == 1 && entries.get(0) instanceof CertificateEntry entry ? Optional.of(entry)
+                    : Optional.empty();
         }
-        return Optional.of(entry);
+        if (items != null && items.size() == 1 && items.get(0) instanceof CertificateItem item) {
+            return Optional.of(item.entry());
+        }
+        return Optional.empty();
     }
 }

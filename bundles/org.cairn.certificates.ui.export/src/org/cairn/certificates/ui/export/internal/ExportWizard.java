@@ -3,6 +3,7 @@ package org.cairn.certificates.ui.export.internal;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -222,7 +223,7 @@ public final class ExportWizard extends Wizard {
         String yes = m.complete_yes;
         String no = m.complete_no;
         boolean pkcs12 = needsPassword();
-        List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {m.complete_fileName, target().map(Path::toString).orElse("")});
         rows.add(new String[] {m.complete_exportKeys, exportKey() ? yes : no});
         rows.add(new String[] {m.complete_includeChain, format().canHoldChain() && includeChain() ? yes : no});

@@ -1,0 +1,208 @@
+package org.cairn.certificates.ui.export.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Scope;
+import org.cairn.testing.ui.Conditions;
+import org.cairn.testing.ui.SWTBot;
+import org.cairn.testing.ui.SWTBotMenu;
+import org.cairn.testing.ui.SWTBotShell;
+import org.cairn.testing.ui.SWTBotTable;
+import org.cairn.testing.ui.SWTBotTreeItem;
+import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UIThreadRunnable;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 7's procedure word for word in the console window: add the Certificates snap-in for an account, find the
+ * certificate in the details pane (Logical Certificate Stores view: Personal → Certificates; Certificate purpose
+ * view: the purpose), select it, Action → All Tasks → Export... (or the same from the context menu), and go
+ * through the wizard to a PKCS #12 file that the shared interoperability check accepts; then check the store.
+ */
+@ExtendWith(ScreenshotOnFailure.class)
+class ConsoleExportTest {
+
+    private static final String NEW_TITLE = "Cairn - [Console Root]";
+    private static final String PASSWORD = "Procedure-7-Export!";
+
+    private final SWTBot bot = new SWTBot();
+
+    @BeforeEach
+    void startFromANewConsole() {
+        newConsole();
+    }
+
+    @AfterEach
+    void leaveANewConsole() {
+        newConsole();
+    }
+
+    private SWTBotShell window() {
+        bot.waitUntil(Conditions.condition("the console window is open", () -> findWindow() != null));
+        return new SWTBotShell(findWindow());
+    }
+
+    private Shell findWindow() {
+        return UIThreadRunnable.syncExec(bot.display(), () -> Arrays.stream(bot.display().getShells())
+                .filter(s -> !s.isDisposed() && s.isVisible() && s.getMenuBar() != null && s.getText().contains(" - ["))
+                .findFirst().orElse(null));
+    }
+
+    private boolean hasShell(String title) {
+        return Arrays.stream(bot.shells()).anyMatch(shell -> title.equals(shell.getText()));
+    }
+
+    /** File → New, answering No to "save changes?"; closes dialogs a failed test left open. */
+    private void newConsole() {
+        for (SWTBotShell shell : bot.shells()) {
+            if (!shell.getText().contains(" - [")) {
+                shell.close();
+            }
+        }
+        SWTBotShell window = window();
+        window.activate();
+        window.bot().menu("File").menu("New").click();
+        bot.waitUntil(Conditions.condition("a new console or the question to save",
+                () -> NEW_TITLE.equals(window().getText()) || hasShell("Cairn")));
+        if (hasShell("Cairn")) {
+            bot.shell("Cairn").bot().button("No").click();
+        }
+        bot.waitUntil(Conditions.condition("the new console's title", () -> NEW_TITLE.equals(window().getText())));
+    }
+
+    /** Step 1: File → Add/Remove Snap-in..., Certificates, Add >, the account, Finish, OK. */
+    private SWTBotTreeItem addCertificates(String account, String rootLabel) {
+        window().bot().menu("File").menu("Add/Remove Snap-in...").click();
+        SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
+        dialog.bot().table().select("Certificates");
+        dialog.bot().button("Add >").click();
+        SWTBotShell configure = bot.shell("Certificates snap-in");
+        configure.bot().radio(account).click();
+        configure.bot().button("Finish").click();
+        bot.waitUntil(Conditions.shellCloses(configure));
+        dialog.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(dialog));
+        SWTBotTreeItem consoleRoot = window().bot().tree().getTreeItem("Console Root").expand();
+        bot.waitUntil(Conditions.condition("the snap-in's root in the tree",
+                () -> consoleRoot.getNodes().contains(rootLabel)));
+        return consoleRoot.getNode(rootLabel);
+    }
+
+    private static int rowOf(SWTBotTable table, String issuedTo) {
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (table.cell(row, "Issued To").equals(issuedTo)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    /** Steps 2 and 3: the node's details pane, the certificate selected in it. */
+    private SWTBotTable selectCertificate(SWTBotTreeItem node, CertificateEntry leaf) {
+        node.select();
+        SWTBotTable table = window().bot().table();
+        bot.waitUntil(Conditions.condition("the certificate is listed", () -> rowOf(table, leaf.issuedTo()) >= 0));
+        table.select(rowOf(table, leaf.issuedTo()));
+        return table;
+    }
+
+    private List<String> allTasks() {
+        return window().bot().menu("Action").menu("All Tasks").menuItems();
+    }
+
+    /** Steps 5 to 9 for PKCS #12 with the key and the chain; returns after "The export was successful." */
+    private void exportPkcs12(Path file, boolean deleteKey, String encryption) {
+        ExportWizardBot wizard = new ExportWizardBot(bot);
+        wizard.waitForPage("Welcome to the Certificate Export Wizard");
+        wizard.clickNext("Export Private Key");
+        wizard.page().radio("Yes, export the private key").click();
+        wizard.clickNext("Export File Format");
+        assertTrue(wizard.page().radio("Personal Information Exchange - PKCS #12 (.PFX)").isSelected());
+        wizard.checkBox(ExportWizardBot.CHAIN, 1).select();
+        if (deleteKey) {
+            wizard.page().checkBox("Delete the private key if the export is successful").select();
+        }
+        wizard.clickNext("Security");
+        wizard.page().textWithLabel("Password:").setText(PASSWORD);
+        wizard.page().textWithLabel("Confirm password:").setText(PASSWORD);
+        wizard.page().comboBoxWithLabel("Encryption:").setSelection(encryption);
+        wizard.clickNext("File to Export");
+        wizard.page().textWithLabel("File name:").setText(file.toString());
+        wizard.clickNext("Completing the Certificate Export Wizard");
+        assertEquals(file.toString(), wizard.page().table().cell(0, 1));
+        assertEquals("Yes", wizard.page().table().cell(1, 1));
+        assertEquals("Yes", wizard.page().table().cell(2, 1));
+        assertEquals(encryption, wizard.page().table().cell(4, 1));
+        wizard.finish().click();
+        SWTBotShell done = wizard.dialog();
+        assertTrue(done.bot().label(deleteKey
+                ? "The export was successful.\n\nThe private key was deleted from the certificate store."
+                : "The export was successful.").isVisible());
+        done.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(wizard.shell()));
+    }
+
+    @Test
+    void userStoreLogicalViewActionAllTasksExportWritesAReadablePfxAndKeepsTheKey() throws Exception {
+        CertificateStore store = Fixture.store(Scope.currentUser());
+        CertificateEntry leaf = Fixture.demoLeaf(store);
+        Path file = Fixture.exportFolder("console-user").resolve("user.pfx");
+
+        SWTBotTreeItem root = addCertificates("My user account", "Certificates - Current User");
+        SWTBotTreeItem personal = root.expand().getNode("Personal");
+        personal.select();
+        assertFalse(allTasks().contains("Export..."), "a store is not a certificate: " + allTasks());
+        selectCertificate(personal.expand().getNode("Certificates"), leaf);
+        assertTrue(allTasks().contains("Export..."), allTasks().toString());
+        window().bot().menu("Action").menu("All Tasks").menu("Export...").click();
+        exportPkcs12(file, false, "AES256-SHA256");
+
+        Fixture.Check check = Fixture.pfxInteropCheck(file, PASSWORD, 3);
+        assertEquals(0, check.exitCode(), check.output());
+        CertificateEntry after = store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow();
+        assertTrue(after.hasPrivateKey(), "the key stays in the store");
+    }
+
+    @Test
+    void computerStorePurposeViewContextMenuExportDeletesOnlyTheKey() throws Exception {
+        CertificateStore store = Fixture.store(Scope.computer());
+        CertificateEntry leaf = Fixture.demoLeaf(store);
+        Path file = Fixture.exportFolder("console-computer").resolve("computer.pfx");
+
+        SWTBotTreeItem root = addCertificates("Computer account", "Certificates (Local Computer)");
+        root.select();
+        window().bot().menu("Action").menu("View Options...").click();
+        SWTBotShell options = bot.shell("View Options");
+        options.bot().radio("Certificate purpose").click();
+        options.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(options));
+        bot.waitUntil(Conditions.condition("the purposes in the tree",
+                () -> root.expand().getNodes().contains("Server Authentication")));
+        SWTBotTable table = selectCertificate(root.getNode("Server Authentication"), leaf);
+        assertTrue(allTasks().contains("Export..."), allTasks().toString());
+        SWTBotMenu contextTasks = table.contextMenu("All Tasks");
+        assertTrue(contextTasks.menuItems().contains("Export..."), contextTasks.menuItems().toString());
+        contextTasks.menu("Export...").click();
+        exportPkcs12(file, true, "TripleDES-SHA1");
+
+        Fixture.Check check = Fixture.pfxInteropCheck(file, PASSWORD, 3);
+        assertEquals(0, check.exitCode(), check.output());
+        CertificateEntry after = store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow();
+        assertFalse(after.hasPrivateKey(), "only the key was deleted, as chosen");
+        assertTrue(Files.size(file) > 0);
+    }
+}
