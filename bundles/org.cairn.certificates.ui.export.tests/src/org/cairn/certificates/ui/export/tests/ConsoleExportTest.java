@@ -1,5 +1,6 @@
 package org.cairn.certificates.ui.export.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -204,5 +205,35 @@ class ConsoleExportTest {
         CertificateEntry after = store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow();
         assertFalse(after.hasPrivateKey(), "only the key was deleted, as chosen");
         assertTrue(Files.size(file) > 0);
+    }
+
+    @Test
+    void copyToFileInTheCertificateDialogOpensTheWizardOnThatCertificate() throws Exception {
+        CertificateStore store = Fixture.store(Scope.currentUser());
+        CertificateEntry leaf = Fixture.demoLeaf(store);
+        Path file = Fixture.exportFolder("console-copy").resolve("copy.cer");
+
+        SWTBotTreeItem root = addCertificates("My user account", "Certificates - Current User");
+        SWTBotTable table = selectCertificate(root.expand().getNode("Personal").expand().getNode("Certificates"), leaf);
+        table.doubleClick(rowOf(table, leaf.issuedTo()));
+        SWTBotShell certificate = bot.shell("Certificate");
+        certificate.bot().tabItem("Details").activate();
+        certificate.bot().button("Copy to File...").click();
+
+        ExportWizardBot wizard = new ExportWizardBot(bot);
+        wizard.waitForPage("Welcome to the Certificate Export Wizard");
+        assertTrue(wizard.showsPage("Certificate: " + leaf.issuedTo()));
+        wizard.clickNext("Export Private Key");
+        wizard.clickNext("Export File Format");
+        wizard.clickNext("File to Export");
+        wizard.page().textWithLabel("File name:").setText(file.toString());
+        wizard.clickNext("Completing the Certificate Export Wizard");
+        wizard.finish().click();
+        SWTBotShell done = wizard.dialog();
+        done.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(wizard.shell()));
+        assertArrayEquals(leaf.encoded(), Files.readAllBytes(file), "the DER certificate");
+        certificate.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(certificate));
     }
 }
