@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 7's procedure word for word in the console window: add the Certificates snap-in for an account, find the
@@ -39,6 +43,8 @@ class ConsoleExportTest {
 
     private static final String NEW_TITLE = "Cairn - [Console Root]";
     private static final String PASSWORD = "Procedure-7-Export!";
+    private static final String USER_ROOT = "Certificates - Current User";
+    private static final String COMPUTER_ROOT = "Certificates (Local Computer)";
 
     private final SWTBot bot = new SWTBot();
 
@@ -157,54 +163,57 @@ class ConsoleExportTest {
         bot.waitUntil(Conditions.shellCloses(wizard.shell()));
     }
 
-    @Test
-    void userStoreLogicalViewActionAllTasksExportWritesAReadablePfxAndKeepsTheKey() throws Exception {
-        CertificateStore store = Fixture.store(Scope.currentUser());
-        CertificateEntry leaf = Fixture.demoLeaf(store);
-        Path file = Fixture.exportFolder("console-user").resolve("user.pfx");
-
-        SWTBotTreeItem root = addCertificates("My user account", "Certificates - Current User");
-        SWTBotTreeItem personal = root.expand().getNode("Personal");
-        personal.select();
-        assertFalse(allTasks().contains("Export..."), "a store is not a certificate: " + allTasks());
-        selectCertificate(personal.expand().getNode("Certificates"), leaf);
-        assertTrue(allTasks().contains("Export..."), allTasks().toString());
-        window().bot().menu("Action").menu("All Tasks").menu("Export...").click();
-        exportPkcs12(file, false, "AES256-SHA256");
-
-        Fixture.Check check = Fixture.pfxInteropCheck(file, PASSWORD, 3);
-        assertEquals(0, check.exitCode(), check.output());
-        CertificateEntry after = store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow();
-        assertTrue(after.hasPrivateKey(), "the key stays in the store");
+    /** Account, its root in the console tree, its scope, the view, the menu used, delete the key, encryption. */
+    static Stream<Arguments> accountsAndViews() {
+        return Stream.of(
+                Arguments.of("My user account", USER_ROOT, Scope.currentUser(), false, false, false, "AES256-SHA256"),
+                Arguments.of("My user account", USER_ROOT, Scope.currentUser(), true, true, true, "TripleDES-SHA1"),
+                Arguments.of("Computer account", COMPUTER_ROOT, Scope.computer(), false, true, true, "AES256-SHA256"),
+                Arguments.of("Computer account", COMPUTER_ROOT, Scope.computer(), true, false, false,
+                        "TripleDES-SHA1"));
     }
 
-    @Test
-    void computerStorePurposeViewContextMenuExportDeletesOnlyTheKey() throws Exception {
-        CertificateStore store = Fixture.store(Scope.computer());
+    @ParameterizedTest(name = "{0}, purpose view {3}, context menu {4}, delete key {5}, {6}")
+    @MethodSource("accountsAndViews")
+    void exportFromTheDetailsPaneWritesAReadablePfxAndLeavesTheCertificateInTheStore(String account,
+            String rootLabel, Scope scope, boolean purposeView, boolean contextMenu, boolean deleteKey,
+            String encryption) throws Exception {
+        CertificateStore store = Fixture.store(scope);
         CertificateEntry leaf = Fixture.demoLeaf(store);
-        Path file = Fixture.exportFolder("console-computer").resolve("computer.pfx");
+        Path file = Fixture.exportFolder("console").resolve("exported.pfx");
 
-        SWTBotTreeItem root = addCertificates("Computer account", "Certificates (Local Computer)");
-        root.select();
-        window().bot().menu("Action").menu("View Options...").click();
-        SWTBotShell options = bot.shell("View Options");
-        options.bot().radio("Certificate purpose").click();
-        options.bot().button("OK").click();
-        bot.waitUntil(Conditions.shellCloses(options));
-        bot.waitUntil(Conditions.condition("the purposes in the tree",
-                () -> root.expand().getNodes().contains("Server Authentication")));
-        SWTBotTable table = selectCertificate(root.getNode("Server Authentication"), leaf);
+        SWTBotTreeItem root = addCertificates(account, rootLabel);
+        SWTBotTable table;
+        if (purposeView) {
+            root.select();
+            window().bot().menu("Action").menu("View Options...").click();
+            SWTBotShell options = bot.shell("View Options");
+            options.bot().radio("Certificate purpose").click();
+            options.bot().button("OK").click();
+            bot.waitUntil(Conditions.shellCloses(options));
+            bot.waitUntil(Conditions.condition("the purposes in the tree",
+                    () -> root.expand().getNodes().contains("Server Authentication")));
+            table = selectCertificate(root.getNode("Server Authentication"), leaf);
+        } else {
+            SWTBotTreeItem personal = root.expand().getNode("Personal");
+            personal.select();
+            assertFalse(allTasks().contains("Export..."), "a store is not a certificate: " + allTasks());
+            table = selectCertificate(personal.expand().getNode("Certificates"), leaf);
+        }
         assertTrue(allTasks().contains("Export..."), allTasks().toString());
-        SWTBotMenu contextTasks = table.contextMenu("All Tasks");
-        assertTrue(contextTasks.menuItems().contains("Export..."), contextTasks.menuItems().toString());
-        contextTasks.menu("Export...").click();
-        exportPkcs12(file, true, "TripleDES-SHA1");
+        if (contextMenu) {
+            SWTBotMenu contextTasks = table.contextMenu("All Tasks");
+            assertTrue(contextTasks.menuItems().contains("Export..."), contextTasks.menuItems().toString());
+            contextTasks.menu("Export...").click();
+        } else {
+            window().bot().menu("Action").menu("All Tasks").menu("Export...").click();
+        }
+        exportPkcs12(file, deleteKey, encryption);
 
         Fixture.Check check = Fixture.pfxInteropCheck(file, PASSWORD, 3);
         assertEquals(0, check.exitCode(), check.output());
         CertificateEntry after = store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow();
-        assertFalse(after.hasPrivateKey(), "only the key was deleted, as chosen");
-        assertTrue(Files.size(file) > 0);
+        assertEquals(!deleteKey, after.hasPrivateKey(), deleteKey ? "only the key was deleted" : "the key stays");
     }
 
     @Test
@@ -213,7 +222,7 @@ class ConsoleExportTest {
         CertificateEntry leaf = Fixture.demoLeaf(store);
         Path file = Fixture.exportFolder("console-copy").resolve("copy.cer");
 
-        SWTBotTreeItem root = addCertificates("My user account", "Certificates - Current User");
+        SWTBotTreeItem root = addCertificates("My user account", USER_ROOT);
         SWTBotTable table = selectCertificate(root.expand().getNode("Personal").expand().getNode("Certificates"), leaf);
         table.doubleClick(rowOf(table, leaf.issuedTo()));
         SWTBotShell certificate = bot.shell("Certificate");
