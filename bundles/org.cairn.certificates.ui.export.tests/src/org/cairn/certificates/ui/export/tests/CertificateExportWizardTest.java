@@ -13,6 +13,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,11 +24,13 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateFactoryService;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +117,7 @@ class CertificateExportWizardTest {
         SWTBotShell done = wizard.dialog();
         assertTrue(done.bot().label("The export was successful.").isVisible());
         done.bot().button("OK").click();
-        bot.waitUntil(org.cairn.testing.ui.Conditions.shellCloses(wizard.shell()));
+        bot.waitUntil(Conditions.shellCloses(wizard.shell()));
 
         Fixture.Check check = Fixture.pfxInteropCheck(file, PASSWORD, 3);
         assertEquals(0, check.exitCode(), check.output());
@@ -150,7 +153,7 @@ class CertificateExportWizardTest {
         assertTrue(done.bot().label("The export was successful.\n\nThe private key was deleted from the "
                 + "certificate store.").isVisible());
         done.bot().button("OK").click();
-        bot.waitUntil(org.cairn.testing.ui.Conditions.shellCloses(wizard.shell()));
+        bot.waitUntil(Conditions.shellCloses(wizard.shell()));
 
         Fixture.Check check = Fixture.pfxInteropCheck(file, PASSWORD, 3);
         assertEquals(0, check.exitCode(), check.output());
@@ -228,7 +231,7 @@ class CertificateExportWizardTest {
         SWTBotShell question = wizard.dialog();
         assertTrue(question.bot().label(file + " already exists.\nDo you want to replace it?").isVisible());
         question.bot().button("No").click();
-        bot.waitUntil(org.cairn.testing.ui.Conditions.shellCloses(question));
+        bot.waitUntil(Conditions.shellCloses(question));
         assertTrue(wizard.showsPage("File to Export"), "the wizard stays on the file page");
         wizard.cancel();
         assertArrayEquals(before, Files.readAllBytes(file));
@@ -269,7 +272,7 @@ class CertificateExportWizardTest {
         wizard.finish().click();
         SWTBotShell done = wizard.dialog();
         done.bot().button("OK").click();
-        bot.waitUntil(org.cairn.testing.ui.Conditions.shellCloses(wizard.shell()));
+        bot.waitUntil(Conditions.shellCloses(wizard.shell()));
 
         byte[] written = Files.readAllBytes(file);
         CertificateFactory x509 = CertificateFactory.getInstance("X.509");
@@ -364,5 +367,41 @@ class CertificateExportWizardTest {
         assertTrue(Fixture.canExport(bot, List.of(leaf)));
         assertFalse(Fixture.canExport(bot, List.of()));
         assertFalse(Fixture.canExport(bot, List.of("not a certificate")));
+    }
+
+    @Test
+    void failedExportSaysWhatWentWrongAndThatNothingChanged() throws Exception {
+        CertificateStore store = Fixture.store(Scope.currentUser());
+        CertificateEntry leaf = Fixture.demoLeaf(store);
+        Path folder = Fixture.exportFolder("failed");
+        Path file = folder.resolve("late.pfx");
+
+        ExportWizardBot wizard = Fixture.openWizard(bot, window, leaf);
+        wizard.clickNext("Export Private Key");
+        wizard.page().radio("Yes, export the private key").click();
+        wizard.clickNext("Export File Format");
+        wizard.page().checkBox("Delete the private key if the export is successful").select();
+        wizard.clickNext("Security");
+        wizard.page().textWithLabel("Password:").setText(PASSWORD);
+        wizard.page().textWithLabel("Confirm password:").setText(PASSWORD);
+        wizard.clickNext("File to Export");
+        wizard.page().textWithLabel("File name:").setText(file.toString());
+        wizard.clickNext("Completing the Certificate Export Wizard");
+        // Another program creates the file after the user was (not) asked about it: the service refuses to replace it.
+        byte[] other = "written by someone else".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, other);
+        wizard.finish().click();
+        SWTBotShell error = wizard.dialog();
+        String text = UIThreadRunnable.syncExec(bot.display(), () -> Arrays.stream(error.widget.getChildren())
+                .filter(Label.class::isInstance).map(label -> ((Label) label).getText()).reduce("", String::concat));
+        assertTrue(text.startsWith("The export failed: "), text);
+        assertTrue(text.contains("Nothing was written and nothing in the certificate store was changed."), text);
+        error.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(error));
+        assertTrue(wizard.showsPage("Completing the Certificate Export Wizard"), "the wizard stays open");
+        wizard.cancel();
+        assertArrayEquals(other, Files.readAllBytes(file));
+        assertTrue(store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow().hasPrivateKey(),
+                "the key was not deleted");
     }
 }

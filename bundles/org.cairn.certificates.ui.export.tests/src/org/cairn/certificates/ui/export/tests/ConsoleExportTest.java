@@ -245,4 +245,28 @@ class ConsoleExportTest {
         certificate.bot().button("OK").click();
         bot.waitUntil(Conditions.shellCloses(certificate));
     }
+
+    @Test
+    void exportInFindCertificatesOpensTheWizardOnTheFoundCertificate() throws Exception {
+        CertificateStore store = Fixture.store(Scope.currentUser());
+        CertificateEntry leaf = Fixture.demoLeaf(store);
+        SWTBotTreeItem root = addCertificates("My user account", USER_ROOT);
+        root.select();
+        window().bot().menu("Action").menu("Find Certificates...").click();
+        SWTBotShell find = bot.shell("Find Certificates");
+        find.bot().textWithLabel("Contains:").setText(leaf.issuedTo());
+        find.bot().button("Find Now").click();
+        SWTBotTable found = find.bot().table();
+        bot.waitUntil(Conditions.condition("the certificate is found", () -> found.rowCount() > 0
+                && found.cell(0, 0).equals(leaf.issuedTo())));
+        found.select(0);
+        find.bot().button("Export...").click();
+
+        ExportWizardBot wizard = new ExportWizardBot(bot);
+        wizard.waitForPage("Welcome to the Certificate Export Wizard");
+        assertTrue(wizard.showsPage("Certificate: " + leaf.issuedTo()));
+        wizard.cancel();
+        find.bot().button("Close").click();
+        bot.waitUntil(Conditions.shellCloses(find));
+    }
 }
