@@ -468,7 +468,8 @@ final class Pkcs12Reader {
                 Attribute attribute = Attribute.getInstance(encodable);
                 String oid = attribute.getAttrType().getId();
                 if (attribute.getAttrValues().size() == 0) {
-                    report.add(new Pkcs12Report.Attribute(oid, oid, "(no value)"));
+                    report.add(new Pkcs12Report.Attribute(oid, oid.equals(MS_LOCAL_MACHINE) ? "Microsoft local machine keyset"
+                            : oid, "(no value)"));
                     continue;
                 }
                 ASN1Encodable value = attribute.getAttrValues().getObjectAt(0);
