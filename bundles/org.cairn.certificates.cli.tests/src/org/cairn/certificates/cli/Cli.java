@@ -84,7 +84,7 @@ final class Cli {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         CliServices services = new CliServices(stores, CertificateStores.certificateFactory(),
                 CertificateImportServices.create(stores));
-        int status = new CertCommand(services, new Io(in, o, e, Optional.empty(), env)).run(List.of(args));
+        int status = new CertCommand(() -> services, new Io(in, o, e, Optional.empty(), env)).run(List.of(args));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

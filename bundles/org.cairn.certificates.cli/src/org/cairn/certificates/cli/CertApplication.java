@@ -2,6 +2,7 @@ package org.cairn.certificates.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -49,24 +50,32 @@ public final class CertApplication implements IApplication {
         context.applicationRunning();
         String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
         BundleContext bundles = FrameworkUtil.getBundle(CertApplication.class).getBundleContext();
+        List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+        try {
+            Io io = new Io(in, out, err, in == System.in ? Optional.ofNullable(System.console()) : Optional.empty(), env);
+            int status = new CertCommand(() -> services(bundles, trackers), io).run(Arrays.asList(args));
+            out.flush();
+            return Integer.valueOf(status);
+        } finally {
+            trackers.forEach(ServiceTracker::close);
+        }
+    }
+
+    private static CliServices services(BundleContext bundles, List<ServiceTracker<?, ?>> trackers) throws CommandException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVICE_TIMEOUT_SECONDS);
-        List<ServiceTracker<?, ?>> trackers = new java.util.ArrayList<>();
         try {
             CertificateStoreService stores = await(bundles, CertificateStoreService.class, deadline, trackers);
             CertificateFactoryService factory = await(bundles, CertificateFactoryService.class, deadline, trackers);
             CertificateImportService importer = await(bundles, CertificateImportService.class, deadline, trackers);
             if (stores == null || factory == null || importer == null) {
-                err.println("cairn cert: the certificate services did not start within " + SERVICE_TIMEOUT_SECONDS
+                throw new CommandException("the certificate services did not start within " + SERVICE_TIMEOUT_SECONDS
                         + " seconds; the installation may be incomplete (org.cairn.certificates.core, "
-                        + "org.cairn.certificates.importing and Felix SCR are needed).");
-                return Integer.valueOf(CertCommand.FAILED);
+                        + "org.cairn.certificates.importing and Felix SCR must be started).");
             }
-            Io io = new Io(in, out, err, in == System.in ? Optional.ofNullable(System.console()) : Optional.empty(), env);
-            int status = new CertCommand(new CliServices(stores, factory, importer), io).run(Arrays.asList(args));
-            out.flush();
-            return Integer.valueOf(status);
-        } finally {
-            trackers.forEach(ServiceTracker::close);
+            return new CliServices(stores, factory, importer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException("interrupted while waiting for the certificate services", e);
         }
     }
 

@@ -51,12 +51,26 @@ final class CertCommand {
     private static final Set<String> SCOPE_STORE = Set.of("scope", "store");
     private static final Set<String> PASSWORD = Set.of("password-file", "password-env");
 
-    private final CliServices services;
-    private final Io io;
+    /** Where the services come from: waited for only when a subcommand needs them (not for --help or usage errors). */
+    @FunctionalInterface
+    interface ServiceSource {
+        CliServices get() throws CommandException;
+    }
 
-    CertCommand(CliServices services, Io io) {
-        this.services = services;
+    private final ServiceSource source;
+    private final Io io;
+    private CliServices services;
+
+    CertCommand(ServiceSource source, Io io) {
+        this.source = source;
         this.io = io;
+    }
+
+    private CliServices services() throws CommandException {
+        if (services == null) {
+            services = source.get();
+        }
+        return services;
     }
 
     /**
@@ -136,7 +150,7 @@ final class CertCommand {
 
     private CertificateStore open(Scope scope) throws CommandException {
         try {
-            return services.stores().open(scope);
+            return services().stores().open(scope);
         } catch (CertificateStoreException e) {
             throw new CommandException(e.getMessage(), e);
         }
@@ -380,14 +394,14 @@ final class CertCommand {
         StoreChoice choice = logical.map(StoreChoice::chosen).orElse(StoreChoice.automatic());
         boolean needsPassword;
         try {
-            needsPassword = services.importer().needsPassword(file);
+            needsPassword = services().importer().needsPassword(file);
         } catch (ImportException e) {
             throw new CommandException(e.getMessage(), e);
         }
         char[] password = needsPassword ? io.password(args, "Password for " + file.getFileName() + ": ", true) : new char[0];
         try (ImportRequest request = new ImportRequest(file, password, scope, choice, args.has("exportable"),
                 args.has("extended-properties"))) {
-            ImportResult result = services.importer().importFile(request);
+            ImportResult result = services().importer().importFile(request);
             if (args.has("json")) {
                 List<Object> all = new ArrayList<>();
                 for (ImportedCertificate c : result.certificates()) {
@@ -472,7 +486,7 @@ final class CertCommand {
         CertificateStore store = open(scope(args));
         CertificateEntry entry;
         try {
-            entry = services.factory().createSelfSignedIn(store, target, request);
+            entry = services().factory().createSelfSignedIn(store, target, request);
         } catch (CertificateStoreException e) {
             throw new CommandException(e.getMessage(), e);
         }
@@ -548,7 +562,7 @@ final class CertCommand {
         char[] password = io.password(args, "", false);
         Pkcs12Report report;
         try {
-            report = services.importer().inspect(file, args.has("password-file") || args.has("password-env")
+            report = services().importer().inspect(file, args.has("password-file") || args.has("password-env")
                     ? Optional.of(password) : Optional.empty());
         } catch (ImportException e) {
             throw new CommandException(e.getMessage(), e);
