@@ -32,6 +32,7 @@ import org.cairn.certificates.importing.ImportException;
 import org.cairn.certificates.importing.ImportRequest;
 import org.cairn.certificates.importing.ImportResult;
 import org.cairn.certificates.importing.Pkcs12Report;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,6 +49,11 @@ class CorpusImportTest {
 
     static Stream<Corpus.Row> keyWithoutCertificate() {
         return Corpus.rows().stream().filter(r -> r.valid() && r.certs() == 0);
+    }
+
+    /** Valid files that, per the MANIFEST, only GnuTLS reads (GOST algorithms). */
+    static Stream<Corpus.Row> onlyGnuTls() {
+        return Corpus.rows().stream().filter(r -> r.valid() && r.keyType().contains("GnuTLS only"));
     }
 
     static Stream<Corpus.Row> invalid() {
@@ -101,6 +107,31 @@ class CorpusImportTest {
         Pkcs12Report report = service.inspect(row.path(), Optional.of(row.password().toCharArray()));
         assertTrue(report.bags().stream().anyMatch(b -> b.type().endsWith("eyBag") && b.summary().equals(row.keyType())),
                 "inspect shows the key: " + report.bags());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onlyGnuTls")
+    void fileOnlyGnuTlsReadsIsRefusedNamingItsAlgorithm(Corpus.Row row) throws Exception {
+        CertificateStoreService stores = stores(row.file());
+        CertificateImportService service = CertificateImportServices.create(stores);
+        ImportException e = assertThrows(ImportException.class, () -> service.importFile(
+                ImportRequest.of(row.path(), row.password().toCharArray(), Scope.currentUser())));
+        assertEquals(ImportException.Reason.UNSUPPORTED, e.reason());
+        assertTrue(e.getMessage().contains("GOST"), e.getMessage());
+        assertTrue(stores.open(Scope.currentUser()).listAll().entries().isEmpty());
+    }
+
+    @Test
+    void everyCorpusFileIsCoveredByOneOfTheseTests() {
+        long covered = validWithCertificates().count() + keyWithoutCertificate().count() + onlyGnuTls().count()
+                + invalid().count();
+        assertEquals(Corpus.rows().size(), covered);
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(Corpus.dir())) {
+            assertEquals(Corpus.rows().size(), files.filter(f -> f.toString().matches(".*\\.(p12|pfx)$")).count(),
+                    "every file in the corpus folder has a MANIFEST row");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
