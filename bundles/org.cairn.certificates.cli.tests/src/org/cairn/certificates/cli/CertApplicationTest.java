@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.cairn.certificates.core.CertificateStoreService;
+import org.cairn.certificates.export.CertificateExportService;
 import org.cairn.certificates.importing.CertificateImportService;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -30,7 +31,8 @@ class CertApplicationTest {
     @BeforeAll
     static void startServiceBundles() throws Exception {
         // in the product the p2 configuration starts them; the test runtime starts only the bundle under test
-        for (Class<?> type : List.of(CertificateStoreService.class, CertificateImportService.class)) {
+        for (Class<?> type : List.of(CertificateStoreService.class, CertificateImportService.class,
+                CertificateExportService.class)) {
             Bundle bundle = FrameworkUtil.getBundle(type);
             if (bundle.getState() != Bundle.ACTIVE) {
                 bundle.start(Bundle.START_TRANSIENT);

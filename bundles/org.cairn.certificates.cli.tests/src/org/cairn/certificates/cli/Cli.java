@@ -18,6 +18,7 @@ import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.core.Identity;
 import org.cairn.certificates.core.StoreRoots;
+import org.cairn.certificates.export.CertificateExportServices;
 import org.cairn.certificates.importing.CertificateImportServices;
 
 /**
@@ -83,7 +84,7 @@ final class Cli {
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         CliServices services = new CliServices(stores, CertificateStores.certificateFactory(),
-                CertificateImportServices.create(stores));
+                CertificateImportServices.create(stores), CertificateExportServices.create(stores));
         int status = new CertCommand(() -> services, new Io(in, o, e, Optional.empty(), env)).run(List.of(args));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

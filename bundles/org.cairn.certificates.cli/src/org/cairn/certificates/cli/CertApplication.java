@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.cairn.certificates.core.CertificateFactoryService;
 import org.cairn.certificates.core.CertificateStoreService;
+import org.cairn.certificates.export.CertificateExportService;
 import org.cairn.certificates.importing.CertificateImportService;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -67,12 +68,14 @@ public final class CertApplication implements IApplication {
             CertificateStoreService stores = await(bundles, CertificateStoreService.class, deadline, trackers);
             CertificateFactoryService factory = await(bundles, CertificateFactoryService.class, deadline, trackers);
             CertificateImportService importer = await(bundles, CertificateImportService.class, deadline, trackers);
-            if (stores == null || factory == null || importer == null) {
+            CertificateExportService exporter = await(bundles, CertificateExportService.class, deadline, trackers);
+            if (stores == null || factory == null || importer == null || exporter == null) {
                 throw new CommandException("the certificate services did not start within " + SERVICE_TIMEOUT_SECONDS
                         + " seconds; the installation may be incomplete (org.cairn.certificates.core, "
-                        + "org.cairn.certificates.importing and Felix SCR must be started).");
+                        + "org.cairn.certificates.importing, org.cairn.certificates.export, the preferences service and "
+                        + "Felix SCR must be started).");
             }
-            return new CliServices(stores, factory, importer);
+            return new CliServices(stores, factory, importer, exporter);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandException("interrupted while waiting for the certificate services", e);

@@ -28,6 +28,13 @@ import org.cairn.certificates.core.Purpose;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreListing;
 import org.cairn.certificates.core.StoreProblem;
+import org.cairn.certificates.export.ExportException;
+import org.cairn.certificates.export.ExportFormat;
+import org.cairn.certificates.export.ExportRequest;
+import org.cairn.certificates.export.ExportResult;
+import org.cairn.certificates.export.ExportSource;
+import org.cairn.certificates.export.ExportedCertificate;
+import org.cairn.certificates.export.Pkcs12Encryption;
 import org.cairn.certificates.importing.ImportException;
 import org.cairn.certificates.importing.ImportRequest;
 import org.cairn.certificates.importing.ImportResult;
@@ -108,7 +115,8 @@ final class CertCommand {
                         union(SCOPE_STORE, Set.of("subject", "key", "days", "eku", "friendly-name")), Set.of("exportable", "json")));
                 case "delete" -> delete(Args.parse(command, rest, SCOPE_STORE, Set.of("json")));
                 case "inspect" -> inspect(Args.parse(command, rest, PASSWORD, Set.of("json")));
-                case "export" -> export(rest);
+                case "export" -> export(Args.parse(command, rest, union(union(SCOPE_STORE, PASSWORD),
+                        Set.of("out", "format", "encryption")), Set.of("chain", "extended-properties", "delete-key", "force", "json")));
                 default -> throw new UsageException("cairn cert: unknown subcommand '" + command + "'.");
             };
         } catch (UsageException e) {
@@ -118,10 +126,6 @@ final class CertCommand {
             io.err().println("cairn cert " + command + ": " + e.getMessage());
             return FAILED;
         }
-    }
-
-    private int export(List<String> rest) throws CommandException {
-        throw new CommandException("export is not available in this build: the export service is not installed.");
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -380,6 +384,124 @@ final class CertCommand {
             return map.isEmpty() ? "" : map.toString();
         }
         return value == null ? "" : value.toString();
+    }
+
+    // ---- export
+
+    private int export(Args args) throws UsageException, CommandException {
+        String thumbprint = thumbprint(args.one("thumbprint"));
+        Path target = Path.of(args.value("out").orElseThrow(() -> new UsageException(
+                "cairn cert export: --out FILE is required (the file to write).")));
+        ExportFormat format = switch (args.value("format").orElse("pfx").toLowerCase(Locale.ROOT)) {
+            case "pfx", "p12", "pkcs12" -> ExportFormat.PKCS12;
+            case "der", "cer" -> ExportFormat.DER;
+            case "base64", "pem" -> ExportFormat.BASE64;
+            case "p7b", "pkcs7" -> ExportFormat.PKCS7;
+            default -> throw new UsageException("--format: use pfx, der, base64 or p7b (got '" + args.value("format").orElse("") + "').");
+        };
+        Pkcs12Encryption encryption = switch (args.value("encryption").orElse("aes256-sha256").toLowerCase(Locale.ROOT)) {
+            case "aes256-sha256" -> Pkcs12Encryption.AES256_SHA256;
+            case "tripledes-sha1" -> Pkcs12Encryption.TRIPLEDES_SHA1;
+            default -> throw new UsageException("--encryption: use aes256-sha256 or tripledes-sha1 (got '"
+                    + args.value("encryption").orElse("") + "').");
+        };
+        boolean pfx = format == ExportFormat.PKCS12;
+        for (String option : List.of("extended-properties", "delete-key", "encryption", "password-file", "password-env")) {
+            if (!pfx && args.has(option)) {
+                throw new UsageException("cairn cert export: --" + option + " applies to --format pfx only.");
+            }
+        }
+        if (format == ExportFormat.DER && args.has("chain")) {
+            throw new UsageException("cairn cert export: a DER file holds one certificate; use --format p7b, base64 or pfx with --chain.");
+        }
+        Scope scope = scope(args);
+        Optional<LogicalStore> logical = store(args);
+        CertificateStore store = open(scope);
+        List<CertificateEntry> entries = find(store, logical, thumbprint);
+        if (entries.isEmpty()) {
+            throw new CommandException("no certificate with thumbprint " + thumbprint + " in "
+                    + logical.map(LogicalStore::displayName).orElse("any store") + " of " + scope.displayName() + ".");
+        }
+        if (entries.size() > 1) {
+            throw new CommandException("the certificate " + thumbprint + " is in several stores ("
+                    + String.join(", ", entries.stream().map(e -> e.logicalStore().shortName()).toList())
+                    + "); say which with --store. Nothing was written.");
+        }
+        CertificateEntry entry = entries.get(0);
+        boolean withKey = pfx && entry.hasPrivateKey();
+        if (args.has("delete-key") && !withKey) {
+            throw new CommandException("--delete-key: the certificate " + thumbprint + " has no private key here. Nothing was written.");
+        }
+        if (!args.has("force") && java.nio.file.Files.exists(target)) {
+            throw new CommandException(target + " exists; it was kept. Give --force to replace it, or another --out file.");
+        }
+        char[] password = pfx ? io.password(args, "Password to protect " + target.getFileName() + ": ", true) : null;
+        try {
+            if (pfx && password.length == 0) {
+                throw new CommandException("a PFX file needs a non-empty password (--password-file, --password-env or "
+                        + "standard input). Nothing was written.");
+            }
+            ExportRequest request = ExportRequest.builder(ExportSource.of(entry), format, target).includePrivateKey(withKey)
+                    .includeChain(args.has("chain")).extendedProperties(args.has("extended-properties"))
+                    .deletePrivateKey(args.has("delete-key")).encryption(encryption).password(password)
+                    .overwrite(args.has("force")).build();
+            ExportResult result;
+            try {
+                result = services().exporter().export(request);
+            } catch (ExportException e) {
+                if (e.reason() == ExportException.Reason.INVALID_REQUEST) {
+                    throw new UsageException("cairn cert export: " + e.getMessage());
+                }
+                throw new CommandException(e.getMessage(), e);
+            }
+            if (args.has("json")) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", result.file().toString());
+                m.put("size", result.size());
+                m.put("sha256", result.sha256());
+                m.put("format", result.format().name());
+                m.put("protection", result.protection().map(p -> {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("encryption", p.encryption().displayName());
+                    x.put("keyAlgorithm", p.keyAlgorithm());
+                    x.put("keyIterations", p.keyIterations());
+                    x.put("certificateAlgorithm", p.certificateAlgorithm());
+                    x.put("certificateIterations", p.certificateIterations());
+                    x.put("macAlgorithm", p.macAlgorithm());
+                    x.put("macIterations", p.macIterations());
+                    return x;
+                }));
+                m.put("certificates", result.certificates().stream().map(ExportedCertificate::thumbprint).toList());
+                m.put("chainCertificatesNotFound", result.chainCertificatesNotFound());
+                m.put("keyWritten", result.keyWritten());
+                m.put("keyDeleted", result.keyDeleted());
+                m.put("keyNotDeletedReason", result.keyNotDeletedReason());
+                m.put("verifiedBy", result.verifiedBy());
+                io.out().println(Json.write(m));
+            } else {
+                io.out().println("The export was successful: " + result.file() + " (" + result.format().displayName() + ", "
+                        + result.size() + " bytes, " + result.certificates().size() + " certificate(s)"
+                        + (result.keyWritten() ? " and the private key" : "") + ").");
+                io.out().println("SHA-256 of the file: " + result.sha256());
+                result.protection().ifPresent(p -> io.out().println("Protection: " + p.encryption().displayName() + " ("
+                        + p.keyAlgorithm() + " x" + p.keyIterations() + ", MAC " + p.macAlgorithm() + " x" + p.macIterations() + ")"));
+                if (!result.verifiedBy().isEmpty()) {
+                    io.out().println("Read back and verified by: " + String.join(", ", result.verifiedBy()));
+                }
+                for (String missing : result.chainCertificatesNotFound()) {
+                    io.out().println("Note: not in the file, its certificate was not found: " + missing);
+                }
+                if (result.keyDeleted()) {
+                    io.out().println("The private key was deleted from the store; the certificate stays.");
+                }
+                result.keyNotDeletedReason().ifPresent(why -> io.out().println("The private key was NOT deleted: " + why));
+            }
+            return DONE;
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
     }
 
     // ---- import
