@@ -66,6 +66,22 @@ if [ -n "$corpus" ]; then
     expect_status 0 sh -c "printf '' | '$product/cairn' cert import '$corpus/gnutls_test-null.p12'"
 fi
 
+# export on this "computer", import on another one
+printf 'e2e secret\n' > "$work/pfxpw"
+expect_status 1 cairn cert export "$tp" --out "$work/e2e.pfx" --password-file "$work/pfxpw"
+grep -qi "export" "$work/err" || fail "a non-exportable key is refused with the reason"
+expect_status 0 cairn cert new-self-signed --subject "CN=moving.example.org" --exportable --friendly-name "Moving" --json
+mv_tp=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["thumbprint"])' "$work/out")
+expect_status 0 cairn cert export "$mv_tp" --out "$work/moving.pfx" --password-file "$work/pfxpw"
+expect_status 1 cairn cert export "$mv_tp" --out "$work/moving.pfx" --password-file "$work/pfxpw"
+expect_status 0 env CAIRN_STORE_ROOT="$work/other" "$product/cairn" cert import "$work/moving.pfx" --password-file "$work/pfxpw" --json
+expect_status 0 env CAIRN_STORE_ROOT="$work/other" "$product/cairn" cert list --json
+python3 - "$work/out" "$mv_tp" <<'PY' || fail "the exported certificate did not arrive on the other store root"
+import json, sys
+[e] = json.load(open(sys.argv[1]))
+assert e["thumbprint"] == sys.argv[2] and e["friendlyName"] == "Moving" and e["hasPrivateKey"] and not e["exportable"], e
+PY
+
 expect_status 0 cairn cert delete "$tp"
 
 # no SWT: the command line must not load a single SWT class
