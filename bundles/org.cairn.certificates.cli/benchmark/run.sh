@@ -85,6 +85,8 @@ if ls "$product"/plugins/org.cairn.certificates.export_*.jar > /dev/null 2>&1; t
     echo "== export RSA-2048 with its key to PFX: AES-256-CBC/PBKDF2-SHA256 + HMAC-SHA256, $iterations iterations, median of $rounds =="
     echo "cairn cert export (write + read-back verification) $(median_ms cairn_export)"
     echo "openssl pkcs12 -export (same parameters)          $(median_ms openssl_export)"
+    der_export() { "$product/cairn" cert export "$tp" --out "$work/d.cer" --format der --force; }
+    echo "cairn cert export --format der (start-up + store)  $(median_ms der_export)"
     echo "openssl: $(openssl pkcs12 -in "$work/o1.pfx" -info -noout -passin pass:benchpass 2>&1 | grep -E '^MAC|PBKDF2' | head -2 | tr '\n' ' ')"
     echo "cairn:   $(openssl pkcs12 -in "$work/c1.pfx" -info -noout -passin pass:benchpass 2>&1 | grep -E '^MAC|PBKDF2' | head -2 | tr '\n' ' ')"
 else
