@@ -437,6 +437,17 @@ final class CertCommand {
         }
         char[] password = pfx ? io.password(args, "Password to protect " + target.getFileName() + ": ", true) : null;
         try {
+            if (pfx && io.console().isPresent() && !args.has("password-file") && !args.has("password-env")) {
+                // typed without echo: ask again, as the wizard's "Confirm password" does
+                char[] again = io.console().get().readPassword("%s", "Confirm password: ");
+                boolean same = again != null && Arrays.equals(password, again);
+                if (again != null) {
+                    Arrays.fill(again, '\0');
+                }
+                if (!same) {
+                    throw new CommandException("the two passwords typed differ. Nothing was written.");
+                }
+            }
             if (pfx && password.length == 0) {
                 throw new CommandException("a PFX file needs a non-empty password (--password-file, --password-env or "
                         + "standard input). Nothing was written.");
