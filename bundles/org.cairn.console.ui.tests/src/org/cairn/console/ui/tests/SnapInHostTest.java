@@ -192,6 +192,31 @@ class SnapInHostTest {
     }
 
     @Test
+    void openingARowOfTheDetailsPaneSelectsItsNodeAndTheDeleteKeyRemovesIt() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Folder");
+        console.ok(dialog);
+        console.consoleRoot().select();
+        SWTBotTable table = console.window().bot().table();
+        console.bot.waitUntil(Conditions.tableHasRows(table, 1));
+        assertEquals("New Folder", table.cell(0, "Name"));
+        table.doubleClick(0);
+        console.bot.waitUntil(Conditions.condition("the folder is opened",
+                () -> console.title().endsWith("[Console Root\\New Folder]")));
+
+        var tree = console.window().bot().tree().widget;
+        org.cairn.testing.ui.UIThreadRunnable.asyncExec(console.bot.display(), () -> {
+            org.eclipse.swt.widgets.Event key = new org.eclipse.swt.widgets.Event();
+            key.keyCode = org.eclipse.swt.SWT.DEL;
+            key.character = (char) 0x7f;
+            tree.notifyListeners(org.eclipse.swt.SWT.KeyDown, key);
+        });
+        console.bot.shell("Delete").bot().button("Yes").click();
+        console.bot.waitUntil(Conditions.condition("the folder is removed",
+                () -> console.consoleRoot().getNodes().isEmpty()));
+    }
+
+    @Test
     void deleteRemovesASnapInAfterConfirmation() {
         SWTBotShell dialog = console.openAddRemove();
         console.add(dialog, "Folder");

@@ -100,6 +100,7 @@ public final class ConsoleTreePart {
         // The tree has the focus: the Action menu acts on the node, not on items picked earlier in the details.
         viewer.getTree().addListener(SWT.FocusIn, event -> Selections.items(window.getContext(), List.of()));
         new MenuMirror(window, models).attachTo(viewer.getTree());
+        DeleteKey.attachTo(viewer.getTree(), window);
         window.getContext().set(IWindowCloseHandler.class, closing -> new ConsoleFileActions(
                 (Shell) closing.getWidget(), session, window, models, broker, messages).confirmDiscard());
         load();

@@ -127,6 +127,15 @@ public final class DetailsPart {
         }
     }
 
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void structureChanged(@UIEventTopic(Topics.STRUCTURE) Object ignored) {
+        // Snap-ins added or removed change the lists of the Console Root and of containers.
+        if (stack != null && !stack.isDisposed() && shown != null) {
+            show(shown);
+        }
+    }
+
     private void show(ConsoleNode node) {
         clear();
         shown = node;
@@ -160,7 +169,8 @@ public final class DetailsPart {
         }
         viewer = null;
         items = List.of();
-        window.getContext().remove(ShownList.KEY);
+        // Set to null rather than removed, so that what injected it (status bar, Actions pane) hears of it.
+        window.getContext().set(ShownList.KEY, null);
     }
 
     private void showMessage(String text) {
@@ -251,6 +261,7 @@ public final class DetailsPart {
         table.addListener(SWT.DefaultSelection, event -> open());
         table.addListener(SWT.FocusIn, event -> Selections.items(window.getContext(), selectedItems()));
         new MenuMirror(window, models).attachTo(table);
+        DeleteKey.attachTo(table, window);
         stackLayout.topControl = content;
         window.getContext().set(ShownList.KEY,
                 new ShownList(node.nodeTypeId(), columns, layout, items, this::selectedItems));
