@@ -182,6 +182,22 @@ class SnapInHostTest {
     }
 
     @Test
+    void customViewIsDrawnBySnapInAndPublishesItsSelection() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Test Canvas");
+        console.ok(dialog);
+        console.consoleRoot().expand().getNode("Canvas").select();
+        assertTrue(console.window().bot().label("Drawn by the Test Canvas snap-in").isVisible());
+        console.window().bot().button("Pick Note 2").click();
+        SWTBotMenu tasks = console.window().bot().menu("Action").menu("All Tasks");
+        assertEquals(List.of("Note Report..."), tasks.menuItems());
+        tasks.menu("Note Report...").click();
+        SWTBotShell report = console.bot.shell("Note Report");
+        assertTrue(console.labels(report).contains("Notes: Note 2"), console.labels(report)::toString);
+        report.bot().button("OK").click();
+    }
+
+    @Test
     void aboutListsInstalledSnapInsWithVersions() {
         console.window().bot().menu("Help").menu("About Cairn...").click();
         SWTBotShell about = console.bot.shell("About Cairn");

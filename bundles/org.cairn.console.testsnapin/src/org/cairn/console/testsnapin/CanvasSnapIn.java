@@ -1,0 +1,103 @@
+package org.cairn.console.testsnapin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cairn.console.api.ConsoleNode;
+import org.cairn.console.api.ResultView;
+import org.cairn.console.api.SnapIn;
+import org.cairn.console.api.SnapInRoot;
+import org.cairn.console.api.swt.CustomView;
+import org.cairn.console.api.swt.ViewSite;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.osgi.service.component.annotations.Component;
+
+/** A snap-in for the tests whose node draws its own details pane with SWT and publishes a selection from it. */
+@Component(service = SnapIn.class)
+public final class CanvasSnapIn implements SnapIn {
+
+    @Override
+    public String id() {
+        return "org.cairn.console.testsnapin.canvas";
+    }
+
+    @Override
+    public String name() {
+        return "Test Canvas";
+    }
+
+    @Override
+    public String vendor() {
+        return "Cairn Tests";
+    }
+
+    @Override
+    public String version() {
+        return "1.0.0";
+    }
+
+    @Override
+    public String description() {
+        return "Draws its own view; for the console's tests.";
+    }
+
+    @Override
+    public SnapInRoot createRoot(Map<String, String> settings) {
+        return new SnapInRoot() {
+            @Override
+            public String label() {
+                return "Canvas";
+            }
+
+            @Override
+            public String nodeTypeId() {
+                return "org.cairn.console.testsnapin.node.canvas";
+            }
+
+            @Override
+            public List<ConsoleNode> children() {
+                return List.of();
+            }
+
+            @Override
+            public boolean mayHaveChildren() {
+                return false;
+            }
+
+            @Override
+            public Map<String, String> settings() {
+                return Map.of();
+            }
+
+            @Override
+            public Optional<ResultView> resultView() {
+                return Optional.of(new Canvas());
+            }
+        };
+    }
+
+    /** A label and a button that selects note 2, as a chart would select what was clicked. */
+    private static final class Canvas implements CustomView {
+        private Button pick;
+
+        @Override
+        public void createControls(Composite parent, ViewSite site) {
+            Composite body = new Composite(parent, SWT.NONE);
+            body.setLayout(new RowLayout(SWT.VERTICAL));
+            new Label(body, SWT.NONE).setText("Drawn by the Test Canvas snap-in");
+            pick = new Button(body, SWT.PUSH);
+            pick.setText("Pick Note 2");
+            pick.addListener(SWT.Selection, event -> site.setSelectedItems(List.of(new NotesRoot.Note(2))));
+        }
+
+        @Override
+        public void setFocus() {
+            pick.setFocus();
+        }
+    }
+}
