@@ -185,8 +185,13 @@ class SnapInHostTest {
     void customViewIsDrawnBySnapInAndPublishesItsSelection() {
         SWTBotShell dialog = console.openAddRemove();
         console.add(dialog, "Test Canvas");
+        // The snap-in draws its configuration step itself; Finish waits for a caption.
+        SWTBotShell setup = console.bot.shell("Canvas Setup");
+        assertFalse(setup.bot().button("Finish").isEnabled());
+        setup.bot().textWithLabel("Caption:").setText("My Canvas");
+        setup.bot().button("Finish").click();
         console.ok(dialog);
-        console.consoleRoot().expand().getNode("Canvas").select();
+        console.consoleRoot().expand().getNode("My Canvas").select();
         assertTrue(console.window().bot().label("Drawn by the Test Canvas snap-in").isVisible());
         console.window().bot().button("Pick Note 2").click();
         SWTBotMenu tasks = console.window().bot().menu("Action").menu("All Tasks");

@@ -1,10 +1,12 @@
 package org.cairn.console.ui.internal.parts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.cairn.console.api.Column;
 import org.cairn.console.api.ConsoleAction;
@@ -14,6 +16,7 @@ import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.ListView;
 import org.cairn.console.api.MessageView;
+import org.cairn.console.api.PropertySheet;
 import org.cairn.console.api.ResultItem;
 import org.cairn.console.api.ResultView;
 import org.cairn.console.api.swt.CustomView;
@@ -340,7 +343,7 @@ public final class DetailsPart {
             return List.of();
         }
         int[] indices = viewer.getTable().getSelectionIndices();
-        java.util.Arrays.sort(indices);
+        Arrays.sort(indices);
         List<ResultItem> selected = new ArrayList<>();
         for (int index : indices) {
             selected.add(items.get(index));
@@ -400,17 +403,17 @@ public final class DetailsPart {
         }
 
         @Override
-        public java.util.Optional<Icon> icon() {
-            return java.util.Optional.of(child.icon().orElse(Icon.of(Icon.Kind.FOLDER)));
+        public Optional<Icon> icon() {
+            return Optional.of(child.icon().orElse(Icon.of(Icon.Kind.FOLDER)));
         }
 
         @Override
-        public java.util.Optional<ConsoleNode> node() {
-            return java.util.Optional.of(child);
+        public Optional<ConsoleNode> node() {
+            return Optional.of(child);
         }
 
         @Override
-        public java.util.Optional<org.cairn.console.api.PropertySheet> properties() {
+        public Optional<PropertySheet> properties() {
             return child.properties();
         }
     }
