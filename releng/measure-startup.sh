@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures the time from launching the built product to its window being mapped ("Cairn - [Console Root]"),
-# under Xvfb, a few times. Needs: a built product (./cairn or ./run-tests builds it), xvfb-run, xdotool.
+# Measures the time from launching the built product to its window being mapped (its title " - [Console Root...]";
+# with no argument the console opens its default, Certificates - Current User), under Xvfb, a few times. Needs: a built product (./cairn or ./run-tests builds it), xvfb-run, xdotool.
 # Usage: releng/measure-startup.sh [RUNS]   (default 5)
 set -euo pipefail
 top=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
@@ -21,7 +21,7 @@ for i in $(seq 1 "$runs"); do
     start=$(date +%s%N)
     XDG_CONFIG_HOME="$state" CAIRN_JAVA="$JAVA_HOME/bin/java" "$product/cairn" >/dev/null 2>&1 &
     pid=$!
-    until xdotool search --onlyvisible --name '^Cairn - \[Console Root\]' >/dev/null 2>&1; do
+    until xdotool search --onlyvisible --name ' - \[Console Root' >/dev/null 2>&1; do
         kill -0 "$pid" 2>/dev/null || { echo "run $i: the console exited before showing its window" >&2; exit 1; }
         sleep 0.05
     done

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
+import java.util.TreeMap;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -262,7 +262,7 @@ public final class ConsoleFiles {
         xml.writeStartElement("snap-in");
         xml.writeAttribute("id", entry.snapInId());
         xml.writeAttribute("name", entry.name());
-        for (Map.Entry<String, String> setting : new java.util.TreeMap<>(entry.settings()).entrySet()) {
+        for (Map.Entry<String, String> setting : new TreeMap<>(entry.settings()).entrySet()) {
             newline(xml, depth + 1);
             xml.writeEmptyElement("setting");
             xml.writeAttribute("key", setting.getKey());

@@ -79,7 +79,10 @@ final class NotesRoot implements SnapInRoot {
                 "Hello from " + title + ", " + context.selectedItems().size() + " item(s) selected.")));
     }
 
-    /** A note: its number, a size that sorts numerically, and a remark with a comma and quotes. */
+    /**
+     * A note: its number, a size that sorts numerically, and a remark with a comma and quotes. Package-visible:
+     * the canvas view publishes notes as its selection.
+     */
     record Note(int number) implements ResultItem {
         @Override
         public String itemTypeId() {

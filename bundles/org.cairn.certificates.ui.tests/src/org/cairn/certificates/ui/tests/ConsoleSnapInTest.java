@@ -185,17 +185,17 @@ class ConsoleSnapInTest {
         App.screenshot(window().widget, "console-computer-trusted-root");
     }
 
-    /** @return the default console {@code name} shipped in the snap-in's bundle, copied to a file */
+    /**
+     * @return the default console {@code name} as the product ships it (a root file of the certificates feature),
+     *         copied to a file beside the test stores
+     */
     private static java.nio.file.Path defaultConsole(String name) throws Exception {
-        var context = org.osgi.framework.FrameworkUtil.getBundle(ConsoleSnapInTest.class).getBundleContext();
-        var bundle = Arrays.stream(context.getBundles())
-                .filter(b -> b.getSymbolicName().equals("org.cairn.certificates.ui")).findFirst().orElseThrow();
+        java.nio.file.Path shipped = java.nio.file.Path.of(System.getProperty("cairn.repo.root"))
+                .resolve("features/org.cairn.certificates.feature/rootfiles/consoles").resolve(name);
         java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("cairn.store.root")).resolveSibling("consoles")
                 .resolve(name);
         java.nio.file.Files.createDirectories(file.getParent());
-        try (var in = bundle.getEntry("consoles/" + name).openStream()) {
-            java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+        java.nio.file.Files.copy(shipped, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return file;
     }
 

@@ -91,6 +91,61 @@ class ConsoleFilesUiTest {
     }
 
     @Test
+    void closingTheWindowAsksToSaveAndCancelKeepsItOpen() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Folder");
+        console.ok(dialog);
+        console.window().close();
+        SWTBotShell question = console.bot.shell("Cairn");
+        assertTrue(console.labels(question).contains("Save console settings to Console1?"));
+        question.bot().button("Cancel").click();
+        console.bot.waitUntil(Conditions.shellCloses(question));
+        assertEquals("Cairn* - [Console Root]", console.title());
+        assertEquals(List.of("New Folder"), console.consoleRoot().getNodes());
+    }
+
+    @Test
+    void answeringYesSavesBeforeANewConsole() throws Exception {
+        Path file = ConsoleBot.folder("yes").resolve("kept.cairn");
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Folder");
+        console.ok(dialog);
+        console.window().bot().menu("File").menu("New").click();
+        console.bot.shell("Cairn").bot().button("Yes").click();
+        SWTBotShell saveAs = console.bot.shell("Save As");
+        saveAs.bot().textWithLabel("File name:").setText(file.toString());
+        saveAs.bot().button("Save").click();
+        console.bot.waitUntil(Conditions.condition("a new console", () -> ConsoleBot.NEW_TITLE.equals(console.title())));
+        assertTrue(Files.readString(file).contains("<setting key=\"name\" value=\"New Folder\"/>"));
+    }
+
+    @Test
+    void propertiesRenameAFolderAndMarkTheConsoleChanged() throws Exception {
+        Path file = ConsoleBot.folder("properties").resolve("renamed.cairn");
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Folder");
+        console.ok(dialog);
+        console.consoleRoot().expand().getNode("New Folder").select();
+        console.window().bot().menu("File").menu("Save As...").click();
+        SWTBotShell saveAs = console.bot.shell("Save As");
+        saveAs.bot().textWithLabel("File name:").setText(file.toString());
+        saveAs.bot().button("Save").click();
+        console.bot.waitUntil(Conditions.condition("saved",
+                () -> console.title().equals("renamed.cairn - [Console Root\\New Folder]")));
+
+        console.window().bot().menu("Action").menu("Properties").click();
+        SWTBotShell properties = console.bot.shell("New Folder Properties");
+        properties.bot().textWithLabel("Name:").setText("Web Servers");
+        properties.bot().button("OK").click();
+        console.bot.waitUntil(Conditions.condition("renamed, with unsaved changes",
+                () -> console.title().equals("renamed.cairn* - [Console Root\\Web Servers]")));
+        console.window().bot().menu("File").menu("Save").click();
+        console.bot.waitUntil(Conditions.condition("saved again",
+                () -> console.title().equals("renamed.cairn - [Console Root\\Web Servers]")));
+        assertTrue(Files.readString(file).contains("value=\"Web Servers\""));
+    }
+
+    @Test
     void damagedFileIsRefusedAndTheConsoleStays() throws Exception {
         Path file = ConsoleBot.folder("damaged").resolve("damaged.cairn");
         Files.writeString(file, "<console format=\"1\"><snap-ins>");

@@ -182,6 +182,27 @@ class SnapInHostTest {
     }
 
     @Test
+    void customViewIsDrawnBySnapInAndPublishesItsSelection() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Test Canvas");
+        // The snap-in draws its configuration step itself; Finish waits for a caption.
+        SWTBotShell setup = console.bot.shell("Canvas Setup");
+        assertFalse(setup.bot().button("Finish").isEnabled());
+        setup.bot().textWithLabel("Caption:").setText("My Canvas");
+        setup.bot().button("Finish").click();
+        console.ok(dialog);
+        console.consoleRoot().expand().getNode("My Canvas").select();
+        assertTrue(console.window().bot().label("Drawn by the Test Canvas snap-in").isVisible());
+        console.window().bot().button("Pick Note 2").click();
+        SWTBotMenu tasks = console.window().bot().menu("Action").menu("All Tasks");
+        assertEquals(List.of("Note Report..."), tasks.menuItems());
+        tasks.menu("Note Report...").click();
+        SWTBotShell report = console.bot.shell("Note Report");
+        assertTrue(console.labels(report).contains("Notes: Note 2"), console.labels(report)::toString);
+        report.bot().button("OK").click();
+    }
+
+    @Test
     void aboutListsInstalledSnapInsWithVersions() {
         console.window().bot().menu("Help").menu("About Cairn...").click();
         SWTBotShell about = console.bot.shell("About Cairn");
@@ -189,6 +210,31 @@ class SnapInHostTest {
         assertTrue(text.contains("Test Notes  2.5.0  (Cairn Tests)"), text);
         assertTrue(text.contains("Folder  1.0.0  (Cairn)"), text);
         about.bot().button("OK").click();
+    }
+
+    @Test
+    void openingARowOfTheDetailsPaneSelectsItsNodeAndTheDeleteKeyRemovesIt() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Folder");
+        console.ok(dialog);
+        console.consoleRoot().select();
+        SWTBotTable table = console.window().bot().table();
+        console.bot.waitUntil(Conditions.tableHasRows(table, 1));
+        assertEquals("New Folder", table.cell(0, "Name"));
+        table.doubleClick(0);
+        console.bot.waitUntil(Conditions.condition("the folder is opened",
+                () -> console.title().endsWith("[Console Root\\New Folder]")));
+
+        var tree = console.window().bot().tree().widget;
+        org.cairn.testing.ui.UIThreadRunnable.asyncExec(console.bot.display(), () -> {
+            org.eclipse.swt.widgets.Event key = new org.eclipse.swt.widgets.Event();
+            key.keyCode = org.eclipse.swt.SWT.DEL;
+            key.character = (char) 0x7f;
+            tree.notifyListeners(org.eclipse.swt.SWT.KeyDown, key);
+        });
+        console.bot.shell("Delete").bot().button("Yes").click();
+        console.bot.waitUntil(Conditions.condition("the folder is removed",
+                () -> console.consoleRoot().getNodes().isEmpty()));
     }
 
     @Test

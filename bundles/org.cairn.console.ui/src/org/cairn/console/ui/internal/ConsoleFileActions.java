@@ -2,6 +2,7 @@ package org.cairn.console.ui.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -116,7 +117,7 @@ public final class ConsoleFileActions {
                 id -> snapIns == null ? Optional.empty() : snapIns.find(id));
         show(opened.document(), read.file().view(), read.file().window());
         remember(file);
-        List<String> problems = new java.util.ArrayList<>(read.problems());
+        List<String> problems = new ArrayList<>(read.problems());
         problems.addAll(opened.problems());
         if (!problems.isEmpty()) {
             MessageDialog.openWarning(shell, messages.file_openTitle,

@@ -25,7 +25,8 @@ public final class ConsoleImages {
 
     private final Display display;
     private final Map<Icon.Kind, Image> standard = new EnumMap<>(Icon.Kind.class);
-    private final Map<java.net.URL, Image> files = new HashMap<>();
+    /** By the URL's text: URL.equals resolves host names. */
+    private final Map<String, Image> files = new HashMap<>();
 
     /** @param display the display the images are for */
     public ConsoleImages(Display display) {
@@ -37,10 +38,11 @@ public final class ConsoleImages {
         return switch (icon) {
             case Icon.Standard s -> Optional.of(standard.computeIfAbsent(s.kind(), this::draw));
             case Icon.Image file -> {
-                Image image = files.get(file.url());
-                if (image == null && !files.containsKey(file.url())) {
+                String key = file.url().toExternalForm();
+                Image image = files.get(key);
+                if (image == null && !files.containsKey(key)) {
                     image = ImageDescriptor.createFromURL(file.url()).createImage(false, display);
-                    files.put(file.url(), image);
+                    files.put(key, image);
                 }
                 yield Optional.ofNullable(image);
             }

@@ -1,12 +1,14 @@
 package org.cairn.console.ui.internal.dialogs;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.cairn.console.api.ConsoleException;
 import org.cairn.console.api.ConsoleNode;
+import org.cairn.console.api.Icon;
 import org.cairn.console.api.SnapIn;
 import org.cairn.console.api.SnapInConfiguration;
 import org.cairn.console.core.AddedSnapIn;
@@ -92,7 +94,7 @@ public final class AddRemoveSnapInDialog extends Dialog {
         this.registry = registry;
         this.consoleRoot = new Planned(null, Optional.empty(), Optional.empty(), Map.of(), true,
                 document.root().label());
-        Map<ConsoleNode, Planned> byRoot = new java.util.IdentityHashMap<>();
+        Map<ConsoleNode, Planned> byRoot = new IdentityHashMap<>();
         byRoot.put(document.root(), consoleRoot);
         for (ConsoleDocument.Placement placement : document.snapIns()) {
             Planned parentRow = byRoot.get(placement.parent());
@@ -187,7 +189,7 @@ public final class AddRemoveSnapInDialog extends Dialog {
             public Image getImage(Object element) {
                 Planned row = (Planned) element;
                 if (row == consoleRoot) {
-                    return images.image(org.cairn.console.api.Icon.of(org.cairn.console.api.Icon.Kind.CONSOLE_ROOT))
+                    return images.image(Icon.of(Icon.Kind.CONSOLE_ROOT))
                             .orElse(null);
                 }
                 return row.existing.map(e -> e.root().icon().orElse(null))

@@ -6,6 +6,7 @@ import java.util.List;
 import org.cairn.console.core.ColumnState;
 import org.cairn.console.ui.internal.Messages;
 import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -103,7 +104,7 @@ public final class CustomizeColumnsDialog extends Dialog {
     protected void okPressed() {
         capture();
         if (entries.stream().noneMatch(Entry::shown)) {
-            org.eclipse.jface.dialogs.MessageDialog.openError(getShell(), messages.columns_title,
+            MessageDialog.openError(getShell(), messages.columns_title,
                     messages.columns_atLeastOne);
             return;
         }

@@ -25,9 +25,12 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.IWindowCloseHandler;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.ITreeViewerListener;
+import org.eclipse.jface.viewers.TreeExpansionEvent;
 import org.eclipse.jface.viewers.TreePath;
 import org.eclipse.jface.viewers.TreeSelection;
 import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
@@ -78,14 +81,14 @@ public final class ConsoleTreePart {
                 reportState();
             }
         });
-        viewer.addTreeListener(new org.eclipse.jface.viewers.ITreeViewerListener() {
+        viewer.addTreeListener(new ITreeViewerListener() {
             @Override
-            public void treeExpanded(org.eclipse.jface.viewers.TreeExpansionEvent event) {
+            public void treeExpanded(TreeExpansionEvent event) {
                 parent.getDisplay().asyncExec(ConsoleTreePart.this::reportState);
             }
 
             @Override
-            public void treeCollapsed(org.eclipse.jface.viewers.TreeExpansionEvent event) {
+            public void treeCollapsed(TreeExpansionEvent event) {
                 parent.getDisplay().asyncExec(ConsoleTreePart.this::reportState);
             }
         });
@@ -100,6 +103,7 @@ public final class ConsoleTreePart {
         // The tree has the focus: the Action menu acts on the node, not on items picked earlier in the details.
         viewer.getTree().addListener(SWT.FocusIn, event -> Selections.items(window.getContext(), List.of()));
         new MenuMirror(window, models).attachTo(viewer.getTree());
+        DeleteKey.attachTo(viewer.getTree(), window);
         window.getContext().set(IWindowCloseHandler.class, closing -> new ConsoleFileActions(
                 (Shell) closing.getWidget(), session, window, models, broker, messages).confirmDiscard());
         load();
@@ -215,7 +219,7 @@ public final class ConsoleTreePart {
         private ConsoleDocument document;
 
         @Override
-        public void inputChanged(org.eclipse.jface.viewers.Viewer viewer, Object oldInput, Object newInput) {
+        public void inputChanged(Viewer viewer, Object oldInput, Object newInput) {
             document = (ConsoleDocument) newInput;
         }
 

@@ -1,10 +1,12 @@
 package org.cairn.console.ui.internal.parts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.cairn.console.api.Column;
 import org.cairn.console.api.ConsoleAction;
@@ -14,6 +16,7 @@ import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.ListView;
 import org.cairn.console.api.MessageView;
+import org.cairn.console.api.PropertySheet;
 import org.cairn.console.api.ResultItem;
 import org.cairn.console.api.ResultView;
 import org.cairn.console.api.swt.CustomView;
@@ -127,6 +130,15 @@ public final class DetailsPart {
         }
     }
 
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void structureChanged(@UIEventTopic(Topics.STRUCTURE) Object ignored) {
+        // Snap-ins added or removed change the lists of the Console Root and of containers.
+        if (stack != null && !stack.isDisposed() && shown != null) {
+            show(shown);
+        }
+    }
+
     private void show(ConsoleNode node) {
         clear();
         shown = node;
@@ -160,7 +172,8 @@ public final class DetailsPart {
         }
         viewer = null;
         items = List.of();
-        window.getContext().remove(ShownList.KEY);
+        // Set to null rather than removed, so that what injected it (status bar, Actions pane) hears of it.
+        window.getContext().set(ShownList.KEY, null);
     }
 
     private void showMessage(String text) {
@@ -251,6 +264,7 @@ public final class DetailsPart {
         table.addListener(SWT.DefaultSelection, event -> open());
         table.addListener(SWT.FocusIn, event -> Selections.items(window.getContext(), selectedItems()));
         new MenuMirror(window, models).attachTo(table);
+        DeleteKey.attachTo(table, window);
         stackLayout.topControl = content;
         window.getContext().set(ShownList.KEY,
                 new ShownList(node.nodeTypeId(), columns, layout, items, this::selectedItems));
@@ -329,7 +343,7 @@ public final class DetailsPart {
             return List.of();
         }
         int[] indices = viewer.getTable().getSelectionIndices();
-        java.util.Arrays.sort(indices);
+        Arrays.sort(indices);
         List<ResultItem> selected = new ArrayList<>();
         for (int index : indices) {
             selected.add(items.get(index));
@@ -389,17 +403,17 @@ public final class DetailsPart {
         }
 
         @Override
-        public java.util.Optional<Icon> icon() {
-            return java.util.Optional.of(child.icon().orElse(Icon.of(Icon.Kind.FOLDER)));
+        public Optional<Icon> icon() {
+            return Optional.of(child.icon().orElse(Icon.of(Icon.Kind.FOLDER)));
         }
 
         @Override
-        public java.util.Optional<ConsoleNode> node() {
-            return java.util.Optional.of(child);
+        public Optional<ConsoleNode> node() {
+            return Optional.of(child);
         }
 
         @Override
-        public java.util.Optional<org.cairn.console.api.PropertySheet> properties() {
+        public Optional<PropertySheet> properties() {
             return child.properties();
         }
     }

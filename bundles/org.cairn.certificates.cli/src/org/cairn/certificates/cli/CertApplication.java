@@ -1,0 +1,98 @@
+package org.cairn.certificates.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.cairn.certificates.core.CertificateFactoryService;
+import org.cairn.certificates.core.CertificateStoreService;
+import org.cairn.certificates.export.CertificateExportService;
+import org.cairn.certificates.importing.CertificateImportService;
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The Equinox application {@code org.cairn.certificates.cli.cert}: what {@code cairn cert ...} runs. It loads no
+ * SWT and no workbench: it waits for the certificate services (Declarative Services) and runs
+ * {@link CertCommand}; its result is the process's exit status.
+ */
+public final class CertApplication implements IApplication {
+
+    /** How long to wait for the services to come up before giving up. */
+    static final long SERVICE_TIMEOUT_SECONDS = 30;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    /** For Equinox: the process's standard streams and environment. */
+    public CertApplication() {
+        this(System.in, System.out, System.err, System.getenv());
+    }
+
+    CertApplication(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    @Override
+    public Object start(IApplicationContext context) throws Exception {
+        context.applicationRunning();
+        String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
+        BundleContext bundles = FrameworkUtil.getBundle(CertApplication.class).getBundleContext();
+        List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+        try {
+            Io io = new Io(in, out, err, in == System.in ? Optional.ofNullable(System.console()) : Optional.empty(), env);
+            int status = new CertCommand(() -> services(bundles, trackers), io).run(Arrays.asList(args));
+            out.flush();
+            return Integer.valueOf(status);
+        } finally {
+            trackers.forEach(ServiceTracker::close);
+        }
+    }
+
+    private static CliServices services(BundleContext bundles, List<ServiceTracker<?, ?>> trackers) throws CommandException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVICE_TIMEOUT_SECONDS);
+        try {
+            CertificateStoreService stores = await(bundles, CertificateStoreService.class, deadline, trackers);
+            CertificateFactoryService factory = await(bundles, CertificateFactoryService.class, deadline, trackers);
+            CertificateImportService importer = await(bundles, CertificateImportService.class, deadline, trackers);
+            CertificateExportService exporter = await(bundles, CertificateExportService.class, deadline, trackers);
+            if (stores == null || factory == null || importer == null || exporter == null) {
+                throw new CommandException("the certificate services did not start within " + SERVICE_TIMEOUT_SECONDS
+                        + " seconds; the installation may be incomplete (org.cairn.certificates.core, "
+                        + "org.cairn.certificates.importing, org.cairn.certificates.export, the preferences service and "
+                        + "Felix SCR must be started).");
+            }
+            return new CliServices(stores, factory, importer, exporter);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException("interrupted while waiting for the certificate services", e);
+        }
+    }
+
+    private static <T> T await(BundleContext bundles, Class<T> type, long deadline, List<ServiceTracker<?, ?>> trackers)
+            throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundles, type, null);
+        tracker.open();
+        trackers.add(tracker);
+        long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        return tracker.waitForService(left);
+    }
+
+    @Override
+    public void stop() {
+        // the command runs to its end; there is nothing to interrupt safely in the middle of a store change
+    }
+}

@@ -1,0 +1,712 @@
+package org.cairn.certificates.cli;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.cairn.certificates.core.AccessDenial;
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateRequest;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.CertificationPath;
+import org.cairn.certificates.core.KeyAlgorithm;
+import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Purpose;
+import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.core.StoreListing;
+import org.cairn.certificates.core.StoreProblem;
+import org.cairn.certificates.export.ExportException;
+import org.cairn.certificates.export.ExportFormat;
+import org.cairn.certificates.export.ExportRequest;
+import org.cairn.certificates.export.ExportResult;
+import org.cairn.certificates.export.ExportSource;
+import org.cairn.certificates.export.ExportedCertificate;
+import org.cairn.certificates.export.Pkcs12Encryption;
+import org.cairn.certificates.importing.ImportException;
+import org.cairn.certificates.importing.ImportRequest;
+import org.cairn.certificates.importing.ImportResult;
+import org.cairn.certificates.importing.ImportedCertificate;
+import org.cairn.certificates.importing.Pkcs12Report;
+import org.cairn.certificates.importing.StoreChoice;
+
+/**
+ * {@code cairn cert SUBCOMMAND ...}: the certificate command line over the same services as the console. Exit
+ * status 0 when done, 1 when refused or failed, 2 when the command line itself is wrong. Results go to standard
+ * output (for people, or JSON with {@code --json}); messages to standard error.
+ */
+final class CertCommand {
+
+    static final int DONE = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static final Set<String> SCOPE_STORE = Set.of("scope", "store");
+    private static final Set<String> PASSWORD = Set.of("password-file", "password-env");
+
+    /** Where the services come from: waited for only when a subcommand needs them (not for --help or usage errors). */
+    @FunctionalInterface
+    interface ServiceSource {
+        CliServices get() throws CommandException;
+    }
+
+    private final ServiceSource source;
+    private final Io io;
+    private CliServices services;
+
+    CertCommand(ServiceSource source, Io io) {
+        this.source = source;
+        this.io = io;
+    }
+
+    private CliServices services() throws CommandException {
+        if (services == null) {
+            services = source.get();
+        }
+        return services;
+    }
+
+    /**
+     * @param args the arguments after {@code cert}
+     * @return the exit status
+     */
+    int run(List<String> args) {
+        if (args.isEmpty()) {
+            io.err().print(Help.OVERVIEW);
+            return USAGE;
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
+            io.out().print(rest.isEmpty() ? Help.OVERVIEW : Help.of(rest.get(0)).orElse(Help.OVERVIEW));
+            return DONE;
+        }
+        Optional<String> help = Help.of(command);
+        if (help.isEmpty()) {
+            io.err().println("cairn cert: unknown subcommand '" + command + "'.");
+            io.err().print(Help.OVERVIEW);
+            return USAGE;
+        }
+        if (rest.contains("--help") || rest.contains("-h")) {
+            io.out().print(help.get());
+            return DONE;
+        }
+        try {
+            return switch (command) {
+                case "list" -> list(Args.parse(command, rest, SCOPE_STORE, Set.of("json")));
+                case "show" -> show(Args.parse(command, rest, SCOPE_STORE, Set.of("json")));
+                case "import" -> importFile(Args.parse(command, rest, union(SCOPE_STORE, PASSWORD),
+                        Set.of("auto", "exportable", "extended-properties", "json")));
+                case "new-self-signed" -> newSelfSigned(Args.parse(command, rest,
+                        union(SCOPE_STORE, Set.of("subject", "key", "days", "eku", "friendly-name")), Set.of("exportable", "json")));
+                case "delete" -> delete(Args.parse(command, rest, SCOPE_STORE, Set.of("json")));
+                case "inspect" -> inspect(Args.parse(command, rest, PASSWORD, Set.of("json")));
+                case "export" -> export(Args.parse(command, rest, union(union(SCOPE_STORE, PASSWORD),
+                        Set.of("out", "format", "encryption")), Set.of("chain", "extended-properties", "delete-key", "force", "json")));
+                default -> throw new UsageException("cairn cert: unknown subcommand '" + command + "'.");
+            };
+        } catch (UsageException e) {
+            io.err().println(e.getMessage());
+            return USAGE;
+        } catch (CommandException e) {
+            io.err().println("cairn cert " + command + ": " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    // ---- options shared by the subcommands
+
+    private static Scope scope(Args args) throws UsageException {
+        try {
+            return args.value("scope").map(Scope::fromToken).orElse(Scope.currentUser());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--scope: " + e.getMessage());
+        }
+    }
+
+    private static Optional<LogicalStore> store(Args args) throws UsageException {
+        try {
+            return args.value("store").map(LogicalStore::parse);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--store: " + e.getMessage());
+        }
+    }
+
+    private CertificateStore open(Scope scope) throws CommandException {
+        try {
+            return services().stores().open(scope);
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+
+    private static String thumbprint(String given) throws UsageException {
+        try {
+            return CertificateStore.normalizeThumbprint(given);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** @return the entries with that thumbprint, in the given store or in every store of the scope */
+    private static List<CertificateEntry> find(CertificateStore store, Optional<LogicalStore> logical, String thumbprint)
+            throws CommandException {
+        try {
+            return logical.isPresent() ? store.find(logical.get(), thumbprint).map(List::of).orElse(List.of())
+                    : store.find(thumbprint);
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+
+    // ---- list
+
+    private int list(Args args) throws UsageException, CommandException {
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("cairn cert list takes no arguments (got " + String.join(" ", args.positional())
+                    + "); use --store NAME to list one store.");
+        }
+        Scope scope = scope(args);
+        Optional<LogicalStore> logical = store(args);
+        CertificateStore store = open(scope);
+        StoreListing listing;
+        try {
+            listing = logical.isPresent() ? store.list(logical.get()) : store.listAll();
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+        for (StoreProblem problem : listing.problems()) {
+            io.err().println("warning: " + problem.location() + ": " + problem.message());
+        }
+        if (args.has("json")) {
+            List<Object> all = new ArrayList<>();
+            for (CertificateEntry e : listing.entries()) {
+                all.add(summary(e));
+            }
+            io.out().println(Json.write(all));
+            return DONE;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Store", "Thumbprint", "Issued To", "Issued By", "Expiration Date", "Key", "Friendly Name"});
+        for (CertificateEntry e : listing.entries()) {
+            rows.add(new String[] {e.logicalStore().shortName(), e.thumbprint(), e.issuedTo(), e.issuedBy(),
+                DAY.format(e.notAfter()), e.hasPrivateKey() ? (e.exportable() ? "exportable" : "yes") : "", e.friendlyName()});
+        }
+        table(rows);
+        io.out().println(listing.entries().size() + " certificate(s) in " + logical.map(LogicalStore::displayName)
+                .orElse("all stores") + " of " + scope.displayName() + ".");
+        return DONE;
+    }
+
+    private void table(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                out.append(row[i]);
+                if (i < row.length - 1) {
+                    out.append(" ".repeat(widths[i] - row[i].length() + 2));
+                }
+            }
+            out.append('\n');
+        }
+        io.out().print(out);
+    }
+
+    private static Map<String, Object> summary(CertificateEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("thumbprint", e.thumbprint());
+        m.put("subject", e.subject());
+        m.put("issuer", e.issuer());
+        m.put("issuedTo", e.issuedTo());
+        m.put("issuedBy", e.issuedBy());
+        m.put("serialNumber", e.serialNumber());
+        m.put("notBefore", e.notBefore().toString());
+        m.put("notAfter", e.notAfter().toString());
+        m.put("friendlyName", e.friendlyName());
+        m.put("description", e.description());
+        m.put("purposes", e.purposes().stream().map(Purpose::displayName).toList());
+        m.put("hasPrivateKey", e.hasPrivateKey());
+        m.put("exportable", e.exportable());
+        m.put("store", e.logicalStore().shortName());
+        m.put("storeName", e.logicalStore().displayName());
+        m.put("physicalStore", e.physicalStore());
+        m.put("scope", e.scope().token());
+        return m;
+    }
+
+    // ---- show
+
+    private int show(Args args) throws UsageException, CommandException {
+        if (args.positional().isEmpty()) {
+            throw new UsageException("cairn cert show: give one or more thumbprints.");
+        }
+        Scope scope = scope(args);
+        Optional<LogicalStore> logical = store(args);
+        CertificateStore store = open(scope);
+        List<Object> shown = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String given : args.positional()) {
+            String thumbprint = thumbprint(given);
+            List<CertificateEntry> entries = find(store, logical, thumbprint);
+            if (entries.isEmpty()) {
+                missing.add(thumbprint);
+            }
+            for (CertificateEntry entry : entries) {
+                Map<String, Object> details = details(store, entry);
+                if (args.has("json")) {
+                    shown.add(details);
+                } else {
+                    printDetails(details);
+                }
+            }
+        }
+        if (args.has("json")) {
+            io.out().println(Json.write(shown));
+        }
+        if (!missing.isEmpty()) {
+            throw new CommandException("no certificate with thumbprint " + String.join(", ", missing) + " in "
+                    + logical.map(LogicalStore::displayName).orElse("any store") + " of " + scope.displayName()
+                    + ". List them with cairn cert list" + (scope instanceof Scope.CurrentUser ? "" : " --scope " + scope.token()) + ".");
+        }
+        return DONE;
+    }
+
+    private static Map<String, Object> details(CertificateStore store, CertificateEntry entry) throws CommandException {
+        Map<String, Object> m = summary(entry);
+        X509Certificate certificate;
+        try {
+            certificate = entry.certificate();
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+        m.put("version", "V" + certificate.getVersion());
+        m.put("signatureAlgorithm", certificate.getSigAlgName());
+        m.put("publicKey", publicKey(certificate));
+        m.put("sha256", entry.sha256());
+        m.put("properties", entry.properties());
+        m.put("physicalStores", entry.physicalStores());
+        m.put("exportableWhyNot", store.whyKeyNotExportable(entry).map(AccessDenial::message).orElse(null));
+        try {
+            CertificationPath path = store.chain(entry);
+            List<Object> chain = new ArrayList<>();
+            for (CertificateEntry c : path.certificates()) {
+                Map<String, Object> link = new LinkedHashMap<>();
+                link.put("thumbprint", c.thumbprint());
+                link.put("subject", c.subject());
+                link.put("store", c.logicalStore().shortName());
+                chain.add(link);
+            }
+            m.put("chain", chain);
+            m.put("chainStatus", path.status().name());
+            m.put("missingIssuer", path.missingIssuer().orElse(null));
+        } catch (CertificateStoreException e) {
+            m.put("chainStatus", "ERROR: " + e.getMessage());
+        }
+        return m;
+    }
+
+    private static String publicKey(X509Certificate certificate) {
+        java.security.PublicKey key = certificate.getPublicKey();
+        if (key instanceof java.security.interfaces.RSAKey rsa) {
+            return "RSA (" + rsa.getModulus().bitLength() + " bits)";
+        }
+        if (key instanceof java.security.interfaces.ECKey ec) {
+            return "ECC (" + ec.getParams().getCurve().getField().getFieldSize() + " bits)";
+        }
+        if (key instanceof java.security.interfaces.DSAKey dsa) {
+            return "DSA (" + dsa.getParams().getP().bitLength() + " bits)";
+        }
+        return key.getAlgorithm();
+    }
+
+    private void printDetails(Map<String, Object> d) {
+        StringBuilder out = new StringBuilder();
+        String[][] fields = {
+            {"Thumbprint", "thumbprint"}, {"Subject", "subject"}, {"Issuer", "issuer"}, {"Version", "version"},
+            {"Serial number", "serialNumber"}, {"Valid from", "notBefore"}, {"Valid to", "notAfter"},
+            {"Signature algorithm", "signatureAlgorithm"}, {"Public key", "publicKey"}, {"SHA-256", "sha256"},
+            {"Intended purposes", "purposes"}, {"Friendly name", "friendlyName"}, {"Description", "description"},
+            {"Extended properties", "properties"}, {"Store", "storeName"}, {"Physical store", "physicalStore"}};
+        for (String[] f : fields) {
+            out.append(String.format("%-20s %s%n", f[0] + ":", text(d.get(f[1]))));
+        }
+        boolean key = Boolean.TRUE.equals(d.get("hasPrivateKey"));
+        out.append(String.format("%-20s %s%n", "Private key:", key ? "yes, you have a private key that corresponds to this certificate" : "no"));
+        out.append(String.format("%-20s %s%n", "Exportable:", d.get("exportableWhyNot") == null ? "yes" : "no (" + d.get("exportableWhyNot") + ")"));
+        out.append("Certification path (" + d.get("chainStatus") + "):\n");
+        Object chain = d.get("chain");
+        if (chain instanceof List<?> links) {
+            int depth = 0;
+            for (int i = links.size() - 1; i >= 0; i--) {
+                Map<?, ?> link = (Map<?, ?>) links.get(i);
+                out.append("  ").append("  ".repeat(depth++)).append(link.get("subject")).append("  [")
+                        .append(link.get("store")).append(' ').append(link.get("thumbprint")).append("]\n");
+            }
+        }
+        if (d.get("missingIssuer") != null) {
+            out.append("  issuer not found: ").append(d.get("missingIssuer")).append('\n');
+        }
+        out.append('\n');
+        io.out().print(out);
+    }
+
+    private static String text(Object value) {
+        if (value instanceof List<?> list) {
+            return String.join(", ", list.stream().map(String::valueOf).toList());
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.isEmpty() ? "" : map.toString();
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    // ---- export
+
+    private int export(Args args) throws UsageException, CommandException {
+        String thumbprint = thumbprint(args.one("thumbprint"));
+        Path target = Path.of(args.value("out").orElseThrow(() -> new UsageException(
+                "cairn cert export: --out FILE is required (the file to write).")));
+        ExportFormat format = switch (args.value("format").orElse("pfx").toLowerCase(Locale.ROOT)) {
+            case "pfx", "p12", "pkcs12" -> ExportFormat.PKCS12;
+            case "der", "cer" -> ExportFormat.DER;
+            case "base64", "pem" -> ExportFormat.BASE64;
+            case "p7b", "pkcs7" -> ExportFormat.PKCS7;
+            default -> throw new UsageException("--format: use pfx, der, base64 or p7b (got '" + args.value("format").orElse("") + "').");
+        };
+        Pkcs12Encryption encryption = switch (args.value("encryption").orElse("aes256-sha256").toLowerCase(Locale.ROOT)) {
+            case "aes256-sha256" -> Pkcs12Encryption.AES256_SHA256;
+            case "tripledes-sha1" -> Pkcs12Encryption.TRIPLEDES_SHA1;
+            default -> throw new UsageException("--encryption: use aes256-sha256 or tripledes-sha1 (got '"
+                    + args.value("encryption").orElse("") + "').");
+        };
+        boolean pfx = format == ExportFormat.PKCS12;
+        for (String option : List.of("extended-properties", "delete-key", "encryption", "password-file", "password-env")) {
+            if (!pfx && args.has(option)) {
+                throw new UsageException("cairn cert export: --" + option + " applies to --format pfx only.");
+            }
+        }
+        if (format == ExportFormat.DER && args.has("chain")) {
+            throw new UsageException("cairn cert export: a DER file holds one certificate; use --format p7b, base64 or pfx with --chain.");
+        }
+        Scope scope = scope(args);
+        Optional<LogicalStore> logical = store(args);
+        CertificateStore store = open(scope);
+        List<CertificateEntry> entries = find(store, logical, thumbprint);
+        if (entries.isEmpty()) {
+            throw new CommandException("no certificate with thumbprint " + thumbprint + " in "
+                    + logical.map(LogicalStore::displayName).orElse("any store") + " of " + scope.displayName() + ".");
+        }
+        if (entries.size() > 1) {
+            throw new CommandException("the certificate " + thumbprint + " is in several stores ("
+                    + String.join(", ", entries.stream().map(e -> e.logicalStore().shortName()).toList())
+                    + "); say which with --store. Nothing was written.");
+        }
+        CertificateEntry entry = entries.get(0);
+        boolean withKey = pfx && entry.hasPrivateKey();
+        if (args.has("delete-key") && !withKey) {
+            throw new CommandException("--delete-key: the certificate " + thumbprint + " has no private key here. Nothing was written.");
+        }
+        if (!args.has("force") && java.nio.file.Files.exists(target)) {
+            throw new CommandException(target + " exists; it was kept. Give --force to replace it, or another --out file.");
+        }
+        char[] password = pfx ? io.password(args, "Password to protect " + target.getFileName() + ": ", true) : null;
+        try {
+            if (pfx && io.console().isPresent() && !args.has("password-file") && !args.has("password-env")) {
+                // typed without echo: ask again, as the wizard's "Confirm password" does
+                char[] again = io.console().get().readPassword("%s", "Confirm password: ");
+                boolean same = again != null && Arrays.equals(password, again);
+                if (again != null) {
+                    Arrays.fill(again, '\0');
+                }
+                if (!same) {
+                    throw new CommandException("the two passwords typed differ. Nothing was written.");
+                }
+            }
+            if (pfx && password.length == 0) {
+                throw new CommandException("a PFX file needs a non-empty password (--password-file, --password-env or "
+                        + "standard input). Nothing was written.");
+            }
+            ExportRequest request = ExportRequest.builder(ExportSource.of(entry), format, target).includePrivateKey(withKey)
+                    .includeChain(args.has("chain")).extendedProperties(args.has("extended-properties"))
+                    .deletePrivateKey(args.has("delete-key")).encryption(encryption).password(password)
+                    .overwrite(args.has("force")).build();
+            ExportResult result;
+            try {
+                result = services().exporter().export(request);
+            } catch (ExportException e) {
+                if (e.reason() == ExportException.Reason.INVALID_REQUEST) {
+                    throw new UsageException("cairn cert export: " + e.getMessage());
+                }
+                throw new CommandException(e.getMessage(), e);
+            }
+            if (args.has("json")) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("file", result.file().toString());
+                m.put("size", result.size());
+                m.put("sha256", result.sha256());
+                m.put("format", result.format().name());
+                m.put("protection", result.protection().map(p -> {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("encryption", p.encryption().displayName());
+                    x.put("keyAlgorithm", p.keyAlgorithm());
+                    x.put("keyIterations", p.keyIterations());
+                    x.put("certificateAlgorithm", p.certificateAlgorithm());
+                    x.put("certificateIterations", p.certificateIterations());
+                    x.put("macAlgorithm", p.macAlgorithm());
+                    x.put("macIterations", p.macIterations());
+                    return x;
+                }));
+                m.put("certificates", result.certificates().stream().map(ExportedCertificate::thumbprint).toList());
+                m.put("chainCertificatesNotFound", result.chainCertificatesNotFound());
+                m.put("keyWritten", result.keyWritten());
+                m.put("keyDeleted", result.keyDeleted());
+                m.put("keyNotDeletedReason", result.keyNotDeletedReason());
+                m.put("verifiedBy", result.verifiedBy());
+                io.out().println(Json.write(m));
+            } else {
+                io.out().println("The export was successful: " + result.file() + " (" + result.format().displayName() + ", "
+                        + result.size() + " bytes, " + result.certificates().size() + " certificate(s)"
+                        + (result.keyWritten() ? " and the private key" : "") + ").");
+                io.out().println("SHA-256 of the file: " + result.sha256());
+                result.protection().ifPresent(p -> io.out().println("Protection: " + p.encryption().displayName() + " ("
+                        + p.keyAlgorithm() + " x" + p.keyIterations() + ", MAC " + p.macAlgorithm() + " x" + p.macIterations() + ")"));
+                if (!result.verifiedBy().isEmpty()) {
+                    io.out().println("Read back and verified by: " + String.join(", ", result.verifiedBy()));
+                }
+                for (String missing : result.chainCertificatesNotFound()) {
+                    io.out().println("Note: not in the file, its certificate was not found: " + missing);
+                }
+                if (result.keyDeleted()) {
+                    io.out().println("The private key was deleted from the store; the certificate stays.");
+                }
+                result.keyNotDeletedReason().ifPresent(why -> io.out().println("The private key was NOT deleted: " + why));
+            }
+            return DONE;
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    // ---- import
+
+    private int importFile(Args args) throws UsageException, CommandException {
+        Path file = Path.of(args.one("file to import"));
+        Scope scope = scope(args);
+        Optional<LogicalStore> logical = store(args);
+        if (logical.isPresent() && args.has("auto")) {
+            throw new UsageException("cairn cert import: give either --store NAME or --auto, not both.");
+        }
+        StoreChoice choice = logical.map(StoreChoice::chosen).orElse(StoreChoice.automatic());
+        boolean needsPassword;
+        try {
+            needsPassword = services().importer().needsPassword(file);
+        } catch (ImportException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+        char[] password = needsPassword ? io.password(args, "Password for " + file.getFileName() + ": ", true) : new char[0];
+        try (ImportRequest request = new ImportRequest(file, password, scope, choice, args.has("exportable"),
+                args.has("extended-properties"))) {
+            ImportResult result = services().importer().importFile(request);
+            if (args.has("json")) {
+                List<Object> all = new ArrayList<>();
+                for (ImportedCertificate c : result.certificates()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("thumbprint", c.thumbprint());
+                    m.put("subject", c.subject());
+                    m.put("store", c.store().shortName());
+                    m.put("storeName", c.store().displayName());
+                    m.put("hasPrivateKey", c.keyType().isPresent());
+                    m.put("keyType", c.keyType());
+                    m.put("exportable", c.exportable());
+                    m.put("friendlyName", c.friendlyName());
+                    m.put("alreadyPresent", c.alreadyPresent());
+                    all.add(m);
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("format", result.format().name());
+                m.put("scope", scope.token());
+                m.put("certificates", all);
+                m.put("notes", result.notes());
+                io.out().println(Json.write(m));
+            } else {
+                for (ImportedCertificate c : result.certificates()) {
+                    io.out().println((c.alreadyPresent() ? "Already in " : "Imported into ") + c.store().displayName() + ": "
+                            + c.thumbprint() + "  " + c.subject() + c.keyType().map(k -> "  (private key " + k
+                            + (c.exportable() ? ", exportable)" : ", not exportable)")).orElse(""));
+                }
+                for (String note : result.notes()) {
+                    io.out().println("Note: " + note);
+                }
+                io.out().println("The import was successful: " + result.added() + " certificate(s) added to "
+                        + scope.displayName() + ".");
+            }
+            return DONE;
+        } catch (ImportException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+
+    // ---- new-self-signed
+
+    private int newSelfSigned(Args args) throws UsageException, CommandException {
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("cairn cert new-self-signed takes no arguments (got " + String.join(" ", args.positional())
+                    + "); the subject goes in --subject.");
+        }
+        String subject = args.value("subject").orElseThrow(() -> new UsageException(
+                "cairn cert new-self-signed: --subject DN is required, for example --subject \"CN=www.example.org,O=Example\"."));
+        KeyAlgorithm algorithm = switch (args.value("key").orElse("ec-p256").toLowerCase(Locale.ROOT)) {
+            case "rsa2048" -> KeyAlgorithm.RSA_2048;
+            case "rsa3072" -> KeyAlgorithm.RSA_3072;
+            case "rsa4096" -> KeyAlgorithm.RSA_4096;
+            case "ec-p256" -> KeyAlgorithm.EC_P256;
+            case "ec-p384" -> KeyAlgorithm.EC_P384;
+            case "ed25519" -> KeyAlgorithm.ED25519;
+            default -> throw new UsageException("--key: use rsa2048, rsa3072, rsa4096, ec-p256, ec-p384 or ed25519 (got '"
+                    + args.value("key").orElse("") + "').");
+        };
+        int days;
+        try {
+            days = Integer.parseInt(args.value("days").orElse("365"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--days: give a whole number of days (got '" + args.value("days").orElse("") + "').");
+        }
+        if (days < 1 || days > 36_500) {
+            throw new UsageException("--days: give between 1 and 36500 days (got " + days + ").");
+        }
+        List<Purpose> purposes = new ArrayList<>();
+        for (String name : args.value("eku").map(s -> s.split(",")).orElse(new String[0])) {
+            purposes.add(purpose(name.trim()));
+        }
+        LogicalStore target = store(args).orElse(LogicalStore.PERSONAL);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        CertificateRequest request;
+        try {
+            request = CertificateRequest.of(subject).withAlgorithm(algorithm).withValidity(now.minus(Duration.ofMinutes(5)),
+                    now.plus(Duration.ofDays(days))).withPurposes(purposes)
+                    .withFriendlyName(args.value("friendly-name").orElse("")).withExportable(args.has("exportable"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("cairn cert new-self-signed: " + e.getMessage());
+        }
+        CertificateStore store = open(scope(args));
+        CertificateEntry entry;
+        try {
+            entry = services().factory().createSelfSignedIn(store, target, request);
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+        if (args.has("json")) {
+            io.out().println(Json.write(summary(entry)));
+        } else {
+            io.out().println("Created " + entry.thumbprint() + "  " + entry.subject() + " in " + target.displayName()
+                    + " (" + algorithm.displayName() + ", valid to " + DAY.format(entry.notAfter()) + ", key "
+                    + (entry.exportable() ? "exportable" : "not exportable") + ").");
+        }
+        return DONE;
+    }
+
+    private static Purpose purpose(String name) throws UsageException {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "serverauth" -> Purpose.SERVER_AUTHENTICATION;
+            case "clientauth" -> Purpose.CLIENT_AUTHENTICATION;
+            case "codesigning" -> Purpose.CODE_SIGNING;
+            case "emailprotection" -> Purpose.SECURE_EMAIL;
+            case "timestamping" -> Purpose.TIME_STAMPING;
+            case "ocspsigning" -> Purpose.OCSP_SIGNING;
+            case "ipsecike" -> Purpose.IP_SECURITY_IKE;
+            case "smartcardlogon" -> Purpose.SMART_CARD_LOGON;
+            case "documentsigning" -> Purpose.DOCUMENT_SIGNING;
+            case "efs" -> Purpose.ENCRYPTING_FILE_SYSTEM;
+            case "any" -> Purpose.ANY_PURPOSE;
+            default -> {
+                if (name.matches("[0-2](\\.[0-9]+)+")) {
+                    yield Purpose.ofOid(name);
+                }
+                throw new UsageException("--eku: unknown purpose '" + name + "'. Use serverAuth, clientAuth, codeSigning, "
+                        + "emailProtection, timeStamping, OCSPSigning, ipsecIKE, smartcardLogon, documentSigning, efs, any, or an OID.");
+            }
+        };
+    }
+
+    // ---- delete
+
+    private int delete(Args args) throws UsageException, CommandException {
+        String thumbprint = thumbprint(args.one("thumbprint"));
+        Scope scope = scope(args);
+        Optional<LogicalStore> logical = store(args);
+        CertificateStore store = open(scope);
+        List<CertificateEntry> entries = find(store, logical, thumbprint);
+        if (entries.isEmpty()) {
+            throw new CommandException("no certificate with thumbprint " + thumbprint + " in "
+                    + logical.map(LogicalStore::displayName).orElse("any store") + " of " + scope.displayName() + ".");
+        }
+        if (entries.size() > 1) {
+            throw new CommandException("the certificate " + thumbprint + " is in several stores ("
+                    + String.join(", ", entries.stream().map(e -> e.logicalStore().shortName()).toList())
+                    + "); say which with --store. Nothing was deleted.");
+        }
+        CertificateEntry entry = entries.get(0);
+        try {
+            store.delete(entry);
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage() + " Nothing was deleted.", e);
+        }
+        if (args.has("json")) {
+            io.out().println(Json.write(summary(entry)));
+        } else {
+            io.out().println("Deleted " + thumbprint + "  " + entry.subject() + " from " + entry.logicalStore().displayName()
+                    + (entry.hasPrivateKey() ? ", with its private key." : "."));
+        }
+        return DONE;
+    }
+
+    // ---- inspect
+
+    private int inspect(Args args) throws UsageException, CommandException {
+        Path file = Path.of(args.one("PKCS #12 file"));
+        char[] password = io.password(args, "", false);
+        Pkcs12Report report;
+        try {
+            report = services().importer().inspect(file, args.has("password-file") || args.has("password-env")
+                    ? Optional.of(password) : Optional.empty());
+        } catch (ImportException e) {
+            throw new CommandException(e.getMessage(), e);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        if (args.has("json")) {
+            io.out().println(Json.write(Inspect.toMap(report)));
+        } else {
+            io.out().print(Inspect.toText(file, report));
+        }
+        return report.problem().isEmpty() ? DONE : FAILED;
+    }
+}

@@ -1,0 +1,106 @@
+package org.cairn.certificates.cli;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code --help} texts. */
+final class Help {
+
+    static final String OVERVIEW = """
+            Usage: cairn cert SUBCOMMAND [OPTIONS]
+
+            Manage certificates from the command line, with the same stores and engine as the console.
+
+            Subcommands:
+              list             list certificates
+              show             show certificates in detail (fields, chain, private key)
+              export           export a certificate to a file (PFX, DER, Base-64, PKCS #7)
+              import           import a certificate file (PFX/P12, CER/CRT, P7B, PEM)
+              new-self-signed  create a self-signed certificate with its private key
+              delete           delete a certificate (and its private key)
+              inspect          describe a PKCS #12 file: algorithms, MAC, bags, who can read it
+
+            Run cairn cert SUBCOMMAND --help for its options.
+            Scopes: --scope user (default) | computer | service:NAME. Stores: --store My, Root, CA, Trust,
+            TrustedPeople, TrustedPublisher, Disallowed, AuthRoot, ClientAuthIssuer, AddressBook.
+            CAIRN_STORE_ROOT moves every scope under one folder (user/, computer/, services/NAME/).
+            Exit status: 0 done, 1 refused or failed, 2 wrong command line.
+            """;
+
+    private static final Map<String, String> COMMANDS = Map.of(
+            "list", """
+                    Usage: cairn cert list [--scope user|computer|service:NAME] [--store NAME] [--json]
+
+                    Lists the certificates of one logical store (--store), or of every store of the scope.
+                      --json   a JSON array; each object has thumbprint (SHA-1, upper-case hex), subject, issuer,
+                               issuedTo, issuedBy, serialNumber, notBefore, notAfter (ISO-8601 UTC), friendlyName,
+                               description, purposes, hasPrivateKey, exportable, store (short name), storeName,
+                               physicalStore, scope
+                    """,
+            "show", """
+                    Usage: cairn cert show THUMBPRINT... [--scope SCOPE] [--store NAME] [--json]
+
+                    Shows each certificate: its fields, intended purposes, friendly name and properties, whether
+                    you have its private key and whether it is exportable (and why not), and its certification path.
+                    Thumbprints may contain spaces or colons. Exit status 1 when one is not found.
+                    """,
+            "export", """
+                    Usage: cairn cert export THUMBPRINT --out FILE [--format pfx|der|base64|p7b] [--chain]
+                                              [--extended-properties] [--delete-key]
+                                              [--encryption aes256-sha256|tripledes-sha1] [--force]
+                                              [--password-file FILE | --password-env VARIABLE]
+                                              [--scope SCOPE] [--store NAME] [--json]
+
+                    Exports a certificate, as the Certificate Export Wizard does. pfx (the default) includes the
+                    private key, protected by the password (from --password-file, --password-env, or standard
+                    input; never from an argument). An existing FILE is kept unless --force is given.
+                    """,
+            "import", """
+                    Usage: cairn cert import FILE [--store NAME | --auto] [--exportable] [--extended-properties]
+                                             [--password-file FILE | --password-env VARIABLE]
+                                             [--scope SCOPE] [--json]
+
+                    Imports a PKCS #12 (.pfx, .p12), X.509 (.cer, .crt; DER or Base-64), PKCS #7 (.p7b, .p7c)
+                    or PEM file, all or nothing, as the Certificate Import Wizard does.
+                      --auto                 choose the store by the type of certificate (the default): with its
+                                             private key -> My; self-signed -> Root; other CA -> CA; else AddressBook
+                      --store NAME           put every certificate in that store
+                      --exportable           mark the private key as exportable (off by default)
+                      --extended-properties  include all extended properties (description, properties)
+                    The password (for PKCS #12 files and encrypted keys) comes from --password-file FILE (its
+                    first line), --password-env VARIABLE, or standard input (a prompt on a terminal). An empty
+                    password opens files protected with the empty or with no password, as Windows does.
+                    """,
+            "new-self-signed", """
+                    Usage: cairn cert new-self-signed --subject DN [--key rsa2048|rsa3072|rsa4096|ec-p256|ec-p384|ed25519]
+                                                      [--days N] [--eku serverAuth,clientAuth,...]
+                                                      [--friendly-name NAME] [--exportable] [--store My]
+                                                      [--scope SCOPE] [--json]
+
+                    Creates a self-signed certificate with a new private key (default ec-p256, 365 days, store My).
+                    --eku takes serverAuth, clientAuth, codeSigning, emailProtection, timeStamping, OCSPSigning,
+                    ipsecIKE, smartcardLogon, documentSigning, efs, any, or OIDs. The key is exportable only with
+                    --exportable.
+                    """,
+            "delete", """
+                    Usage: cairn cert delete THUMBPRINT [--scope SCOPE] [--store NAME] [--json]
+
+                    Deletes the certificate and its private key. When the certificate is in several stores of the
+                    scope, say which with --store.
+                    """,
+            "inspect", """
+                    Usage: cairn cert inspect FILE [--password-file FILE | --password-env VARIABLE] [--json]
+
+                    Describes a PKCS #12 file: its integrity check (MAC) and iteration counts, its safes and
+                    their encryption, its bags and their attributes, and which readers are expected to open it.
+                    Without a password the empty and the absent password are tried; bags in encrypted safes are
+                    shown when the password opens them. Exit status 1 when the file cannot be read completely.
+                    """);
+
+    private Help() {
+    }
+
+    static Optional<String> of(String command) {
+        return Optional.ofNullable(COMMANDS.get(command));
+    }
+}

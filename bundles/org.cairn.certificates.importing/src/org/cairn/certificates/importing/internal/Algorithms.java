@@ -1,0 +1,103 @@
+package org.cairn.certificates.importing.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.MD5Digest;
+import org.bouncycastle.crypto.digests.SHA1Digest;
+import org.bouncycastle.crypto.digests.SHA224Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.digests.SHA384Digest;
+import org.bouncycastle.crypto.digests.SHA3Digest;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.digests.SHA512tDigest;
+
+/** Names and implementations of the digest and PRF algorithms found in PKCS #12 files and encrypted keys. */
+final class Algorithms {
+
+    /** A digest by OID, with its name. */
+    record DigestAlgorithm(String name, Supplier<Digest> factory) {
+    }
+
+    private static final Map<String, DigestAlgorithm> DIGESTS = Map.ofEntries(
+            Map.entry("1.3.14.3.2.26", new DigestAlgorithm("SHA-1", SHA1Digest::new)),
+            Map.entry("1.2.840.113549.2.5", new DigestAlgorithm("MD5", MD5Digest::new)),
+            Map.entry("2.16.840.1.101.3.4.2.4", new DigestAlgorithm("SHA-224", SHA224Digest::new)),
+            Map.entry("2.16.840.1.101.3.4.2.1", new DigestAlgorithm("SHA-256", SHA256Digest::new)),
+            Map.entry("2.16.840.1.101.3.4.2.2", new DigestAlgorithm("SHA-384", SHA384Digest::new)),
+            Map.entry("2.16.840.1.101.3.4.2.3", new DigestAlgorithm("SHA-512", SHA512Digest::new)),
+            Map.entry("2.16.840.1.101.3.4.2.5", new DigestAlgorithm("SHA-512/224", () -> new SHA512tDigest(224))),
+            Map.entry("2.16.840.1.101.3.4.2.6", new DigestAlgorithm("SHA-512/256", () -> new SHA512tDigest(256))),
+            Map.entry("2.16.840.1.101.3.4.2.7", new DigestAlgorithm("SHA3-224", () -> new SHA3Digest(224))),
+            Map.entry("2.16.840.1.101.3.4.2.8", new DigestAlgorithm("SHA3-256", () -> new SHA3Digest(256))),
+            Map.entry("2.16.840.1.101.3.4.2.9", new DigestAlgorithm("SHA3-384", () -> new SHA3Digest(384))),
+            Map.entry("2.16.840.1.101.3.4.2.10", new DigestAlgorithm("SHA3-512", () -> new SHA3Digest(512))));
+
+    /** HMAC PRFs (PBKDF2, PBMAC1) by OID, as the digest they are built on. */
+    private static final Map<String, DigestAlgorithm> HMACS = Map.ofEntries(
+            Map.entry("1.2.840.113549.2.7", DIGESTS.get("1.3.14.3.2.26")),
+            Map.entry("1.2.840.113549.2.8", DIGESTS.get("2.16.840.1.101.3.4.2.4")),
+            Map.entry("1.2.840.113549.2.9", DIGESTS.get("2.16.840.1.101.3.4.2.1")),
+            Map.entry("1.2.840.113549.2.10", DIGESTS.get("2.16.840.1.101.3.4.2.2")),
+            Map.entry("1.2.840.113549.2.11", DIGESTS.get("2.16.840.1.101.3.4.2.3")),
+            Map.entry("1.2.840.113549.2.12", DIGESTS.get("2.16.840.1.101.3.4.2.5")),
+            Map.entry("1.2.840.113549.2.13", DIGESTS.get("2.16.840.1.101.3.4.2.6")),
+            Map.entry("2.16.840.1.101.3.4.2.13", DIGESTS.get("2.16.840.1.101.3.4.2.7")),
+            Map.entry("2.16.840.1.101.3.4.2.14", DIGESTS.get("2.16.840.1.101.3.4.2.8")),
+            Map.entry("2.16.840.1.101.3.4.2.15", DIGESTS.get("2.16.840.1.101.3.4.2.9")),
+            Map.entry("2.16.840.1.101.3.4.2.16", DIGESTS.get("2.16.840.1.101.3.4.2.10")));
+
+    /** Names of algorithms we recognise but do not implement, so that a refusal can name them. */
+    private static final Map<String, String> KNOWN_NAMES = Map.ofEntries(
+            Map.entry("1.2.840.113549.2.2", "MD2"),
+            Map.entry("1.2.643.7.1.1.2.2", "GOST R 34.11-2012 (256 bit)"),
+            Map.entry("1.2.643.7.1.1.2.3", "GOST R 34.11-2012 (512 bit)"),
+            Map.entry("1.2.643.2.2.9", "GOST R 34.11-94"),
+            Map.entry("1.2.643.7.1.1.4.1", "HMAC GOST R 34.11-2012 (256 bit)"),
+            Map.entry("1.2.643.7.1.1.4.2", "HMAC GOST R 34.11-2012 (512 bit)"),
+            Map.entry("1.2.643.7.1.1.1.1", "GOST R 34.10-2012 (256 bit)"),
+            Map.entry("1.2.643.7.1.1.1.2", "GOST R 34.10-2012 (512 bit)"),
+            Map.entry("1.2.643.2.2.19", "GOST R 34.10-2001"),
+            Map.entry("1.2.643.2.2.21", "GOST 28147-89"),
+            Map.entry("1.2.643.7.1.1.5.1", "GOST R 34.12-2015 Magma"),
+            Map.entry("1.2.643.7.1.1.5.2", "GOST R 34.12-2015 Kuznyechik"),
+            Map.entry("1.2.156.10197.1.301", "SM2"),
+            Map.entry("1.2.156.10197.1.401", "SM3"),
+            Map.entry("1.2.840.113549.1.5.14", "PBMAC1"),
+            Map.entry("1.2.840.113549.1.7.3", "envelopedData (public-key privacy mode)"),
+            Map.entry("1.2.840.113549.1.7.2", "signedData (public-key integrity mode)"),
+            Map.entry("1.2.840.113549.1.9.22.2", "SDSI certificate"),
+            Map.entry("1.2.840.113549.3.4", "RC4"),
+            Map.entry("1.2.840.113549.3.9", "RC5-CBC"),
+            Map.entry("2.16.840.1.101.3.4.1.6", "AES-128-GCM"),
+            Map.entry("2.16.840.1.101.3.4.1.46", "AES-256-GCM"),
+            Map.entry("1.2.840.113549.1.5.1", "pbeWithMD2AndDES-CBC"),
+            Map.entry("1.2.840.113549.1.5.4", "pbeWithMD2AndRC2-CBC"));
+
+    private Algorithms() {
+    }
+
+    /** @return the digest with that OID, when implemented */
+    static Optional<DigestAlgorithm> digest(String oid) {
+        return Optional.ofNullable(DIGESTS.get(oid));
+    }
+
+    /** @return the digest of the HMAC PRF with that OID, when implemented */
+    static Optional<DigestAlgorithm> hmac(String oid) {
+        return Optional.ofNullable(HMACS.get(oid));
+    }
+
+    /** @return a name for an OID: the known name with the OID, or the OID alone */
+    static String name(String oid) {
+        String known = KNOWN_NAMES.get(oid);
+        if (known == null && DIGESTS.containsKey(oid)) {
+            known = DIGESTS.get(oid).name();
+        }
+        if (known == null && HMACS.containsKey(oid)) {
+            known = "HMAC-" + HMACS.get(oid).name();
+        }
+        return known == null ? "OID " + oid : known + " (" + oid + ")";
+    }
+}

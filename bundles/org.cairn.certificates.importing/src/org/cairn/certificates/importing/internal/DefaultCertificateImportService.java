@@ -1,0 +1,178 @@
+package org.cairn.certificates.importing.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.cairn.certificates.core.AccessDenial;
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.CertificateStoreService;
+import org.cairn.certificates.core.EntryAttributes;
+import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.importing.CertificateImportService;
+import org.cairn.certificates.importing.FileContents;
+import org.cairn.certificates.importing.FileEntry;
+import org.cairn.certificates.importing.FileFormat;
+import org.cairn.certificates.importing.ImportException;
+import org.cairn.certificates.importing.ImportException.Reason;
+import org.cairn.certificates.importing.ImportRequest;
+import org.cairn.certificates.importing.ImportResult;
+import org.cairn.certificates.importing.ImportedCertificate;
+import org.cairn.certificates.importing.Pkcs12Report;
+import org.cairn.certificates.importing.StoreChoice;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The import service: decodes and checks the whole file, plans where each certificate goes and checks the
+ * rights for it, then adds; if an add fails, the certificates added before it are deleted again.
+ */
+@Component(service = CertificateImportService.class)
+public final class DefaultCertificateImportService implements CertificateImportService {
+
+    private final CertificateStoreService stores;
+
+    /**
+     * @param stores the certificate stores to import into
+     */
+    @Activate
+    public DefaultCertificateImportService(@Reference CertificateStoreService stores) {
+        this.stores = stores;
+    }
+
+    @Override
+    public boolean needsPassword(Path file) throws ImportException {
+        FileDecoder.Sniffed sniffed = FileDecoder.sniff(String.valueOf(file.getFileName()), FileDecoder.load(file));
+        return sniffed.format() == FileFormat.PKCS12
+                || sniffed.pem().map(text -> text.contains("ENCRYPTED")).orElse(false);
+    }
+
+    @Override
+    public FileContents read(Path file, char[] password) throws ImportException {
+        Decoded decoded = decode(file, password);
+        return new FileContents(decoded.format, decoded.items.stream().map(Assembler.Item::entry).toList(), decoded.notes);
+    }
+
+    private record Decoded(FileFormat format, List<Assembler.Item> items, List<String> notes) {
+    }
+
+    private static Decoded decode(Path file, char[] password) throws ImportException {
+        byte[] bytes = FileDecoder.load(file);
+        FileDecoder.Sniffed sniffed = FileDecoder.sniff(String.valueOf(file.getFileName()), bytes);
+        Parsed parsed = FileDecoder.decode(sniffed, password, new Pkcs12Reader.Seen());
+        return new Decoded(parsed.format(), Assembler.assemble(parsed), parsed.notes());
+    }
+
+    /** One planned add. */
+    private record Planned(Assembler.Item item, LogicalStore store, Optional<CertificateEntry> existing) {
+    }
+
+    @Override
+    public ImportResult importFile(ImportRequest request) throws ImportException {
+        Decoded decoded = decode(request.file(), request.password());
+        CertificateStore store;
+        try {
+            store = stores.open(request.scope());
+        } catch (CertificateStoreException e) {
+            throw new ImportException(Reason.STORE, e.getMessage() + " Nothing was imported.", e);
+        }
+        List<Planned> plan = new ArrayList<>();
+        for (Assembler.Item item : decoded.items) {
+            FileEntry entry = item.entry();
+            LogicalStore target = request.store() instanceof StoreChoice.Chosen chosen ? chosen.store() : entry.automaticStore();
+            Optional<AccessDenial> refused = store.whyCannotAdd(target);
+            if (refused.isPresent()) {
+                throw new ImportException(Reason.STORE, "Cannot import into " + target.displayName() + " of "
+                        + request.scope().displayName() + ": " + refused.get().message() + " Nothing was imported.");
+            }
+            Optional<CertificateEntry> existing;
+            try {
+                existing = store.find(target, entry.thumbprint());
+            } catch (CertificateStoreException e) {
+                throw new ImportException(Reason.STORE, e.getMessage() + " Nothing was imported.", e);
+            }
+            if (existing.isPresent() && item.key().isPresent() && !existing.get().hasPrivateKey()) {
+                throw new ImportException(Reason.STORE, "The certificate " + entry.thumbprint() + " (" + entry.subject()
+                        + ") is already in " + target.displayName() + " without its private key, so its key cannot be added "
+                        + "to it. Delete it first (cairn cert delete " + entry.thumbprint() + ") and import again. Nothing was imported.");
+            }
+            plan.add(new Planned(item, target, existing));
+        }
+        List<CertificateEntry> added = new ArrayList<>();
+        List<ImportedCertificate> result = new ArrayList<>();
+        for (Planned planned : plan) {
+            FileEntry entry = planned.item().entry();
+            if (planned.existing().isPresent()) {
+                CertificateEntry existing = planned.existing().get();
+                result.add(new ImportedCertificate(entry.thumbprint(), entry.subject(), planned.store(),
+                        existing.hasPrivateKey() ? entry.keyType() : Optional.empty(), existing.exportable(),
+                        existing.friendlyName(), true));
+                continue;
+            }
+            EntryAttributes attributes = new EntryAttributes(entry.friendlyName(),
+                    request.extendedProperties() ? entry.description() : "", request.exportable(),
+                    request.extendedProperties() ? entry.properties() : java.util.Map.of());
+            try {
+                added.add(store.add(planned.store(), entry.certificate(), planned.item().key(), attributes));
+            } catch (CertificateStoreException | RuntimeException e) {
+                throw rollback(store, added, entry, planned.store(), e);
+            }
+            result.add(new ImportedCertificate(entry.thumbprint(), entry.subject(), planned.store(), entry.keyType(),
+                    request.exportable() && entry.hasPrivateKey(), entry.friendlyName(), false));
+        }
+        return new ImportResult(decoded.format, request.scope(), result, decoded.notes);
+    }
+
+    private static ImportException rollback(CertificateStore store, List<CertificateEntry> added, FileEntry failed,
+            LogicalStore target, Exception cause) {
+        List<String> left = new ArrayList<>();
+        for (int i = added.size() - 1; i >= 0; i--) {
+            CertificateEntry entry = added.get(i);
+            try {
+                store.delete(entry);
+            } catch (CertificateStoreException | RuntimeException e) {
+                left.add(entry.thumbprint() + " in " + entry.logicalStore().displayName());
+            }
+        }
+        String what = "Adding " + failed.thumbprint() + " (" + failed.subject() + ") to " + target.displayName()
+                + " failed: " + cause.getMessage();
+        ImportException e = new ImportException(Reason.STORE, left.isEmpty()
+                ? what + " Nothing was imported" + (added.isEmpty() ? "." : " (the " + added.size()
+                        + " certificate(s) already added were removed again).")
+                : what + " The certificates added before could not all be removed again; delete them with cairn cert delete: "
+                        + String.join(", ", left) + ".", cause);
+        return e;
+    }
+
+    @Override
+    public Pkcs12Report inspect(Path file, Optional<char[]> password) throws ImportException {
+        byte[] bytes = FileDecoder.load(file);
+        FileDecoder.Sniffed sniffed;
+        try {
+            sniffed = FileDecoder.sniff(String.valueOf(file.getFileName()), bytes);
+        } catch (ImportException e) {
+            if (e.reason() == Reason.CORRUPT) {
+                Pkcs12Reader.Seen seen = new Pkcs12Reader.Seen();
+                return Inspector.report(seen, Optional.of(e.getMessage()));
+            }
+            throw e;
+        }
+        if (sniffed.format() != FileFormat.PKCS12) {
+            throw new ImportException(Reason.WRONG_FORMAT, file + " is not a PKCS #12 file but " + sniffed.format().displayName()
+                    + "; inspect describes PKCS #12 files. Use cairn cert import to read it.");
+        }
+        Pkcs12Reader.Seen seen = new Pkcs12Reader.Seen();
+        char[] pw = password.orElse(new char[0]);
+        try {
+            Parsed parsed = Pkcs12Reader.read(sniffed.der().orElseThrow(), pw, seen);
+            Assembler.assemble(parsed);
+            return Inspector.report(seen, Optional.empty());
+        } catch (ImportException e) {
+            return Inspector.report(seen, Optional.of(e.getMessage()));
+        }
+    }
+}
