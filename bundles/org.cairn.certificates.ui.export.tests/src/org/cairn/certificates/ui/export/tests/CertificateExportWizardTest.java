@@ -16,20 +16,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
+import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateRequest;
-import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateFactoryService;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.CertificateStoreService;
+import org.cairn.certificates.core.CertificateStores;
+import org.cairn.certificates.core.Identity;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.export.CertificateExportService;
+import org.cairn.certificates.ui.export.internal.ExportWizard;
+import org.cairn.certificates.ui.export.internal.ExportWizardDialog;
+import org.cairn.certificates.ui.export.internal.Messages;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
@@ -403,5 +416,38 @@ class CertificateExportWizardTest {
         assertArrayEquals(other, Files.readAllBytes(file));
         assertTrue(store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow().hasPrivateKey(),
                 "the key was not deleted");
+    }
+
+    /** Gives the test the wizard's texts the way e4 gives them to the handler. */
+    public static final class Texts {
+        @Inject
+        @Translation
+        public Messages messages;
+    }
+
+    @Test
+    void keyWithoutAccessDisablesYesAndSaysSo() throws Exception {
+        CertificateStore computer = Fixture.store(Scope.computer());
+        CertificateEntry leaf = Fixture.demoLeaf(computer);
+        // An ordinary account sees the computer's certificate, but the key file is root's.
+        CertificateStoreService root = Fixture.service(CertificateStoreService.class);
+        CertificateStore asAlice = CertificateStores.create(root.roots(), new Identity(1000, "alice"),
+                List.of(CertificateStores.fileStoreProvider())).open(Scope.computer());
+        Optional<AccessDenial> denial = asAlice.whyKeyNotExportable(leaf);
+        assertEquals(AccessDenial.Reason.NO_ACCESS, denial.orElseThrow().reason());
+        CertificateExportService exporter = Fixture.service(CertificateExportService.class);
+        Messages messages = UIThreadRunnable.syncExec(bot.display(),
+                () -> ContextInjectionFactory.make(Texts.class, Fixture.applicationContext()).messages);
+        UIThreadRunnable.asyncExec(bot.display(), () -> new ExportWizardDialog(window, new ExportWizard(leaf, denial,
+                asAlice.whyKeyNotDeletable(leaf), exporter, messages, Path.of(System.getProperty("user.home"))))
+                .open());
+
+        ExportWizardBot wizard = new ExportWizardBot(bot);
+        wizard.clickNext("Export Private Key");
+        assertFalse(wizard.page().radio("Yes, export the private key").isEnabled());
+        assertTrue(wizard.page().label("Note: You do not have access to the associated private key. Only the "
+                + "certificate can be exported.").isVisible());
+        assertTrue(wizard.showsPage("Reason: " + denial.get().message()));
+        wizard.cancel();
     }
 }
