@@ -11,6 +11,8 @@ import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotMenu;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UIThreadRunnable;
+import org.eclipse.swt.graphics.Rectangle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,7 +87,18 @@ class ConsoleWindowTest {
     }
 
     @Test
-    void statusBarSaysReady() {
-        assertTrue(window.bot().label("Ready").isVisible());
+    void statusBarSaysReadyAtTheBottomOfTheWindow() {
+        var ready = window.bot().label("Ready");
+        assertTrue(ready.isVisible());
+        // Drawn, not only created: it has a height and lies inside the window, in its lower half.
+        Rectangle[] label = new Rectangle[1];
+        Rectangle shell = UIThreadRunnable.syncExec(bot.display(), () -> {
+            label[0] = ready.widget.getDisplay().map(ready.widget.getParent(), null, ready.widget.getBounds());
+            return ready.widget.getShell().getBounds();
+        });
+        String where = "status text at " + label[0] + " in the window at " + shell;
+        assertTrue(label[0].height > 0, where);
+        assertTrue(label[0].y + label[0].height <= shell.y + shell.height, where);
+        assertTrue(label[0].y > shell.y + shell.height / 2, where);
     }
 }
