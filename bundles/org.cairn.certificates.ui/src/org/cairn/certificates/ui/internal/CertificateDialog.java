@@ -276,7 +276,7 @@ public final class CertificateDialog extends Dialog {
         if (!canExport) {
             copyToFile.setToolTipText(Messages.get("certificate.copyToFile.unavailable"));
         }
-        copyToFile.addListener(SWT.Selection, event -> export.ifPresent(command -> command.execute(List.of(entry))));
+        copyToFile.addListener(SWT.Selection, event -> export.ifPresent(command -> command.execute(List.of(entry), getShell())));
 
         if (certificate != null) {
             fields = CertificateFields.of(entry, certificate);

@@ -12,6 +12,7 @@ import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.ui.MContext;
+import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.widgets.Shell;
 
 /**
@@ -55,15 +56,19 @@ public final class ExportCommand {
 
     /** @return whether a handler is there and accepts {@code entries} */
     public boolean canExecute(List<CertificateEntry> entries) {
-        return run(entries, false);
+        return run(entries, Optional.empty(), false);
     }
 
-    /** Runs the export command on {@code entries}; nothing happens when no handler accepts them. */
-    public void execute(List<CertificateEntry> entries) {
-        run(entries, true);
+    /**
+     * Runs the export command on {@code entries}; nothing happens when no handler accepts them.
+     *
+     * @param parent the dialog asking for the export: the wizard opens over it, not over the console window
+     */
+    public void execute(List<CertificateEntry> entries, Shell parent) {
+        run(entries, Optional.of(parent), true);
     }
 
-    private boolean run(List<CertificateEntry> entries, boolean execute) {
+    private boolean run(List<CertificateEntry> entries, Optional<Shell> parent, boolean execute) {
         ParameterizedCommand command = commands.createCommand(CertificateUiIds.EXPORT_COMMAND, null);
         if (command == null) {
             return false;
@@ -71,6 +76,7 @@ public final class ExportCommand {
         IEclipseContext selection = EclipseContextFactory.create("certificate dialog selection");
         try {
             selection.set(CertificateUiIds.SELECTED_ENTRIES, List.copyOf(entries));
+            parent.ifPresent(shell -> selection.set(IServiceConstants.ACTIVE_SHELL, shell));
             if (!handlers.canExecute(command, selection)) {
                 return false;
             }

@@ -161,7 +161,7 @@ public final class FindCertificatesDialog extends Dialog {
                     new CertificateDialog(getShell(), store, selected.get(0), export).open();
                 }
             }
-            case EXPORT_ID -> export.ifPresent(command -> command.execute(selected));
+            case EXPORT_ID -> export.ifPresent(command -> command.execute(selected, getShell()));
             case IDialogConstants.CLOSE_ID -> close();
             default -> super.buttonPressed(buttonId);
         }
