@@ -179,6 +179,25 @@ final class CertCommand {
         }
     }
 
+    /**
+     * @param nothingDone what the message says was left alone when the certificate is ambiguous
+     * @return the one entry with that thumbprint, in the given store or else in the only store of the scope holding it
+     */
+    private static CertificateEntry findOne(CertificateStore store, Scope scope, Optional<LogicalStore> logical,
+            String thumbprint, String nothingDone) throws CommandException {
+        List<CertificateEntry> entries = find(store, logical, thumbprint);
+        if (entries.isEmpty()) {
+            throw new CommandException("no certificate with thumbprint " + thumbprint + " in "
+                    + logical.map(LogicalStore::displayName).orElse("any store") + " of " + scope.displayName() + ".");
+        }
+        if (entries.size() > 1) {
+            throw new CommandException("the certificate " + thumbprint + " is in several stores ("
+                    + String.join(", ", entries.stream().map(e -> e.logicalStore().shortName()).toList())
+                    + "); say which with --store. " + nothingDone);
+        }
+        return entries.get(0);
+    }
+
     // ---- list
 
     private int list(Args args) throws UsageException, CommandException {
@@ -417,17 +436,7 @@ final class CertCommand {
         Scope scope = scope(args);
         Optional<LogicalStore> logical = store(args);
         CertificateStore store = open(scope);
-        List<CertificateEntry> entries = find(store, logical, thumbprint);
-        if (entries.isEmpty()) {
-            throw new CommandException("no certificate with thumbprint " + thumbprint + " in "
-                    + logical.map(LogicalStore::displayName).orElse("any store") + " of " + scope.displayName() + ".");
-        }
-        if (entries.size() > 1) {
-            throw new CommandException("the certificate " + thumbprint + " is in several stores ("
-                    + String.join(", ", entries.stream().map(e -> e.logicalStore().shortName()).toList())
-                    + "); say which with --store. Nothing was written.");
-        }
-        CertificateEntry entry = entries.get(0);
+        CertificateEntry entry = findOne(store, scope, logical, thumbprint, "Nothing was written.");
         boolean withKey = pfx && entry.hasPrivateKey();
         if (args.has("delete-key") && !withKey) {
             throw new CommandException("--delete-key: the certificate " + thumbprint + " has no private key here. Nothing was written.");
@@ -663,17 +672,7 @@ final class CertCommand {
         Scope scope = scope(args);
         Optional<LogicalStore> logical = store(args);
         CertificateStore store = open(scope);
-        List<CertificateEntry> entries = find(store, logical, thumbprint);
-        if (entries.isEmpty()) {
-            throw new CommandException("no certificate with thumbprint " + thumbprint + " in "
-                    + logical.map(LogicalStore::displayName).orElse("any store") + " of " + scope.displayName() + ".");
-        }
-        if (entries.size() > 1) {
-            throw new CommandException("the certificate " + thumbprint + " is in several stores ("
-                    + String.join(", ", entries.stream().map(e -> e.logicalStore().shortName()).toList())
-                    + "); say which with --store. Nothing was deleted.");
-        }
-        CertificateEntry entry = entries.get(0);
+        CertificateEntry entry = findOne(store, scope, logical, thumbprint, "Nothing was deleted.");
         try {
             store.delete(entry);
         } catch (CertificateStoreException e) {

@@ -1,0 +1,67 @@
+package org.cairn.certificates.ui.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.console.api.ConsoleNode;
+import org.cairn.console.api.Icon;
+import org.cairn.console.api.MessageView;
+import org.cairn.console.api.ResultView;
+
+/**
+ * A folder of the console tree whose details pane lists certificates: a store's "Certificates" folder in the
+ * logical-store view, or a purpose in the purpose view. They differ only in which entries they list.
+ */
+abstract sealed class CertificateListNode implements ConsoleNode permits CertificatesNode, PurposeNode {
+
+    /** Extended property that marks a certificate archived (hidden unless View Options shows archived ones). */
+    static final String ARCHIVED = "cairn.archived";
+
+    /** The snap-in's root: its store, and the view options. */
+    protected final CertificatesRoot root;
+
+    CertificateListNode(CertificatesRoot root) {
+        this.root = root;
+    }
+
+    /** @return the entries this folder lists, before the archived ones are left out */
+    abstract List<CertificateEntry> entries(CertificateStore store) throws CertificateStoreException;
+
+    /** @return what the details pane says when the folder lists nothing */
+    abstract String emptyText();
+
+    @Override
+    public final Optional<Icon> icon() {
+        return Optional.of(Icon.of(Icon.Kind.FOLDER));
+    }
+
+    @Override
+    public final boolean mayHaveChildren() {
+        return false;
+    }
+
+    @Override
+    public final List<ConsoleNode> children() {
+        return List.of();
+    }
+
+    @Override
+    public final Optional<ResultView> resultView() {
+        Optional<CertificateStore> store = root.store();
+        if (store.isEmpty()) {
+            return root.resultView();
+        }
+        try {
+            List<CertificateEntry> entries = entries(store.get()).stream()
+                    .filter(entry -> root.mode().showArchived()
+                            || !"true".equalsIgnoreCase(entry.properties().get(ARCHIVED)))
+                    .toList();
+            return Optional.of(new CertificateList(store.get(), entries, emptyText()));
+        } catch (CertificateStoreException e) {
+            return Optional.of(new MessageView(Messages.format("node.unavailable", e.getMessage())));
+        }
+    }
+}
