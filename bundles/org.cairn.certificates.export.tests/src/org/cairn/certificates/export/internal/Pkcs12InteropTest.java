@@ -124,11 +124,7 @@ class Pkcs12InteropTest {
         ExportResult result = stores.service().export(request(leaf, file, encryption, NON_ASCII_PASSWORD)
                 .includeChain(true).build());
 
-        // Java before 25 refuses non-ASCII passwords in its key store, and Java 25's own TripleDES derivation
-        // mishandles them (see JdkPkcs12Reader): then Bouncy Castle alone verifies
-        assertWritten(result, file, 3, true, encryption == Pkcs12Encryption.AES256_SHA256 && jdkTakesNonAsciiPasswords()
-                ? List.of(BcPkcs12Reader.NAME, JdkPkcs12Reader.NAME)
-                : List.of(BcPkcs12Reader.NAME));
+        assertWritten(result, file, 3, true);
         assertReadersAgree(file, NON_ASCII_PASSWORD, 3, "ec", "Zertifikat für Jürgen",
                 readers(KeyAlgorithm.EC_P384, NON_ASCII_PASSWORD));
         assertOpensslReadsIt(file, NON_ASCII_PASSWORD, encryption, 3, true);
@@ -149,16 +145,6 @@ class Pkcs12InteropTest {
         ExternalTools.Run info = ExternalTools.openssl(List.of("pkcs12", "-in", file.toString(), "-passin",
                 "env:" + ExternalTools.PASSWORD_VARIABLE, "-noout", "-info"), PASSWORD);
         assertTrue(info.output().contains("Iteration " + StoreFixture.SETTINGS.standardIterations()), info.output());
-    }
-
-    private static boolean jdkTakesNonAsciiPasswords() {
-        try {
-            javax.crypto.SecretKeyFactory.getInstance("PBE").generateSecret(new javax.crypto.spec.PBEKeySpec(
-                    NON_ASCII_PASSWORD));
-            return true;
-        } catch (java.security.GeneralSecurityException e) {
-            return false;
-        }
     }
 
     static ExportRequest.Builder request(CertificateEntry leaf, Path file, Pkcs12Encryption encryption, char[] password) {
@@ -187,7 +173,7 @@ class Pkcs12InteropTest {
     }
 
     static void assertWritten(ExportResult result, Path file, int certificates, boolean key) throws Exception {
-        assertWritten(result, file, certificates, key, List.of(BcPkcs12Reader.NAME, JdkPkcs12Reader.NAME));
+        assertWritten(result, file, certificates, key, List.of(BcPkcs12Reader.NAME));
     }
 
     static void assertWritten(ExportResult result, Path file, int certificates, boolean key, List<String> verifiedBy)

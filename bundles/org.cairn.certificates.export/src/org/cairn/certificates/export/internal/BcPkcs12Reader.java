@@ -38,16 +38,15 @@ import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
-import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
-import org.bouncycastle.operator.bc.BcDefaultDigestProvider;
 import org.cairn.certificates.export.Pkcs12Encryption;
 import org.cairn.certificates.export.Pkcs12Protection;
 
 /**
- * Reader one of the PKCS #12 verification: Bouncy Castle's PFX parser with Bouncy Castle's own digests and
- * ciphers (a provider instance, not registered JVM-wide), so nothing is shared with the writer's JDK-based
- * encryption. It checks the structure bag by bag: MAC and its parameters, the algorithms and iteration
- * counts, every certificate in order, the attributes, and the key against the leaf.
+ * The PKCS #12 verification: Bouncy Castle's PFX parser with Bouncy Castle's own key derivations and ciphers
+ * ({@link LightweightPbe}), so nothing but the SHA compression function is shared with the writer, which builds
+ * the file with the JDK's PBKDF2, PKCS #12 KDF, ciphers and MAC ({@link JdkPbe}). It checks the structure bag
+ * by bag: MAC and its parameters, the algorithms and iteration counts, every certificate in order, the
+ * attributes, and the key against the leaf (a signature made with the key verifies with the certificate).
  */
 final class BcPkcs12Reader {
 
@@ -98,7 +97,7 @@ final class BcPkcs12Reader {
             expect(problems, "MAC iterations", macIterations == options.iterations(), macIterations, options.iterations());
             // the MAC, the key and the certificates each need their own key derivation: run them side by side
             FutureTask<Boolean> macValid = fork(forked, () -> pfx.isMacValid(
-                    new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE), password));
+                    new BcPKCS12MacCalculatorBuilderProvider(LightweightPbe.macDigests()), password));
             ContentInfo[] infos = pfx.getContentInfos();
             List<List<PKCS12SafeBag>> safes = new ArrayList<>();
             FutureTask<PrivateKeyInfo> decryptedKey = null;
@@ -192,11 +191,11 @@ final class BcPkcs12Reader {
         return future;
     }
 
-    private InputDecryptorProvider decryptor(char[] password) {
-        return new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(provider).build(password);
+    private static InputDecryptorProvider decryptor(char[] password) {
+        return LightweightPbe.decryptors(password);
     }
 
-    private PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password) throws IOException {
+    private static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password) throws IOException {
         try {
             return encrypted.decryptPrivateKeyInfo(decryptor(password));
         } catch (PKCSException e) {

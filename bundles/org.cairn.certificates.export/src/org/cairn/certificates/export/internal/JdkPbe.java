@@ -120,6 +120,26 @@ final class JdkPbe {
         };
     }
 
+    /**
+     * @param builder    the builder the calculator came from (for its digest identifier)
+     * @param calculator a MAC calculator already keyed with the password
+     * @return a builder that hands out that calculator, so the derivation can run ahead of the PFX builder
+     */
+    static PKCS12MacCalculatorBuilder prepared(PKCS12MacCalculatorBuilder builder, MacCalculator calculator) {
+        AlgorithmIdentifier digest = builder.getDigestAlgorithmIdentifier();
+        return new PKCS12MacCalculatorBuilder() {
+            @Override
+            public AlgorithmIdentifier getDigestAlgorithmIdentifier() {
+                return digest;
+            }
+
+            @Override
+            public MacCalculator build(char[] password) {
+                return calculator;
+            }
+        };
+    }
+
     private record JdkEncryptor(AlgorithmIdentifier algorithm, Cipher cipher) implements OutputEncryptor {
         @Override
         public AlgorithmIdentifier getAlgorithmIdentifier() {

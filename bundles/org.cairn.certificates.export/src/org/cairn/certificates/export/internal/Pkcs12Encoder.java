@@ -21,7 +21,9 @@ import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.operator.MacCalculator;
 import org.bouncycastle.operator.OutputEncryptor;
+import org.bouncycastle.pkcs.PKCS12MacCalculatorBuilder;
 import org.bouncycastle.pkcs.PKCS12PfxPduBuilder;
 import org.bouncycastle.pkcs.PKCS12SafeBag;
 import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
@@ -99,6 +101,9 @@ final class Pkcs12Encoder {
         // a fresh salt (and IV) for the key: no two derivations share parameters; derived beside the other
         FutureTask<OutputEncryptor> keyEncryptor = key.isEmpty() ? null : Concurrently.fork(
                 () -> JdkPbe.encryptor(options.encryption(), options.iterations(), password, random));
+        // the MAC key depends only on the password and its own salt: derive it while the safes are encrypted
+        PKCS12MacCalculatorBuilder macBuilder = JdkPbe.mac(options.encryption(), options.iterations(), random);
+        FutureTask<MacCalculator> mac = Concurrently.fork(() -> macBuilder.build(password));
         try {
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
             OutputEncryptor certEncryptor = JdkPbe.encryptor(options.encryption(), options.iterations(), password, random);
@@ -110,15 +115,15 @@ final class Pkcs12Encoder {
                 keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
                 pfx.addData(keyBag.build());
             }
-            return pfx.build(JdkPbe.mac(options.encryption(), options.iterations(), random), password)
-                    .getEncoded(ASN1Encoding.DER);
+            return pfx.build(JdkPbe.prepared(macBuilder, Concurrently.join(mac)), password).getEncoded(ASN1Encoding.DER);
         } catch (PKCSException e) {
             throw new IOException("Cannot build the PKCS #12 structure: " + e.getMessage(), e);
         } finally {
+            // the caller clears the password afterwards: the derivations must be over, also after a failure
             if (keyEncryptor != null) {
-                // the caller clears the password afterwards: the derivation must be over, also after a failure
                 Concurrently.awaitQuietly(keyEncryptor);
             }
+            Concurrently.awaitQuietly(mac);
         }
     }
 

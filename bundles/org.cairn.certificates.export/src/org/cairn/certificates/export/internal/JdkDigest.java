@@ -1,0 +1,108 @@
+package org.cairn.certificates.export.internal;
+
+import java.security.DigestException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import org.bouncycastle.crypto.ExtendedDigest;
+import org.bouncycastle.util.Memoable;
+
+/**
+ * The Java runtime's SHA-1 or SHA-256 (backed by the CPU's SHA instructions where it has them) in Bouncy
+ * Castle's lightweight digest interface, so that Bouncy Castle's own key-derivation code (PBKDF2, the PKCS #12
+ * KDF, HMAC) runs at native speed. {@link Memoable} lets Bouncy Castle's HMAC keep the keyed inner and outer
+ * states instead of hashing the padded key again on every iteration.
+ *
+ * <p>Only the compression function is shared with the writer's JDK primitives; the derivations, the ciphers
+ * and the parser of the reader are Bouncy Castle's.</p>
+ */
+final class JdkDigest implements ExtendedDigest, Memoable {
+
+    private final String algorithm;
+    private final int size;
+    private MessageDigest digest;
+
+    private JdkDigest(String algorithm, int size, MessageDigest digest) {
+        this.algorithm = algorithm;
+        this.size = size;
+        this.digest = digest;
+    }
+
+    /** @return SHA-256 */
+    static JdkDigest sha256() {
+        return create("SHA-256", 32);
+    }
+
+    /** @return SHA-1 */
+    static JdkDigest sha1() {
+        return create("SHA-1", 20);
+    }
+
+    private static JdkDigest create(String algorithm, int size) {
+        try {
+            return new JdkDigest(algorithm, size, MessageDigest.getInstance(algorithm));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The Java runtime has no " + algorithm + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String getAlgorithmName() {
+        return algorithm;
+    }
+
+    @Override
+    public int getDigestSize() {
+        return size;
+    }
+
+    @Override
+    public int getByteLength() {
+        return 64; // the block size of SHA-1 and SHA-256, which HMAC pads its key to
+    }
+
+    @Override
+    public void update(byte in) {
+        digest.update(in);
+    }
+
+    @Override
+    public void update(byte[] in, int offset, int length) {
+        digest.update(in, offset, length);
+    }
+
+    @Override
+    public int doFinal(byte[] out, int offset) {
+        try {
+            return digest.digest(out, offset, size); // and resets, as Bouncy Castle's doFinal does
+        } catch (DigestException e) {
+            throw new IllegalArgumentException("output buffer too short for " + algorithm, e);
+        }
+    }
+
+    @Override
+    public void reset() {
+        digest.reset();
+    }
+
+    @Override
+    public Memoable copy() {
+        return new JdkDigest(algorithm, size, cloneOf(digest));
+    }
+
+    @Override
+    public void reset(Memoable other) {
+        if (!(other instanceof JdkDigest that) || !that.algorithm.equals(algorithm)) {
+            throw new IllegalArgumentException("not a " + algorithm + " state");
+        }
+        digest = cloneOf(that.digest);
+    }
+
+    private static MessageDigest cloneOf(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the Java runtime's " + digest.getAlgorithm() + " cannot keep its state", e);
+        }
+    }
+}
