@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.KeyPairCheck;
 import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
@@ -423,7 +424,7 @@ final class FileStore implements PhysicalStore {
         }
         String thumbprint = CertificateEntry.sha1(der);
         if (privateKey.isPresent()) {
-            Optional<String> mismatch = Keys.mismatch(privateKey.get(), certificate);
+            Optional<String> mismatch = KeyPairCheck.mismatch(privateKey.get(), certificate.getPublicKey());
             if (mismatch.isPresent()) {
                 throw new CertificateStoreException("The key cannot be stored with " + certificate.getSubjectX500Principal()
                         + ": " + mismatch.get() + ". Choose the key that was created with this certificate.");

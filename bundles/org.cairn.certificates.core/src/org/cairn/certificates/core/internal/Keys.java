@@ -3,16 +3,12 @@ package org.cairn.certificates.core.internal;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * PKCS#8 encoding of private keys, and the check that a key belongs to a certificate. Only the Java runtime's
+ * PKCS#8 encoding and decoding of private keys (the check that a key belongs to a certificate is
+ * {@link org.cairn.certificates.core.KeyPairCheck}). Only the Java runtime's
  * providers are used, so the store itself (and the command line) does not need Bouncy Castle to read keys.
  */
 final class Keys {
@@ -44,40 +40,5 @@ final class Keys {
             }
         }
         throw new GeneralSecurityException("not a PKCS#8 private key of a supported type (RSA, EC, EdDSA, RSASSA-PSS, DSA, XDH)", last);
-    }
-
-    /**
-     * @return empty when {@code key} signs what the certificate's public key verifies (or the key type cannot
-     *         sign, in which case the algorithms must match); else what is wrong
-     */
-    static Optional<String> mismatch(PrivateKey key, X509Certificate certificate) {
-        PublicKey publicKey = certificate.getPublicKey();
-        String algorithm = switch (key.getAlgorithm()) {
-            case "RSA" -> "SHA256withRSA";
-            case "EC", "ECDSA" -> "SHA256withECDSA";
-            case "Ed25519", "Ed448", "EdDSA" -> "EdDSA";
-            case "DSA" -> "SHA256withDSA";
-            case "RSASSA-PSS" -> null;
-            default -> null;
-        };
-        if (algorithm == null) {
-            return key.getAlgorithm().equalsIgnoreCase(publicKey.getAlgorithm()) ? Optional.empty()
-                    : Optional.of("the key is " + key.getAlgorithm() + " but the certificate's key is " + publicKey.getAlgorithm());
-        }
-        try {
-            byte[] challenge = new byte[32];
-            new SecureRandom().nextBytes(challenge);
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(challenge);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(publicKey);
-            verifier.update(challenge);
-            return verifier.verify(signature) ? Optional.empty()
-                    : Optional.of("the private key does not belong to the certificate's public key");
-        } catch (GeneralSecurityException e) {
-            return Optional.of("the private key does not belong to the certificate's public key (" + e.getMessage() + ")");
-        }
     }
 }

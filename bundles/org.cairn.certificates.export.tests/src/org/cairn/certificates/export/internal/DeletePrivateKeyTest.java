@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +41,7 @@ class DeletePrivateKeyTest {
     @BeforeEach
     void setUp() throws Exception {
         stores = new StoreFixture(dir.resolve("stores"));
-        real = new ReadBackVerifier(new BouncyCastleProvider(), new SecureRandom());
+        real = new ReadBackVerifier(new BouncyCastleProvider());
     }
 
     private static ExportRequest request(CertificateEntry entry, Path file, Pkcs12Encryption encryption) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +32,7 @@ class PasswordHandlingTest {
         CertificateEntry entry = stores.selfSigned(KeyAlgorithm.EC_P256, "Password", true);
         char[] callers = "caller's secret".toCharArray();
         List<char[]> seen = new ArrayList<>();
-        ExportVerifier real = new ReadBackVerifier(new BouncyCastleProvider(), new SecureRandom());
+        ExportVerifier real = new ReadBackVerifier(new BouncyCastleProvider());
         ExportVerifier capturing = (written, format, expected, options, password) -> {
             seen.add(password);
             return real.verify(written, format, expected, options, password);

@@ -44,7 +44,7 @@ class VerifierTest {
 
     @TempDir
     Path dir;
-    private final ReadBackVerifier verifier = new ReadBackVerifier(new BouncyCastleProvider(), new SecureRandom());
+    private final ReadBackVerifier verifier = new ReadBackVerifier(new BouncyCastleProvider());
     private final Pkcs12Encoder encoder = new Pkcs12Encoder(new SecureRandom());
 
     @BeforeAll
@@ -102,7 +102,7 @@ class VerifierTest {
                 Arguments.of("key left out", (UnaryOperator<ExportMaterial>) ExportMaterial::withoutKey, "key bags"),
                 Arguments.of("key of another certificate", (UnaryOperator<ExportMaterial>) m -> new ExportMaterial(
                         m.certificates(), Optional.of(stranger.privateKey()), m.friendlyName(), m.description(),
-                        m.properties()), "does not match"));
+                        m.properties()), "does not belong to the certificate"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
+import org.cairn.certificates.core.KeyPairCheck;
 import org.cairn.certificates.export.Pkcs12Encryption;
 import org.cairn.certificates.export.Pkcs12Protection;
 
@@ -53,15 +53,12 @@ final class BcPkcs12Reader {
     static final String NAME = "Bouncy Castle PKCS12PfxPdu";
 
     private final Provider provider;
-    private final SecureRandom random;
 
     /**
-     * @param provider a Bouncy Castle provider instance
-     * @param random   randomness for the key check
+     * @param provider a Bouncy Castle provider instance: it decodes the key and signs the key check
      */
-    BcPkcs12Reader(Provider provider, SecureRandom random) {
+    BcPkcs12Reader(Provider provider) {
         this.provider = provider;
-        this.random = random;
     }
 
     /**
@@ -169,9 +166,8 @@ final class BcPkcs12Reader {
                 checkAlgorithm(problems, "key encryption", algorithm, options);
                 PrivateKey key = new JcaPEMKeyConverter().setProvider(provider).getPrivateKey(Concurrently.join(decryptedKey));
                 X509Certificate leaf = expected.leaf();
-                if (!KeyMatch.matches(key, leaf.getPublicKey(), provider, random)) {
-                    problems.add("the private key does not match the certificate " + leaf.getSubjectX500Principal());
-                }
+                KeyPairCheck.mismatch(key, leaf.getPublicKey(), provider).ifPresent(
+                        why -> problems.add(why + ": " + leaf.getSubjectX500Principal()));
                 checkLinkAttributes("key bag", attributes(keyBag), expected, true, problems);
                 expect(problems, "key bag attributes", attributes(keyBag).size() == 2, attributes(keyBag).keySet(),
                         "friendlyName and localKeyId");

@@ -57,8 +57,8 @@ public final class DefaultCertificateExportService implements CertificateExportS
      * @param log      where to report
      */
     DefaultCertificateExportService(CertificateStoreService stores, Supplier<ExportSettings> settings, ExportLog log) {
-        this(stores, settings, new ReadBackVerifier(new org.bouncycastle.jce.provider.BouncyCastleProvider(),
-                new SecureRandom()), FileOutput.DIRECT, log, new SecureRandom());
+        this(stores, settings, new ReadBackVerifier(new org.bouncycastle.jce.provider.BouncyCastleProvider()),
+                FileOutput.DIRECT, log, new SecureRandom());
     }
 
     /**

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Provider;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -51,10 +50,9 @@ final class ReadBackVerifier implements ExportVerifier {
 
     /**
      * @param bouncyCastle a Bouncy Castle provider instance (not registered JVM-wide)
-     * @param random       randomness for key checks
      */
-    ReadBackVerifier(Provider bouncyCastle, SecureRandom random) {
-        this.bcReader = new BcPkcs12Reader(Objects.requireNonNull(bouncyCastle, "bouncyCastle"), random);
+    ReadBackVerifier(Provider bouncyCastle) {
+        this.bcReader = new BcPkcs12Reader(Objects.requireNonNull(bouncyCastle, "bouncyCastle"));
     }
 
     @Override

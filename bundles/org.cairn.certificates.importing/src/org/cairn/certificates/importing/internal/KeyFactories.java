@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.DSAPrivateKey;
 import java.security.interfaces.RSAKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Map;
 
@@ -18,6 +14,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.cairn.certificates.core.KeyPairCheck;
 import org.cairn.certificates.importing.ImportException;
 import org.cairn.certificates.importing.ImportException.Reason;
 
@@ -91,34 +88,8 @@ final class KeyFactories {
         return ALGORITHMS.getOrDefault(oid, key.getAlgorithm());
     }
 
-    /** @return whether the key belongs to the certificate's public key */
+    /** @return whether the key belongs to the certificate's public key ({@link KeyPairCheck}) */
     static boolean matches(PrivateKey key, X509Certificate certificate) {
-        PublicKey publicKey = certificate.getPublicKey();
-        if (key instanceof RSAKey rsa) {
-            return publicKey instanceof RSAPublicKey pub && pub.getModulus().equals(rsa.getModulus());
-        }
-        String signature = switch (key.getAlgorithm()) {
-            case "EC", "ECDSA" -> "SHA256withECDSA";
-            case "DSA" -> "SHA256withDSA";
-            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm().equals("EdDSA") ? "EdDSA" : key.getAlgorithm();
-            default -> null;
-        };
-        if (signature == null) {
-            return key.getAlgorithm().equalsIgnoreCase(publicKey.getAlgorithm());
-        }
-        try {
-            byte[] challenge = new byte[32];
-            new SecureRandom().nextBytes(challenge);
-            Signature signer = Signature.getInstance(signature);
-            signer.initSign(key);
-            signer.update(challenge);
-            byte[] signed = signer.sign();
-            Signature verifier = Signature.getInstance(signature);
-            verifier.initVerify(publicKey);
-            verifier.update(challenge);
-            return verifier.verify(signed);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        return KeyPairCheck.mismatch(key, certificate.getPublicKey()).isEmpty();
     }
 }
