@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.certificates.export.ExportException;
@@ -41,7 +40,7 @@ class DeletePrivateKeyTest {
     @BeforeEach
     void setUp() throws Exception {
         stores = new StoreFixture(dir.resolve("stores"));
-        real = new ReadBackVerifier(new BouncyCastleProvider());
+        real = new ReadBackVerifier();
     }
 
     private static ExportRequest request(CertificateEntry entry, Path file, Pkcs12Encryption encryption) {

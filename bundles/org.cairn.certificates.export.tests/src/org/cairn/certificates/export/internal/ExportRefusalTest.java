@@ -148,7 +148,7 @@ class ExportRefusalTest {
     void aTargetCreatedWhileExportingIsNotOverwritten() throws Exception {
         CertificateEntry entry = stores.selfSigned(KeyAlgorithm.EC_P256, "Race", true);
         Path file = out.resolve("race.pfx");
-        ExportVerifier real = new ReadBackVerifier(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        ExportVerifier real = new ReadBackVerifier();
         // another program creates the target after the check for an existing file, before the rename
         ExportVerifier racing = (written, format, expected, options, password) -> {
             try {
@@ -246,7 +246,7 @@ class ExportRefusalTest {
     void aFailedWriteLeavesNothingBehindAndKeepsTheKey(String name, FileOutput output, String cause) throws Exception {
         CertificateEntry entry = stores.selfSigned(KeyAlgorithm.RSA_2048, "Failing disk", true);
         DefaultCertificateExportService service = stores.service(
-                new ReadBackVerifier(new org.bouncycastle.jce.provider.BouncyCastleProvider()),
+                new ReadBackVerifier(),
                 output);
 
         ExportException e = refused(Reason.WRITE_FAILED, service,

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.certificates.export.ExportFormat;
@@ -32,7 +31,7 @@ class PasswordHandlingTest {
         CertificateEntry entry = stores.selfSigned(KeyAlgorithm.EC_P256, "Password", true);
         char[] callers = "caller's secret".toCharArray();
         List<char[]> seen = new ArrayList<>();
-        ExportVerifier real = new ReadBackVerifier(new BouncyCastleProvider());
+        ExportVerifier real = new ReadBackVerifier();
         ExportVerifier capturing = (written, format, expected, options, password) -> {
             seen.add(password);
             return real.verify(written, format, expected, options, password);

@@ -80,7 +80,7 @@ final class StoreFixture {
 
     /** @return the service with fixed test settings and the real verifier, writing directly */
     DefaultCertificateExportService service() {
-        return service(new ReadBackVerifier(new org.bouncycastle.jce.provider.BouncyCastleProvider()),
+        return service(new ReadBackVerifier(),
                 FileOutput.DIRECT);
     }
 

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.cairn.certificates.core.CertificateRequest;
 import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.core.DemoChain;
@@ -44,7 +43,7 @@ class VerifierTest {
 
     @TempDir
     Path dir;
-    private final ReadBackVerifier verifier = new ReadBackVerifier(new BouncyCastleProvider());
+    private final ReadBackVerifier verifier = new ReadBackVerifier();
     private final Pkcs12Encoder encoder = new Pkcs12Encoder(new SecureRandom());
 
     @BeforeAll

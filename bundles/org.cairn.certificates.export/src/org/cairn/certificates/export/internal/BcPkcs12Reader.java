@@ -3,7 +3,6 @@ package org.cairn.certificates.export.internal;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -46,20 +45,14 @@ import org.cairn.certificates.export.Pkcs12Protection;
  * ({@link LightweightPbe}), so nothing but the SHA compression function is shared with the writer, which builds
  * the file with the JDK's PBKDF2, PKCS #12 KDF, ciphers and MAC ({@link JdkPbe}). It checks the structure bag
  * by bag: MAC and its parameters, the algorithms and iteration counts, every certificate in order, the
- * attributes, and the key against the leaf (a signature made with the key verifies with the certificate).
+ * attributes, and the key against the leaf (a signature made with the key verifies with the certificate; the key
+ * is decoded and checked with the Java runtime's providers: Bouncy Castle's JCA provider is never loaded, as its
+ * start-up alone costs most of a second in a command-line export).
  */
 final class BcPkcs12Reader {
 
     static final String NAME = "Bouncy Castle PKCS12PfxPdu";
 
-    private final Provider provider;
-
-    /**
-     * @param provider a Bouncy Castle provider instance: it decodes the key and signs the key check
-     */
-    BcPkcs12Reader(Provider provider) {
-        this.provider = provider;
-    }
 
     /**
      * @param content  the file content
@@ -164,9 +157,9 @@ final class BcPkcs12Reader {
                 keyAlgorithm = algorithmName(algorithm);
                 keyIterations = iterations(algorithm);
                 checkAlgorithm(problems, "key encryption", algorithm, options);
-                PrivateKey key = new JcaPEMKeyConverter().setProvider(provider).getPrivateKey(Concurrently.join(decryptedKey));
+                PrivateKey key = new JcaPEMKeyConverter().getPrivateKey(Concurrently.join(decryptedKey));
                 X509Certificate leaf = expected.leaf();
-                KeyPairCheck.mismatch(key, leaf.getPublicKey(), provider).ifPresent(
+                KeyPairCheck.mismatch(key, leaf.getPublicKey()).ifPresent(
                         why -> problems.add(why + ": " + leaf.getSubjectX500Principal()));
                 checkLinkAttributes("key bag", attributes(keyBag), expected, true, problems);
                 expect(problems, "key bag attributes", attributes(keyBag).size() == 2, attributes(keyBag).keySet(),

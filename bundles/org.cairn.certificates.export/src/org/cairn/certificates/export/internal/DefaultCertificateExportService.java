@@ -57,7 +57,7 @@ public final class DefaultCertificateExportService implements CertificateExportS
      * @param log      where to report
      */
     DefaultCertificateExportService(CertificateStoreService stores, Supplier<ExportSettings> settings, ExportLog log) {
-        this(stores, settings, new ReadBackVerifier(new org.bouncycastle.jce.provider.BouncyCastleProvider()),
+        this(stores, settings, new ReadBackVerifier(),
                 FileOutput.DIRECT, log, new SecureRandom());
     }
 

@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Provider;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -48,11 +47,8 @@ final class ReadBackVerifier implements ExportVerifier {
 
     private final BcPkcs12Reader bcReader;
 
-    /**
-     * @param bouncyCastle a Bouncy Castle provider instance (not registered JVM-wide)
-     */
-    ReadBackVerifier(Provider bouncyCastle) {
-        this.bcReader = new BcPkcs12Reader(Objects.requireNonNull(bouncyCastle, "bouncyCastle"));
+    ReadBackVerifier() {
+        this.bcReader = new BcPkcs12Reader();
     }
 
     @Override

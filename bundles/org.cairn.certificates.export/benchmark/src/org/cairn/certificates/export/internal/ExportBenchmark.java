@@ -91,7 +91,7 @@ public final class ExportBenchmark {
         List<Long> wholeCpu = new ArrayList<>();
         List<Long> verify = new ArrayList<>();
         List<Long> storeRead = new ArrayList<>();
-        ReadBackVerifier verifier = new ReadBackVerifier(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        ReadBackVerifier verifier = new ReadBackVerifier();
         ExportMaterial engineMaterial = new ExportMaterial(chain, material.privateKey(), leaf.issuedTo(), "", Map.of());
         for (int i = 0; i < warmup + runs; i++) {
             long c0 = os.getProcessCpuTime();
