@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.core.Identity;
 import org.cairn.certificates.core.StoreRoots;
 import org.cairn.certificates.export.CertificateExportServices;
+import org.cairn.certificates.export.ExportSettings;
+import org.cairn.certificates.export.spi.CertificateFileFormat;
 import org.cairn.certificates.importing.CertificateImportServices;
 
 /**
@@ -42,6 +45,8 @@ final class Cli {
     final Path root;
     final CertificateStoreService stores;
     final Map<String, String> env = new HashMap<>();
+    /** Further export formats, as other bundles would contribute them. */
+    final List<CertificateFileFormat> formats = new ArrayList<>();
 
     Cli(Path root) {
         this.root = root;
@@ -84,7 +89,8 @@ final class Cli {
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         CliServices services = new CliServices(stores, CertificateStores.certificateFactory(),
-                CertificateImportServices.create(stores), CertificateExportServices.create(stores));
+                CertificateImportServices.create(stores),
+                CertificateExportServices.create(stores, ExportSettings.defaults(), formats));
         int status = new CertCommand(() -> services, new Io(in, o, e, Optional.empty(), env)).run(List.of(args));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -5,11 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.cairn.certificates.export.ExportFormat;
+import org.cairn.certificates.export.spi.CertificateFileFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +92,50 @@ class ExportCommandTest {
         assertEquals(2, cli.run("export", thumbprint).status());
         assertEquals(2, cli.run("export", thumbprint, "--out", out, "--encryption", "rot13").status());
         assertEquals(1, cli.run("export", "00".repeat(20), "--out", out, "--format", "der").status());
+    }
+
+    /** A format another bundle contributes: `--format ID` exports to it; an unknown format lists the installed ones. */
+    @Test
+    void aContributedFormatIsNamedByItsId() throws Exception {
+        Cli cli = Cli.fresh("export-contributed");
+        cli.formats.add(new CertificateFileFormat() {
+            private final ExportFormat format = ExportFormat.certificatesOnly("org.cairn.test.pem-lines",
+                    "PEM with subject lines", "crt", true);
+
+            @Override
+            public ExportFormat format() {
+                return format;
+            }
+
+            @Override
+            public byte[] write(List<X509Certificate> certificates) throws GeneralSecurityException {
+                StringBuilder text = new StringBuilder();
+                for (X509Certificate c : certificates) {
+                    text.append("subject=").append(c.getSubjectX500Principal().getName()).append('\n')
+                            .append("-----BEGIN CERTIFICATE-----\n")
+                            .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.getEncoded()))
+                            .append("\n-----END CERTIFICATE-----\n");
+                }
+                return text.toString().getBytes(StandardCharsets.US_ASCII);
+            }
+
+            @Override
+            public List<X509Certificate> read(byte[] content) throws GeneralSecurityException {
+                return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(content))
+                        .stream().map(X509Certificate.class::cast).toList();
+            }
+        });
+        String thumbprint = create(cli);
+        Path out = tmp.resolve("lines.crt");
+
+        Cli.Result done = cli.run("export", thumbprint, "--out", out.toString(), "--format", "org.cairn.test.pem-lines",
+                "--json");
+        Cli.Result unknown = cli.run("export", thumbprint, "--out", tmp.resolve("x").toString(), "--format", "zip");
+
+        assertEquals(0, done.status(), done.toString());
+        assertEquals("org.cairn.test.pem-lines", ((Map<?, ?>) done.json()).get("format"));
+        assertTrue(Files.readString(out).startsWith("subject=CN=Export Me\n-----BEGIN CERTIFICATE-----"));
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("org.cairn.test.pem-lines (PEM with subject lines)"), unknown.err());
     }
 }

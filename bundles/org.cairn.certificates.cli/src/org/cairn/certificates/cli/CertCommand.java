@@ -407,30 +407,51 @@ final class CertCommand {
 
     // ---- export
 
+    /** Windows' four formats by their short names, or another installed format by its id. */
+    private ExportFormat format(String name) throws UsageException, CommandException {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "pfx", "p12", "pkcs12" -> {
+                return ExportFormat.PKCS12;
+            }
+            case "der", "cer" -> {
+                return ExportFormat.DER;
+            }
+            case "base64", "pem" -> {
+                return ExportFormat.BASE64;
+            }
+            case "p7b", "pkcs7" -> {
+                return ExportFormat.PKCS7;
+            }
+            default -> {
+                List<ExportFormat> others = services().exporter().formats().stream().filter(f -> !f.isBuiltIn()).toList();
+                return others.stream().filter(f -> f.id().equalsIgnoreCase(name)).findFirst()
+                        .orElseThrow(() -> new UsageException("--format: use pfx, der, base64 or p7b"
+                                + (others.isEmpty() ? "" : ", or one of the installed formats "
+                                        + String.join(", ", others.stream().map(f -> f.id() + " (" + f.displayName()
+                                                + ")").toList()))
+                                + " (got '" + name + "')."));
+            }
+        }
+    }
+
     private int export(Args args) throws UsageException, CommandException {
         String thumbprint = thumbprint(args.one("thumbprint"));
         Path target = Path.of(args.value("out").orElseThrow(() -> new UsageException(
                 "cairn cert export: --out FILE is required (the file to write).")));
-        ExportFormat format = switch (args.value("format").orElse("pfx").toLowerCase(Locale.ROOT)) {
-            case "pfx", "p12", "pkcs12" -> ExportFormat.PKCS12;
-            case "der", "cer" -> ExportFormat.DER;
-            case "base64", "pem" -> ExportFormat.BASE64;
-            case "p7b", "pkcs7" -> ExportFormat.PKCS7;
-            default -> throw new UsageException("--format: use pfx, der, base64 or p7b (got '" + args.value("format").orElse("") + "').");
-        };
+        ExportFormat format = format(args.value("format").orElse("pfx"));
         Pkcs12Encryption encryption = switch (args.value("encryption").orElse("aes256-sha256").toLowerCase(Locale.ROOT)) {
             case "aes256-sha256" -> Pkcs12Encryption.AES256_SHA256;
             case "tripledes-sha1" -> Pkcs12Encryption.TRIPLEDES_SHA1;
             default -> throw new UsageException("--encryption: use aes256-sha256 or tripledes-sha1 (got '"
                     + args.value("encryption").orElse("") + "').");
         };
-        boolean pfx = format == ExportFormat.PKCS12;
+        boolean pfx = format.equals(ExportFormat.PKCS12);
         for (String option : List.of("extended-properties", "delete-key", "encryption", "password-file", "password-env")) {
             if (!pfx && args.has(option)) {
                 throw new UsageException("cairn cert export: --" + option + " applies to --format pfx only.");
             }
         }
-        if (format == ExportFormat.DER && args.has("chain")) {
+        if (format.equals(ExportFormat.DER) && args.has("chain")) {
             throw new UsageException("cairn cert export: a DER file holds one certificate; use --format p7b, base64 or pfx with --chain.");
         }
         Scope scope = scope(args);
@@ -479,7 +500,7 @@ final class CertCommand {
                 m.put("file", result.file().toString());
                 m.put("size", result.size());
                 m.put("sha256", result.sha256());
-                m.put("format", result.format().name());
+                m.put("format", result.format().id());
                 m.put("protection", result.protection().map(p -> {
                     Map<String, Object> x = new LinkedHashMap<>();
                     x.put("encryption", p.encryption().displayName());

@@ -45,7 +45,7 @@ final class Help {
                     Thumbprints may contain spaces or colons. Exit status 1 when one is not found.
                     """,
             "export", """
-                    Usage: cairn cert export THUMBPRINT --out FILE [--format pfx|der|base64|p7b] [--chain]
+                    Usage: cairn cert export THUMBPRINT --out FILE [--format pfx|der|base64|p7b|ID] [--chain]
                                               [--extended-properties] [--delete-key]
                                               [--encryption aes256-sha256|tripledes-sha1] [--force]
                                               [--password-file FILE | --password-env VARIABLE]
@@ -54,6 +54,8 @@ final class Help {
                     Exports a certificate, as the Certificate Export Wizard does. pfx (the default) includes the
                     private key, protected by the password (from --password-file, --password-env, or standard
                     input; never from an argument). An existing FILE is kept unless --force is given.
+                    Other bundles can add certificate-only formats: --format ID names one (an unknown --format
+                    lists those installed).
                     """,
             "import", """
                     Usage: cairn cert import FILE [--store NAME | --auto] [--exportable] [--extended-properties]

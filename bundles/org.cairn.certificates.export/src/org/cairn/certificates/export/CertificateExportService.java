@@ -1,8 +1,10 @@
 package org.cairn.certificates.export;
 
+import java.util.List;
+
 /**
  * The one export engine behind the Certificate Export Wizard, the command line and third-party snap-ins: DER,
- * Base-64, PKCS #7 and PKCS #12 files, written atomically with owner-only permissions and read back before
+ * Base-64, PKCS #7 and PKCS #12 files, and the certificate-only formats other bundles add, written atomically with owner-only permissions and read back before
  * success is reported.
  *
  * <p>Available as an OSGi Declarative Services service, or without OSGi through
@@ -29,4 +31,11 @@ public interface CertificateExportService {
      * @return the settings the next export would use (iteration counts), for the wizard to show
      */
     ExportSettings settings();
+
+    /**
+     * @return the formats installed now: Windows' four ({@link ExportFormat#builtIn()}) in its order, then those
+     *         of other bundles ({@link org.cairn.certificates.export.spi.CertificateFileFormat}) by name
+     * @since 1.1
+     */
+    List<ExportFormat> formats();
 }

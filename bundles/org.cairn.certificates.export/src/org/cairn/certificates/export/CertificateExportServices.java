@@ -1,7 +1,10 @@
 package org.cairn.certificates.export;
 
+import java.util.List;
+
 import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.export.internal.DefaultCertificateExportService;
+import org.cairn.certificates.export.spi.CertificateFileFormat;
 
 /**
  * Plain-Java assembly of the export service, for tests and the command line (in OSGi, use the DS service, which
@@ -26,6 +29,18 @@ public final class CertificateExportServices {
      * @return the service
      */
     public static CertificateExportService create(CertificateStoreService stores, ExportSettings settings) {
-        return DefaultCertificateExportService.create(stores, settings);
+        return DefaultCertificateExportService.create(stores, settings, List.of());
+    }
+
+    /**
+     * @param stores   the certificate stores to export from
+     * @param settings the iteration counts to use
+     * @param formats  further certificate-only formats, as DS would bind them in OSGi
+     * @return the service
+     * @since 1.1
+     */
+    public static CertificateExportService create(CertificateStoreService stores, ExportSettings settings,
+            List<CertificateFileFormat> formats) {
+        return DefaultCertificateExportService.create(stores, settings, formats);
     }
 }

@@ -28,6 +28,7 @@ import org.cairn.certificates.export.CertificateExportService;
 import org.cairn.certificates.export.ExportException;
 import org.cairn.certificates.export.ExportException.Reason;
 import org.cairn.certificates.export.ExportFormat;
+import org.cairn.certificates.export.spi.CertificateFileFormat;
 import org.cairn.certificates.export.ExportRequest;
 import org.cairn.certificates.export.ExportResult;
 import org.cairn.certificates.export.ExportSettings;
@@ -47,6 +48,7 @@ public final class DefaultCertificateExportService implements CertificateExportS
     private final AtomicFileWriter writer;
     private final ExportLog log;
     private final SecureRandom random;
+    private final FormatRegistry formats;
 
     /**
      * The production assembly: read-back verification with the JDK and a Bouncy Castle provider instance,
@@ -54,11 +56,12 @@ public final class DefaultCertificateExportService implements CertificateExportS
      *
      * @param stores   the certificate stores
      * @param settings the settings, asked at every export (so preference changes apply at once)
+     * @param formats  the formats other bundles contribute
      * @param log      where to report
      */
-    DefaultCertificateExportService(CertificateStoreService stores, Supplier<ExportSettings> settings, ExportLog log) {
-        this(stores, settings, new ReadBackVerifier(),
-                FileOutput.DIRECT, log, new SecureRandom());
+    DefaultCertificateExportService(CertificateStoreService stores, Supplier<ExportSettings> settings,
+            FormatRegistry formats, ExportLog log) {
+        this(stores, settings, formats, new ReadBackVerifier(formats), FileOutput.DIRECT, log, new SecureRandom());
     }
 
     /**
@@ -73,6 +76,12 @@ public final class DefaultCertificateExportService implements CertificateExportS
      */
     DefaultCertificateExportService(CertificateStoreService stores, Supplier<ExportSettings> settings,
             ExportVerifier verifier, FileOutput output, ExportLog log, SecureRandom random) {
+        this(stores, settings, new FormatRegistry(log), verifier, output, log, random);
+    }
+
+    private DefaultCertificateExportService(CertificateStoreService stores, Supplier<ExportSettings> settings,
+            FormatRegistry formats, ExportVerifier verifier, FileOutput output, ExportLog log, SecureRandom random) {
+        this.formats = Objects.requireNonNull(formats, "formats");
         this.stores = Objects.requireNonNull(stores, "stores");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -85,17 +94,26 @@ public final class DefaultCertificateExportService implements CertificateExportS
      * Plain-Java assembly (no OSGi): fixed settings, nothing logged.
      *
      * @param stores   the certificate stores
-     * @param settings the settings
+     * @param settings    the settings
+     * @param contributed further certificate-only formats
      * @return the service
      */
-    public static CertificateExportService create(CertificateStoreService stores, ExportSettings settings) {
+    public static CertificateExportService create(CertificateStoreService stores, ExportSettings settings,
+            List<CertificateFileFormat> contributed) {
         Objects.requireNonNull(settings, "settings");
-        return new DefaultCertificateExportService(stores, () -> settings, ExportLog.NONE);
+        FormatRegistry formats = new FormatRegistry(ExportLog.NONE);
+        contributed.forEach(formats::add);
+        return new DefaultCertificateExportService(stores, () -> settings, formats, ExportLog.NONE);
     }
 
     @Override
     public ExportSettings settings() {
         return settings.get();
+    }
+
+    @Override
+    public List<ExportFormat> formats() {
+        return formats.offered();
     }
 
     @Override
@@ -113,6 +131,9 @@ public final class DefaultCertificateExportService implements CertificateExportS
 
     private ExportResult export(ExportRequest request, char[] password) throws ExportException {
         validate(request, password);
+        if (!request.format().isBuiltIn()) {
+            contributed(request.format()); // installed now, or refused before anything is read
+        }
         // refuse an existing file before the key is read and the expensive encryption runs
         AtomicFileWriter.precheck(request.target(), request.overwrite());
         ExportFormat format = request.format();
@@ -148,7 +169,7 @@ public final class DefaultCertificateExportService implements CertificateExportS
         ExportMaterial material = new ExportMaterial(certificates, key, friendlyName(entry),
                 request.extendedProperties() ? entry.description() : "",
                 request.extendedProperties() ? entry.properties() : Map.of());
-        Pkcs12Encoder.Options options = format == ExportFormat.PKCS12
+        Pkcs12Encoder.Options options = format.equals(ExportFormat.PKCS12)
                 ? new Pkcs12Encoder.Options(request.encryption(), settings.get().iterations(request.strongProtection()),
                         request.extendedProperties())
                 : null;
@@ -190,7 +211,7 @@ public final class DefaultCertificateExportService implements CertificateExportS
             throw invalid("A " + format.displayName() + " file holds one certificate. Choose PKCS #7 (.p7b), "
                     + "PKCS #12 (.pfx) or Base-64 to include the certification path.");
         }
-        if (request.extendedProperties() && format != ExportFormat.PKCS12) {
+        if (request.extendedProperties() && !format.equals(ExportFormat.PKCS12)) {
             throw invalid("Only PKCS #12 (.pfx) files can hold the extended properties. Choose PKCS #12, or export "
                     + "without them.");
         }
@@ -198,7 +219,7 @@ public final class DefaultCertificateExportService implements CertificateExportS
             throw invalid("The private key can only be deleted after it was exported: also choose \"Yes, export the "
                     + "private key\", or do not ask to delete it.");
         }
-        if (format == ExportFormat.PKCS12 && (password == null || password.length == 0)) {
+        if (format.equals(ExportFormat.PKCS12) && (password == null || password.length == 0)) {
             throw invalid("Type a password for the PKCS #12 file: an empty password is read differently by "
                     + "different programs, so Cairn does not write one.");
         }
@@ -252,16 +273,29 @@ public final class DefaultCertificateExportService implements CertificateExportS
     private byte[] encode(ExportFormat format, ExportMaterial material, Pkcs12Encoder.Options options, char[] password)
             throws ExportException {
         try {
-            return switch (format) {
-                case DER -> CertificateEncoders.der(material.leaf());
-                case BASE64 -> CertificateEncoders.pem(material.certificates());
-                case PKCS7 -> CertificateEncoders.pkcs7(material.certificates());
-                case PKCS12 -> new Pkcs12Encoder(random).encode(material, options, password);
-            };
+            if (format.equals(ExportFormat.DER)) {
+                return CertificateEncoders.der(material.leaf());
+            }
+            if (format.equals(ExportFormat.BASE64)) {
+                return CertificateEncoders.pem(material.certificates());
+            }
+            if (format.equals(ExportFormat.PKCS7)) {
+                return CertificateEncoders.pkcs7(material.certificates());
+            }
+            if (format.equals(ExportFormat.PKCS12)) {
+                return new Pkcs12Encoder(random).encode(material, options, password);
+            }
+            return contributed(format).write(material.certificates());
         } catch (GeneralSecurityException | IOException | RuntimeException e) {
             throw new ExportException(Reason.CRYPTO_FAILED, "Cannot encode the " + format.displayName() + " file: "
                     + e.getMessage() + ". Nothing was written; the Java runtime may lack an algorithm.", e);
         }
+    }
+
+    private CertificateFileFormat contributed(ExportFormat format) throws ExportException {
+        return formats.lookUp(format).orElseThrow(() -> invalid("The format " + format.displayName() + " ("
+                + format.id() + ") is not installed (any more). Choose another format, or install the bundle that "
+                + "provides it."));
     }
 
     private static List<ExportedCertificate> describe(List<X509Certificate> certificates) throws ExportException {

@@ -24,6 +24,7 @@ import org.cairn.certificates.export.ExportException;
 import org.cairn.certificates.export.ExportException.Reason;
 import org.cairn.certificates.export.ExportFormat;
 import org.cairn.certificates.export.Pkcs12Protection;
+import org.cairn.certificates.export.spi.CertificateFileFormat;
 
 /**
  * The verification the service runs before it reports success: the file is read back from disk and parsed by
@@ -34,6 +35,8 @@ import org.cairn.certificates.export.Pkcs12Protection;
  * <li>Base-64: only CERTIFICATE blocks; the JDK's parser and Bouncy Castle's PEM parser both find the
  * certificates in order.</li>
  * <li>PKCS #7: the JDK's PKCS7 certification-path parser (order) and Bouncy Castle's CMS parser (set).</li>
+ * <li>A contributed format: its own reader ({@code CertificateFileFormat.read}) must find exactly the
+ * certificates, in order.</li>
  * <li>PKCS #12: {@link BcPkcs12Reader}, with key derivations and ciphers of its own ({@link LightweightPbe}).
  * The tests add the other readers (OpenSSL, the JDK's keytool, NSS, GnuTLS, python-cryptography) on every
  * combination of format, option and key type; reading each file twice at run time doubled the cost of an
@@ -47,8 +50,17 @@ final class ReadBackVerifier implements ExportVerifier {
 
     private final BcPkcs12Reader bcReader;
 
+    private final FormatRegistry formats;
+
+    /** Without contributed formats (tests). */
     ReadBackVerifier() {
+        this(new FormatRegistry(ExportLog.NONE));
+    }
+
+    /** @param formats the contributed formats, read back with their own readers */
+    ReadBackVerifier(FormatRegistry formats) {
         this.bcReader = new BcPkcs12Reader();
+        this.formats = formats;
     }
 
     @Override
@@ -64,49 +76,49 @@ final class ReadBackVerifier implements ExportVerifier {
         List<String> readers = new ArrayList<>();
         Optional<Pkcs12Protection> protection = Optional.empty();
         try {
-            switch (format) {
-                case DER -> {
-                    readers.add("JDK X.509 CertificateFactory");
-                    if (!Arrays.equals(content, expected.leaf().getEncoded())) {
-                        problems.add("the file is not exactly the certificate's DER encoding");
-                    }
-                    compare("JDK", List.of(jdkFactory().generateCertificate(new ByteArrayInputStream(content))),
-                            expected.certificates(), problems);
+            if (format.equals(ExportFormat.DER)) {
+                readers.add("JDK X.509 CertificateFactory");
+                if (!Arrays.equals(content, expected.leaf().getEncoded())) {
+                    problems.add("the file is not exactly the certificate's DER encoding");
                 }
-                case BASE64 -> {
-                    readers.add("JDK X.509 CertificateFactory");
-                    readers.add("Bouncy Castle PEMParser");
-                    String text = new String(content, StandardCharsets.US_ASCII);
-                    if (!PEM_FILE.matcher(text).matches()) {
-                        problems.add("the file is not a sequence of PEM CERTIFICATE blocks");
-                    }
-                    compare("JDK", jdkFactory().generateCertificates(new ByteArrayInputStream(content)),
-                            expected.certificates(), problems);
-                    compareEncodings("Bouncy Castle", pemCertificates(text), expected.certificates(), problems);
+                compare("JDK", List.of(jdkFactory().generateCertificate(new ByteArrayInputStream(content))),
+                        expected.certificates(), problems);
+            } else if (format.equals(ExportFormat.BASE64)) {
+                readers.add("JDK X.509 CertificateFactory");
+                readers.add("Bouncy Castle PEMParser");
+                String text = new String(content, StandardCharsets.US_ASCII);
+                if (!PEM_FILE.matcher(text).matches()) {
+                    problems.add("the file is not a sequence of PEM CERTIFICATE blocks");
                 }
-                case PKCS7 -> {
-                    readers.add("JDK PKCS7 CertPath");
-                    readers.add("Bouncy Castle CMSSignedData");
-                    compare("JDK", jdkFactory().generateCertPath(new ByteArrayInputStream(content), "PKCS7")
-                            .getCertificates(), expected.certificates(), problems);
-                    CMSSignedData cms = new CMSSignedData(content);
-                    if (!cms.getSignerInfos().getSigners().isEmpty() || cms.getSignedContent() != null) {
-                        problems.add("the PKCS #7 file has content or signers");
-                    }
-                    List<byte[]> found = new ArrayList<>();
-                    for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
-                        found.add(holder.getEncoded());
-                    }
-                    compareEncodings("Bouncy Castle", found, expected.certificates(), problems);
+                compare("JDK", jdkFactory().generateCertificates(new ByteArrayInputStream(content)),
+                        expected.certificates(), problems);
+                compareEncodings("Bouncy Castle", pemCertificates(text), expected.certificates(), problems);
+            } else if (format.equals(ExportFormat.PKCS7)) {
+                readers.add("JDK PKCS7 CertPath");
+                readers.add("Bouncy Castle CMSSignedData");
+                compare("JDK", jdkFactory().generateCertPath(new ByteArrayInputStream(content), "PKCS7")
+                        .getCertificates(), expected.certificates(), problems);
+                CMSSignedData cms = new CMSSignedData(content);
+                if (!cms.getSignerInfos().getSigners().isEmpty() || cms.getSignedContent() != null) {
+                    problems.add("the PKCS #7 file has content or signers");
                 }
-                case PKCS12 -> {
-                    Objects.requireNonNull(options, "options");
-                    List<String> bcProblems = new ArrayList<>();
-                    Pkcs12Protection read = bcReader.read(content, expected, options, password, bcProblems);
-                    readers.add(BcPkcs12Reader.NAME);
-                    bcProblems.forEach(p -> problems.add(BcPkcs12Reader.NAME + ": " + p));
-                    protection = Optional.of(read);
+                List<byte[]> found = new ArrayList<>();
+                for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
+                    found.add(holder.getEncoded());
                 }
+                compareEncodings("Bouncy Castle", found, expected.certificates(), problems);
+            } else if (format.equals(ExportFormat.PKCS12)) {
+                Objects.requireNonNull(options, "options");
+                List<String> bcProblems = new ArrayList<>();
+                Pkcs12Protection read = bcReader.read(content, expected, options, password, bcProblems);
+                readers.add(BcPkcs12Reader.NAME);
+                bcProblems.forEach(p -> problems.add(BcPkcs12Reader.NAME + ": " + p));
+                protection = Optional.of(read);
+            } else {
+                CertificateFileFormat reader = formats.lookUp(format).orElseThrow(() -> new IOException(
+                        "the bundle of the format " + format.id() + " went away during the export"));
+                readers.add(format.displayName() + " reader (" + reader.getClass().getName() + ")");
+                compare(format.displayName(), reader.read(content), expected.certificates(), problems);
             }
         } catch (Exception e) {
             problems.add("cannot parse it: " + e.getMessage());

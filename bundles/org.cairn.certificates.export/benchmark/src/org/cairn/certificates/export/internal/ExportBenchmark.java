@@ -70,7 +70,7 @@ public final class ExportBenchmark {
         writeOpensslInputs(work, user, leaf, chain);
 
         DefaultCertificateExportService service = (DefaultCertificateExportService) DefaultCertificateExportService
-                .create(stores, ExportSettings.defaults());
+                .create(stores, ExportSettings.defaults(), List.of());
         ExportRequest request = ExportRequest.builder(ExportSource.of(leaf), ExportFormat.PKCS12,
                 work.resolve("service.pfx")).includePrivateKey(true).includeChain(true)
                 .encryption(Pkcs12Encryption.AES256_SHA256).strongProtection(true).password(password).overwrite(true)

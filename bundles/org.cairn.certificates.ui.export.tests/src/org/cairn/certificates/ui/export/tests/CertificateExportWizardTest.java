@@ -32,6 +32,8 @@ import org.cairn.certificates.core.Identity;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.export.CertificateExportService;
+import org.cairn.certificates.export.ExportFormat;
+import org.cairn.certificates.export.spi.CertificateFileFormat;
 import org.cairn.certificates.ui.export.internal.ExportWizard;
 import org.cairn.certificates.ui.export.internal.ExportWizardDialog;
 import org.cairn.certificates.ui.export.internal.Messages;
@@ -305,6 +307,66 @@ class CertificateExportWizardTest {
                     .getName());
         }
         assertTrue(store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow().hasPrivateKey());
+    }
+
+    /** A certificate-only format another bundle contributes as a DS service appears after Windows' four. */
+    @Test
+    void aFormatAnotherBundleContributesIsOfferedAndWritten() throws Exception {
+        ExportFormat lines = ExportFormat.certificatesOnly("org.cairn.test.pem-lines", "PEM with subject lines", "crt",
+                true);
+        CertificateFileFormat contributed = new CertificateFileFormat() {
+            @Override
+            public ExportFormat format() {
+                return lines;
+            }
+
+            @Override
+            public byte[] write(List<X509Certificate> certificates) throws java.security.GeneralSecurityException {
+                StringBuilder text = new StringBuilder();
+                for (X509Certificate c : certificates) {
+                    text.append("subject=").append(c.getSubjectX500Principal().getName()).append('\n')
+                            .append("-----BEGIN CERTIFICATE-----\n")
+                            .append(java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.getEncoded()))
+                            .append("\n-----END CERTIFICATE-----\n");
+                }
+                return text.toString().getBytes(StandardCharsets.US_ASCII);
+            }
+
+            @Override
+            public List<X509Certificate> read(byte[] content) throws java.security.GeneralSecurityException {
+                return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(content))
+                        .stream().map(X509Certificate.class::cast).toList();
+            }
+        };
+        org.osgi.framework.ServiceRegistration<CertificateFileFormat> registration = org.osgi.framework.FrameworkUtil
+                .getBundle(CertificateExportWizardTest.class).getBundleContext()
+                .registerService(CertificateFileFormat.class, contributed, null);
+        try {
+            CertificateStore store = Fixture.store(Scope.currentUser());
+            CertificateEntry leaf = Fixture.demoLeaf(store);
+            Path file = Fixture.exportFolder("contributed").resolve("chain.crt");
+
+            ExportWizardBot wizard = Fixture.openWizard(bot, window, leaf);
+            wizard.clickNext("Export Private Key");
+            wizard.page().radio("No, do not export the private key").click();
+            wizard.clickNext("Export File Format");
+            wizard.page().radio("PEM with subject lines (.CRT)").click();
+            assertFalse(wizard.checkBox(ExportWizardBot.CHAIN, 0).isEnabled(), "the PKCS #7 option");
+            wizard.checkBox(ExportWizardBot.CHAIN, 2).select();
+            wizard.clickNext("File to Export");
+            wizard.page().textWithLabel("File name:").setText(file.getParent().resolve("chain").toString());
+            wizard.clickNext("Completing the Certificate Export Wizard");
+            assertEquals("PEM with subject lines (.CRT)", wizard.page().table().cell(3, 1));
+            wizard.finish().click();
+            wizard.dialog().bot().button("OK").click();
+            bot.waitUntil(Conditions.shellCloses(wizard.shell()));
+
+            String text = Files.readString(file, StandardCharsets.US_ASCII);
+            assertEquals(3, text.lines().filter(line -> line.startsWith("subject=")).count(), text);
+            assertTrue(text.startsWith("subject=" + leaf.subject() + "\n"), text);
+        } finally {
+            registration.unregister();
+        }
     }
 
     /** Pages in the order of the PKCS #12 procedure; Cancel is clicked on the page with this index. */

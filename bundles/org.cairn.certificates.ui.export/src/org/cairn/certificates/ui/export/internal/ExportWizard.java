@@ -110,7 +110,7 @@ public final class ExportWizard extends Wizard {
             return false;
         }
         ExportFormat format = format();
-        boolean pkcs12 = format == ExportFormat.PKCS12;
+        boolean pkcs12 = format.equals(ExportFormat.PKCS12);
         ExportRequest.Builder builder = ExportRequest.builder(ExportSource.of(entry), format, target.get())
                 .includePrivateKey(exportKey())
                 .includeChain(includeChain())
@@ -185,6 +185,11 @@ public final class ExportWizard extends Wizard {
         return keyDenial.isEmpty() && keyPage.exportKey();
     }
 
+    /** @return the certificate-only formats other bundles contribute, installed now */
+    List<ExportFormat> contributedFormats() {
+        return exporter.formats().stream().filter(format -> !format.isBuiltIn()).toList();
+    }
+
     ExportFormat format() {
         return formatPage.format();
     }
@@ -194,7 +199,7 @@ public final class ExportWizard extends Wizard {
     }
 
     boolean needsPassword() {
-        return format() == ExportFormat.PKCS12;
+        return format().equals(ExportFormat.PKCS12);
     }
 
     Pkcs12Encryption encryption() {
@@ -202,11 +207,11 @@ public final class ExportWizard extends Wizard {
     }
 
     boolean deleteKey() {
-        return format() == ExportFormat.PKCS12 && exportKey() && formatPage.deleteKey();
+        return format().equals(ExportFormat.PKCS12) && exportKey() && formatPage.deleteKey();
     }
 
     boolean extendedProperties() {
-        return format() == ExportFormat.PKCS12 && formatPage.extendedProperties();
+        return format().equals(ExportFormat.PKCS12) && formatPage.extendedProperties();
     }
 
     Optional<Path> target() {

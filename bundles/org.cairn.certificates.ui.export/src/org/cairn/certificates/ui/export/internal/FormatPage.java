@@ -1,6 +1,8 @@
 package org.cairn.certificates.ui.export.internal;
 
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.cairn.certificates.export.ExportFormat;
@@ -14,14 +16,17 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
 /**
- * "Export File Format": the four formats with their options. With the private key only PKCS #12 is offered;
+ * "Export File Format": the four formats with their options, then the certificate-only formats other bundles
+ * contribute (each with "Include all certificates in the certification path if possible" when it can hold the
+ * path). With the private key only PKCS #12 is offered;
  * without it PKCS #12 is not (as in Windows). Options that do not apply to the chosen format are disabled, and keep
  * their state for when the user comes back to that format.
  */
 final class FormatPage extends WizardPage {
 
     private final ExportWizard wizard;
-    private final Map<ExportFormat, Button> formats = new EnumMap<>(ExportFormat.class);
+    private final Map<ExportFormat, Button> formats = new LinkedHashMap<>();
+    private final Map<ExportFormat, Button> contributedChain = new HashMap<>();
     private Button pkcs7Chain;
     private Button pkcs12Chain;
     private Button deleteKey;
@@ -49,6 +54,13 @@ final class FormatPage extends WizardPage {
         pkcs12Chain = check(page, m.format_includeChain, true);
         deleteKey = check(page, m.format_deleteKey, false);
         extendedProperties = check(page, m.format_extendedProperties, true);
+        for (ExportFormat contributed : wizard.contributedFormats()) {
+            formats.put(contributed, radio(page, contributed.displayName() + " (."
+                    + contributed.fileExtension().toUpperCase(Locale.ROOT) + ")", update));
+            if (contributed.canHoldChain()) {
+                contributedChain.put(contributed, check(page, m.format_includeChain, false));
+            }
+        }
         formats.get(ExportFormat.DER).setSelection(true);
         setControl(page);
         offerFormats();
@@ -93,11 +105,12 @@ final class FormatPage extends WizardPage {
 
     private void updateOptions() {
         ExportFormat format = format();
-        pkcs7Chain.setEnabled(format == ExportFormat.PKCS7);
-        boolean pkcs12 = format == ExportFormat.PKCS12;
+        pkcs7Chain.setEnabled(format.equals(ExportFormat.PKCS7));
+        boolean pkcs12 = format.equals(ExportFormat.PKCS12);
         pkcs12Chain.setEnabled(pkcs12);
         deleteKey.setEnabled(pkcs12 && wizard.exportKey() && wizard.keyDeleteDenial().isEmpty());
         extendedProperties.setEnabled(pkcs12);
+        contributedChain.forEach((contributed, check) -> check.setEnabled(format.equals(contributed)));
         if (getContainer() != null && getContainer().getCurrentPage() == this) {
             getContainer().updateButtons();
         }
@@ -118,11 +131,15 @@ final class FormatPage extends WizardPage {
     }
 
     boolean includeChain() {
-        return switch (format()) {
-            case PKCS7 -> pkcs7Chain.getSelection();
-            case PKCS12 -> pkcs12Chain.getSelection();
-            default -> false;
-        };
+        ExportFormat format = format();
+        if (format.equals(ExportFormat.PKCS7)) {
+            return pkcs7Chain.getSelection();
+        }
+        if (format.equals(ExportFormat.PKCS12)) {
+            return pkcs12Chain.getSelection();
+        }
+        Button check = contributedChain.get(format);
+        return check != null && check.getSelection();
     }
 
     boolean deleteKey() {
