@@ -26,7 +26,7 @@ import org.cairn.certificates.core.StoreProblem;
  * ignored when the store directory's modification time differs from the stamp it was built at.
  *
  * <pre>
- * cairn-store-index 1 &lt;store directory mtime, ns&gt;
+ * cairn-store-index 2 &lt;store directory mtime, ns&gt;
  * E\tthumb\tsha256\tserial\tnotBefore-ms\tnotAfter-ms\thasKey(0|1)\tEKU OIDs (comma) or -\tsubject\tissuer\tfriendlyName\tdescription\texportable(0|1)\tname=value;...\ttemplate
  * P\tlocation\tmessage
  * </pre>
