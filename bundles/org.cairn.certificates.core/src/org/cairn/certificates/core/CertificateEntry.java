@@ -58,6 +58,7 @@ public final class CertificateEntry {
     private final List<Purpose> purposes;
     private final EntryAttributes attributes;
     private final boolean hasPrivateKey;
+    private final String template;
     private final String location;
     private final CertificateSource source;
     private volatile X509Certificate parsed;
@@ -82,6 +83,7 @@ public final class CertificateEntry {
         this.purposes = List.copyOf(b.purposes);
         this.attributes = Objects.requireNonNull(b.attributes, "attributes");
         this.hasPrivateKey = b.hasPrivateKey;
+        this.template = Objects.requireNonNull(b.template, "template");
         this.location = b.location;
         this.parsed = b.certificate;
         if (b.certificate == null && b.source == null) {
@@ -206,6 +208,15 @@ public final class CertificateEntry {
         return hasPrivateKey;
     }
 
+    /**
+     * @return the Microsoft certificate template the certificate names ("Certificate Template" column): the
+     *         template's name, or its OID for a version 2 template; empty for none
+     * @see CertificateExtensions#template(X509Certificate)
+     */
+    public String template() {
+        return template;
+    }
+
     /** @return whether a private key is present and was stored as exportable (rights are checked separately) */
     public boolean exportable() {
         return hasPrivateKey && attributes.exportable();
@@ -279,6 +290,7 @@ public final class CertificateEntry {
         b.purposes = purposes;
         b.attributes = attributes;
         b.hasPrivateKey = hasPrivateKey;
+        b.template = template;
         b.location = location;
         b.source = source;
         b.certificate = parsed;
@@ -313,6 +325,7 @@ public final class CertificateEntry {
         b.serialNumber = certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
         b.notBefore = certificate.getNotBefore().toInstant();
         b.notAfter = certificate.getNotAfter().toInstant();
+        b.template = CertificateExtensions.template(certificate).orElse("");
         b.certificate = certificate;
         return b;
     }
@@ -404,6 +417,7 @@ public final class CertificateEntry {
         private List<Purpose> purposes = List.of(Purpose.ALL);
         private EntryAttributes attributes = EntryAttributes.defaults();
         private boolean hasPrivateKey;
+        private String template = "";
         private String location;
         private CertificateSource source;
         private X509Certificate certificate;
@@ -439,6 +453,8 @@ public final class CertificateEntry {
         public Builder attributes(EntryAttributes value) { attributes = value; return this; }
         /** @param value whether a private key is present @return this */
         public Builder hasPrivateKey(boolean value) { hasPrivateKey = value; return this; }
+        /** @param value the certificate template the certificate names, empty for none @return this */
+        public Builder template(String value) { template = value; return this; }
         /** @param value where the entry lives, for messages @return this */
         public Builder location(String value) { location = value; return this; }
         /** @param value reads the DER encoding on first use @return this */

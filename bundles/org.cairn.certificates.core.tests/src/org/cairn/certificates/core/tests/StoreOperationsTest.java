@@ -242,7 +242,7 @@ class StoreOperationsTest {
         assertFalse(Files.exists(index), "a change without a valid index leaves none (bulk adds stay cheap)");
         StoreListing first = store.list(LogicalStore.PERSONAL);
         assertTrue(Files.exists(index), "a listing builds it");
-        assertTrue(Files.readString(index).startsWith("cairn-store-index 1 "));
+        assertTrue(Files.readString(index).startsWith("cairn-store-index 2 "));
 
         store.setFriendlyName(entry, "renamed");
         CertificateEntry other = Fixtures.addWithKey(store, LogicalStore.PERSONAL, Fixtures.selfSigned("aaa first"));

@@ -19,21 +19,22 @@ import org.cairn.certificates.core.StoreListing;
 import org.cairn.certificates.core.StoreProblem;
 
 /**
- * The listing cache of a file store ({@code .cairn/index}), version 1: what a listing needs, one line per entry,
+ * The listing cache of a file store ({@code .cairn/index}), version 2 (version 1 lacked the template; an index of
+ * another version is rebuilt): what a listing needs, one line per entry,
  * so that opening a store of 10,000 certificates reads one file instead of 20,000. It is only a cache: every change
  * deletes it first (under the store lock, durably), the next listing rebuilds it from the entries, and it is
  * ignored when the store directory's modification time differs from the stamp it was built at.
  *
  * <pre>
- * cairn-store-index 1 &lt;store directory mtime, ns&gt;
- * E\tthumb\tsha256\tserial\tnotBefore-ms\tnotAfter-ms\thasKey(0|1)\tEKU OIDs (comma) or -\tsubject\tissuer\tfriendlyName\tdescription\texportable(0|1)\tname=value;...
+ * cairn-store-index 2 &lt;store directory mtime, ns&gt;
+ * E\tthumb\tsha256\tserial\tnotBefore-ms\tnotAfter-ms\thasKey(0|1)\tEKU OIDs (comma) or -\tsubject\tissuer\tfriendlyName\tdescription\texportable(0|1)\tname=value;...\ttemplate
  * P\tlocation\tmessage
  * </pre>
  */
 final class IndexFormat {
 
     static final String MAGIC = "cairn-store-index";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private IndexFormat() {
     }
@@ -80,6 +81,7 @@ final class IndexFormat {
             out.append(first ? "" : ";").append(Escapes.escape(p.getKey())).append('=').append(Escapes.escape(p.getValue()));
             first = false;
         }
+        out.append('\t').append(Escapes.escapeField(e.template()));
         out.append('\n');
     }
 
@@ -127,14 +129,14 @@ final class IndexFormat {
         }
         List<CertificateEntry> entries = new ArrayList<>();
         List<StoreProblem> problems = new ArrayList<>();
-        String[] fields = new String[14];
+        String[] fields = new String[15];
         int pos = lineEnd + 1;
         try {
             while (pos < text.length()) {
                 int end = text.indexOf('\n', pos);
                 int count = split(text, pos, end, fields);
                 pos = end + 1;
-                if (fields[0].equals("E") && count == 14) {
+                if (fields[0].equals("E") && count == 15) {
                     entries.add(entry(fields, scope, store, physical, storeDir));
                 } else if (fields[0].equals("P") && count == 3) {
                     problems.add(new StoreProblem(store, physical, Escapes.unescape(fields[1]), Escapes.unescape(fields[2])));
@@ -188,6 +190,7 @@ final class IndexFormat {
                 .thumbprint(thumbprint).sha256(f[2]).serialNumber(Escapes.unescape(f[3]))
                 .notBefore(Instant.ofEpochMilli(Long.parseLong(f[4]))).notAfter(Instant.ofEpochMilli(Long.parseLong(f[5])))
                 .hasPrivateKey(f[6].equals("1"))
+                .template(Escapes.unescape(f[14]))
                 .purposes(Purpose.of(oids))
                 .subject(Escapes.unescape(f[8])).issuer(Escapes.unescape(f[9]))
                 .attributes(new EntryAttributes(Escapes.unescape(f[10]), Escapes.unescape(f[11]), f[12].equals("1"), properties))

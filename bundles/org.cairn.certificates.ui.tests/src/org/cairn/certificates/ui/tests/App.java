@@ -118,7 +118,7 @@ final class App {
             while (display.readAndDispatch()) {
                 // let pending paints happen before the copy
             }
-            Rectangle bounds = shell.getBounds();
+            Rectangle bounds = visibleBounds(shell);
             Image image = new Image(display, bounds.width, bounds.height);
             GC gc = new GC(display);
             try {
@@ -136,6 +136,19 @@ final class App {
             }
         });
         return file;
+    }
+
+    /**
+     * The part of the screen the shell's window covers: its client area and what lies above it (menu bar, and the
+     * title bar when there is a window manager). Not {@link Shell#getBounds()}: without a window manager SWT (GTK)
+     * still counts a guessed frame in it (1100 x 720 for a 1000 x 620 window), which would show as a black band.
+     */
+    static Rectangle visibleBounds(Shell shell) {
+        Rectangle bounds = shell.getBounds();
+        Rectangle client = shell.getClientArea();
+        org.eclipse.swt.graphics.Point origin = shell.toDisplay(client.x, client.y);
+        int top = Math.min(bounds.y, origin.y);
+        return new Rectangle(origin.x, top, client.width, origin.y - top + client.height);
     }
 
     static void sleep(long millis) {

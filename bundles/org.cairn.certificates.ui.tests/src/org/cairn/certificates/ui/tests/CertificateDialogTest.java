@@ -23,6 +23,7 @@ import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Purpose;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.ui.CertificateUiIds;
+import org.cairn.certificates.ui.internal.CertificateColumn;
 import org.cairn.certificates.ui.internal.CertificateDialog;
 import org.cairn.certificates.ui.internal.ExportCommand;
 import org.cairn.testing.ui.Conditions;
@@ -119,6 +120,34 @@ class CertificateDialogTest {
         bot.comboBoxWithLabel("Show:").setSelection("Properties Only");
         bot.waitUntil(Conditions.condition("only properties are listed",
                 () -> firstColumn(fields).contains("Thumbprint") && !firstColumn(fields).contains("Key Usage")));
+    }
+
+    @Test
+    void aCertificateFromATemplateShowsItsTemplateAndItsExtensionsDecoded() throws Exception {
+        String host = App.unique("web").replace(' ', '-') + ".fabrikam.com";
+        CertificateEntry added = store.add(LogicalStore.PERSONAL, TemplateCertificates.webServer(host, "WebServer"),
+                Optional.empty(), org.cairn.certificates.core.EntryAttributes.defaults());
+        // the listing (from the store's index) knows the template without reading the certificate
+        CertificateEntry listed = store.list(LogicalStore.PERSONAL).find(added.thumbprint()).orElseThrow();
+        assertEquals("WebServer", CertificateColumn.CERTIFICATE_TEMPLATE.text(listed));
+        assertEquals("", CertificateColumn.CERTIFICATE_TEMPLATE.text(leaf));
+
+        SWTBotShell shell = open(listed, Optional.empty());
+        SWTBot bot = shell.bot();
+        bot.tabItem("Details").activate();
+        SWTBotTable fields = bot.table();
+        assertEquals("WebServer", fields.cell(fields.indexOf("Certificate Template Name"), 1));
+        assertEquals("Digital Signature, Key Encipherment (a0)", fields.cell(fields.indexOf("Key Usage"), 1));
+        assertEquals("DNS Name=" + host + ", IP Address=10.0.0.7",
+                fields.cell(fields.indexOf("Subject Alternative Name"), 1));
+        fields.select(fields.indexOf("CRL Distribution Points"));
+        bot.waitUntil(Conditions.condition("the value pane shows the distribution point, one item a line",
+                () -> Widgets.texts(bot).contains("""
+                        [1]CRL Distribution Point
+                             Distribution Point Name:
+                                  Full Name:
+                                       URL=http://crl.fabrikam.com/issuing.crl""")));
+        App.screenshot(shell.widget, "certificate-details-extensions");
     }
 
     @Test

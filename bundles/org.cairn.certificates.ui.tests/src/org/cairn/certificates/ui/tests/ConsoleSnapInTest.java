@@ -3,7 +3,6 @@ package org.cairn.certificates.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.cairn.certificates.core.CertificateEntry;
@@ -16,8 +15,6 @@ import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
-import org.cairn.testing.ui.UIThreadRunnable;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,92 +27,41 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ScreenshotOnFailure.class)
 class ConsoleSnapInTest {
 
-    private static final String NEW_TITLE = "Cairn - [Console Root]";
-
     private final SWTBot bot = new SWTBot();
+    private final ConsoleWindow console = new ConsoleWindow(bot);
 
     @BeforeEach
     void startFromANewConsole() {
-        newConsole();
+        console.newConsole();
     }
 
     @AfterEach
     void leaveANewConsole() {
-        newConsole();
+        console.newConsole();
     }
 
     private SWTBotShell window() {
-        bot.waitUntil(Conditions.condition("the console window is open", () -> findWindow() != null));
-        return new SWTBotShell(findWindow());
-    }
-
-    private Shell findWindow() {
-        return UIThreadRunnable.syncExec(bot.display(), () -> Arrays.stream(bot.display().getShells())
-                .filter(s -> !s.isDisposed() && s.isVisible() && s.getMenuBar() != null && s.getText().contains(" - ["))
-                .findFirst().orElse(null));
+        return console.shell();
     }
 
     private String title() {
-        return window().getText();
+        return console.title();
     }
 
-    /** File → New, answering No to "save changes?"; closes dialogs a failed test left open. */
     private void newConsole() {
-        for (SWTBotShell shell : bot.shells()) {
-            if (!shell.getText().contains(" - [")) {
-                shell.close();
-            }
-        }
-        SWTBotShell window = window();
-        window.activate();
-        window.bot().menu("File").menu("New").click();
-        bot.waitUntil(Conditions.condition("a new console or the question to save",
-                () -> NEW_TITLE.equals(title()) || hasShell("Cairn")));
-        if (hasShell("Cairn")) {
-            bot.shell("Cairn").bot().button("No").click();
-        }
-        bot.waitUntil(Conditions.condition("the new console's title", () -> NEW_TITLE.equals(title())));
+        console.newConsole();
     }
 
-    private boolean hasShell(String title) {
-        return Arrays.stream(bot.shells()).anyMatch(shell -> title.equals(shell.getText()));
-    }
-
-    /** Adds the Certificates snap-in for {@code account} (and {@code service}), as an administrator does. */
     private SWTBotTreeItem addCertificates(String account, String service, String rootLabel) {
-        window().bot().menu("File").menu("Add/Remove Snap-in...").click();
-        SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
-        dialog.bot().table().select("Certificates");
-        assertEquals("Cairn", dialog.bot().table().cell(dialog.bot().table().indexOf("Certificates"), "Vendor"));
-        dialog.bot().button("Add >").click();
-        SWTBotShell configure = bot.shell("Certificates snap-in");
-        configure.bot().radio(account).click();
-        if (service != null) {
-            configure.bot().textWithLabel("Service name:").setText(service);
-        }
-        App.screenshot(configure.widget, "console-add-certificates-" + account.replace(' ', '-').toLowerCase());
-        configure.bot().button("Finish").click();
-        bot.waitUntil(Conditions.shellCloses(configure));
-        dialog.bot().button("OK").click();
-        bot.waitUntil(Conditions.shellCloses(dialog));
-        SWTBotTreeItem consoleRoot = window().bot().tree().getTreeItem("Console Root").expand();
-        bot.waitUntil(Conditions.condition("the snap-in's root in the tree",
-                () -> consoleRoot.getNodes().contains(rootLabel)));
-        return consoleRoot.getNode(rootLabel);
+        return console.addCertificates(account, service, rootLabel);
     }
 
     private SWTBotTable selectAndList(SWTBotTreeItem node) {
-        node.select();
-        return window().bot().table();
+        return console.selectAndList(node);
     }
 
     private static int rowOf(SWTBotTable table, String issuedTo) {
-        for (int row = 0; row < table.rowCount(); row++) {
-            if (table.cell(row, "Issued To").equals(issuedTo)) {
-                return row;
-            }
-        }
-        return -1;
+        return ConsoleWindow.rowOf(table, issuedTo);
     }
 
     @Test

@@ -8,8 +8,8 @@ import org.cairn.certificates.core.CertificateEntry;
 
 /**
  * The columns of the details pane when it lists certificates, in Windows' order, with what each shows and how it
- * sorts. Every column but Certificate Template reads only the entry's summary (the store's index), so a list of
- * 10,000 certificates sorts without parsing one; the template is read from the certificate for the rows shown.
+ * sorts. Every column reads only the entry's summary (the store's index, which holds the certificate template too),
+ * so a list of 10,000 certificates sorts without parsing one.
  */
 public enum CertificateColumn {
     /** The subject's common name. */
@@ -26,7 +26,7 @@ public enum CertificateColumn {
     /** Empty for a certificate valid now; "Expired" or "Not yet valid" otherwise. */
     STATUS("status", "column.status", 100, entry -> CertificateColumn.status(entry, Instant.now())),
     /** The Microsoft certificate template the certificate names, if any. */
-    CERTIFICATE_TEMPLATE("template", "column.template", 140, CertificateTemplate::of);
+    CERTIFICATE_TEMPLATE("template", "column.template", 140, CertificateEntry::template);
 
     private final String id;
     private final String titleKey;

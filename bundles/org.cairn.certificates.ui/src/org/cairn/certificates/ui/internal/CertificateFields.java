@@ -1,29 +1,25 @@
 package org.cairn.certificates.ui.internal;
 
 import java.security.PublicKey;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 import org.cairn.certificates.core.CertificateEntry;
-import org.cairn.certificates.core.Purpose;
+import org.cairn.certificates.core.CertificateExtensions;
 import org.cairn.certificates.ui.internal.CertificateField.Kind;
 
 /**
  * The Details tab's rows for a certificate: every version 1 field, every extension (decoded where Windows decodes
- * it, hex otherwise), and the store's properties, named and formatted as Windows' certificate dialog does.
+ * it, hex otherwise: {@link CertificateExtensions}), and the store's properties, named and formatted as Windows' certificate dialog does.
  */
 public final class CertificateFields {
 
@@ -58,94 +54,12 @@ public final class CertificateFields {
         return List.copyOf(fields);
     }
 
+    /** The extensions, decoded by the store model as Windows decodes them (hex where it does not). */
     private static void extensions(X509Certificate certificate, List<CertificateField> fields) {
-        Set<String> critical = orEmpty(certificate.getCriticalExtensionOIDs());
-        Set<String> all = new TreeSet<>(critical);
-        all.addAll(orEmpty(certificate.getNonCriticalExtensionOIDs()));
-        for (String oid : all) {
-            Kind kind = critical.contains(oid) ? Kind.CRITICAL_EXTENSION : Kind.EXTENSION;
-            String name = Messages.has("ext." + oid) ? Messages.get("ext." + oid) : oid;
-            String value;
-            try {
-                value = extensionValue(certificate, oid);
-            } catch (CertificateParsingException | RuntimeException e) {
-                value = Der.extensionValue(certificate.getExtensionValue(oid)).map(bytes -> Formats.hexBlock(bytes, 16))
-                        .orElse("");
-            }
-            fields.add(CertificateField.of(kind, name, value));
+        for (CertificateExtensions.Extension extension : CertificateExtensions.of(certificate)) {
+            fields.add(CertificateField.of(extension.critical() ? Kind.CRITICAL_EXTENSION : Kind.EXTENSION,
+                    extension.name(), extension.text()));
         }
-    }
-
-    private static String extensionValue(X509Certificate certificate, String oid) throws CertificateParsingException {
-        switch (oid) {
-            case "2.5.29.19": {
-                int pathLength = certificate.getBasicConstraints();
-                if (pathLength < 0) {
-                    return Messages.get("basicConstraints.endEntity") + "\n"
-                            + Messages.format("basicConstraints.pathLength", Messages.get("basicConstraints.none"));
-                }
-                return Messages.get("basicConstraints.ca") + "\n" + Messages.format("basicConstraints.pathLength",
-                        pathLength == Integer.MAX_VALUE ? Messages.get("basicConstraints.none") : pathLength);
-            }
-            case "2.5.29.15":
-                return keyUsage(certificate.getKeyUsage());
-            case "2.5.29.37": {
-                List<String> lines = new ArrayList<>();
-                for (String usage : certificate.getExtendedKeyUsage()) {
-                    lines.add(Purpose.ofOid(usage).displayName() + " (" + usage + ")");
-                }
-                return String.join("\n", lines);
-            }
-            case "2.5.29.17":
-                return altNames(certificate.getSubjectAlternativeNames());
-            case "2.5.29.18":
-                return altNames(certificate.getIssuerAlternativeNames());
-            case "2.5.29.14":
-                return Der.extensionValue(certificate.getExtensionValue(oid)).flatMap(Der::one)
-                        .map(t -> Formats.hexPairs(t.content()).replace(" ", "")).orElseThrow();
-            case "2.5.29.35":
-                return Der.extensionValue(certificate.getExtensionValue(oid)).flatMap(Der::one)
-                        .map(Der.Tlv::children).flatMap(children -> children.stream()
-                                .filter(t -> t.tag() == 0x80).findFirst())
-                        .map(t -> Messages.format("keyIdentifier", Formats.hexPairs(t.content()).replace(" ", "")))
-                        .orElseThrow();
-            case CertificateTemplate.NAME_OID, CertificateTemplate.INFORMATION_OID:
-                return CertificateTemplate.of(certificate).orElseThrow();
-            default:
-                return Der.extensionValue(certificate.getExtensionValue(oid)).map(bytes -> Formats.hexBlock(bytes, 16))
-                        .orElse("");
-        }
-    }
-
-    private static String keyUsage(boolean[] usage) {
-        if (usage == null) {
-            return "";
-        }
-        List<String> names = new ArrayList<>();
-        int bits = 0;
-        for (int i = 0; i < usage.length && i < 9; i++) {
-            if (usage[i]) {
-                names.add(Messages.get("keyUsage." + i));
-                if (i < 8) {
-                    bits |= 0x80 >> i;
-                }
-            }
-        }
-        return String.join(", ", names) + String.format(Locale.ROOT, " (%02x)", bits);
-    }
-
-    private static String altNames(Collection<List<?>> names) {
-        if (names == null) {
-            return "";
-        }
-        List<String> lines = new ArrayList<>();
-        for (List<?> name : names) {
-            int type = (Integer) name.get(0);
-            Object value = name.get(1);
-            String label = Messages.has("altName." + type) ? Messages.get("altName." + type) : "Type " + type;
-            lines.add(label + "=" + (value instanceof byte[] bytes ? Formats.hexPairs(bytes) : value));
-        }
-        return String.join("\n", lines);
     }
 
     private static void properties(CertificateEntry entry, List<CertificateField> fields) {
@@ -223,10 +137,6 @@ public final class CertificateFields {
             }
         }
         return description;
-    }
-
-    private static Set<String> orEmpty(Set<String> set) {
-        return set == null ? Set.of() : set;
     }
 
     /** @return whether {@code field} is shown under the "Show:" choice {@code show} (0 = &lt;All&gt;) */

@@ -47,4 +47,16 @@ final class CertificatesNode extends CertificateListNode implements StoreTarget.
     public StoreTarget target() {
         return new StoreTarget(root, logical);
     }
+
+    /** Equal to the folder of the same store of the same snap-in root (the host finds nodes again by equality). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CertificatesNode node && node.root == root && node.logical == logical
+                && node.physical.equals(physical);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(System.identityHashCode(root), logical, physical, "certificates");
+    }
 }

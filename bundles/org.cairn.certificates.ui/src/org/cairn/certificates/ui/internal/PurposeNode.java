@@ -43,4 +43,15 @@ final class PurposeNode extends CertificateListNode {
     String emptyText() {
         return Messages.get("list.noItems");
     }
+
+    /** Equal to the node for the same purpose of the same snap-in root (the host finds nodes again by equality). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PurposeNode node && node.root == root && node.purpose.equals(purpose);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(System.identityHashCode(root), purpose);
+    }
 }

@@ -85,4 +85,16 @@ final class StoreNode implements StoreTarget.Node {
     public StoreTarget target() {
         return new StoreTarget(root, logical);
     }
+
+    /** Equal to the node for the same store of the same snap-in root (the host finds nodes again by equality). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StoreNode node && node.root == root && node.logical == logical
+                && node.physical.equals(physical);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(System.identityHashCode(root), logical, physical);
+    }
 }
