@@ -84,15 +84,22 @@ class CertCommandTest {
     @Test
     void showTellsAboutTheKeyAndTheChain() {
         Cli cli = Cli.fresh("show");
-        Cli.Result created = cli.run("new-self-signed", "--subject", "CN=Show Me", "--exportable", "--json");
+        Cli.Result created = cli.run("new-self-signed", "--subject", "CN=Show Me", "--exportable", "--eku",
+                "serverAuth", "--json");
         String thumbprint = (String) ((Map<?, ?>) created.json()).get("thumbprint");
         Cli.Result r = cli.run("show", thumbprint.toLowerCase().replaceAll("(..)", "$1 ").trim());
         assertEquals(0, r.status(), r.toString());
         assertTrue(r.out().contains("Private key:         yes"), r.out());
         assertTrue(r.out().contains("Exportable:          yes"), r.out());
         assertTrue(r.out().contains("CN=Show Me"), r.out());
+        assertTrue(r.out().contains("Extensions:\n"), r.out());
+        assertTrue(r.out().contains("  Enhanced Key Usage:\n    Server Authentication (1.3.6.1.5.5.7.3.1)"), r.out());
         Map<?, ?> json = (Map<?, ?>) ((List<?>) cli.run("show", thumbprint, "--json").json()).get(0);
         assertEquals("UNTRUSTED_ROOT", json.get("chainStatus"));
+        assertEquals("", json.get("template"));
+        assertTrue(((List<?>) json.get("extensions")).stream().map(Map.class::cast)
+                .anyMatch(x -> "2.5.29.37".equals(x.get("oid")) && "Enhanced Key Usage".equals(x.get("name"))),
+                json.toString());
         assertEquals(1, ((List<?>) json.get("chain")).size());
 
         Cli.Result missing = cli.run("show", "00".repeat(20));

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateExtensions;
 import org.cairn.certificates.core.CertificateRequest;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
@@ -331,6 +332,17 @@ final class CertCommand {
         m.put("properties", entry.properties());
         m.put("physicalStores", entry.physicalStores());
         m.put("exportableWhyNot", store.whyKeyNotExportable(entry).map(AccessDenial::message).orElse(null));
+        m.put("template", entry.template());
+        List<Object> extensions = new ArrayList<>();
+        for (CertificateExtensions.Extension e : CertificateExtensions.of(certificate)) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("oid", e.oid());
+            x.put("name", e.name());
+            x.put("critical", e.critical());
+            x.put("value", e.text());
+            extensions.add(x);
+        }
+        m.put("extensions", extensions);
         try {
             CertificationPath path = store.chain(entry);
             List<Object> chain = new ArrayList<>();
@@ -370,7 +382,8 @@ final class CertCommand {
             {"Thumbprint", "thumbprint"}, {"Subject", "subject"}, {"Issuer", "issuer"}, {"Version", "version"},
             {"Serial number", "serialNumber"}, {"Valid from", "notBefore"}, {"Valid to", "notAfter"},
             {"Signature algorithm", "signatureAlgorithm"}, {"Public key", "publicKey"}, {"SHA-256", "sha256"},
-            {"Intended purposes", "purposes"}, {"Friendly name", "friendlyName"}, {"Description", "description"},
+            {"Intended purposes", "purposes"}, {"Certificate template", "template"},
+            {"Friendly name", "friendlyName"}, {"Description", "description"},
             {"Extended properties", "properties"}, {"Store", "storeName"}, {"Physical store", "physicalStore"}};
         for (String[] f : fields) {
             out.append(String.format("%-20s %s%n", f[0] + ":", text(d.get(f[1]))));
@@ -378,6 +391,17 @@ final class CertCommand {
         boolean key = Boolean.TRUE.equals(d.get("hasPrivateKey"));
         out.append(String.format("%-20s %s%n", "Private key:", key ? "yes, you have a private key that corresponds to this certificate" : "no"));
         out.append(String.format("%-20s %s%n", "Exportable:", d.get("exportableWhyNot") == null ? "yes" : "no (" + d.get("exportableWhyNot") + ")"));
+        if (d.get("extensions") instanceof List<?> extensions && !extensions.isEmpty()) {
+            out.append("Extensions:\n");
+            for (Object o : extensions) {
+                Map<?, ?> x = (Map<?, ?>) o;
+                out.append("  ").append(x.get("name")).append(Boolean.TRUE.equals(x.get("critical")) ? " (critical)" : "")
+                        .append(":\n");
+                for (String line : String.valueOf(x.get("value")).split("\\R")) {
+                    out.append("    ").append(line).append('\n');
+                }
+            }
+        }
         out.append("Certification path (" + d.get("chainStatus") + "):\n");
         Object chain = d.get("chain");
         if (chain instanceof List<?> links) {

@@ -40,8 +40,9 @@ final class Help {
             "show", """
                     Usage: cairn cert show THUMBPRINT... [--scope SCOPE] [--store NAME] [--json]
 
-                    Shows each certificate: its fields, intended purposes, friendly name and properties, whether
-                    you have its private key and whether it is exportable (and why not), and its certification path.
+                    Shows each certificate: its fields, intended purposes, certificate template, friendly name and
+                    properties, its extensions as Windows' Details tab shows them, whether you have its private key
+                    and whether it is exportable (and why not), and its certification path.
                     Thumbprints may contain spaces or colons. Exit status 1 when one is not found.
                     """,
             "export", """
