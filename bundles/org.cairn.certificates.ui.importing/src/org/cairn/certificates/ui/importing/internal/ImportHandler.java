@@ -88,7 +88,7 @@ public final class ImportHandler {
      * Why the account of {@code node} may not import there: into the node's logical store, or, for a node that
      * stands for no single store (a purpose), into any of its stores. Empty when it may.
      */
-    static Optional<String> whyCannotImport(CertificateStoreNode node, CertificateStoreService stores,
+    public static Optional<String> whyCannotImport(CertificateStoreNode node, CertificateStoreService stores,
             Messages messages) {
         CertificateStore store;
         try {

@@ -322,13 +322,21 @@ public final class ImportWizard extends Wizard {
         return targets;
     }
 
-    /** @return why the account may not import with {@code choice}: the first store that refuses, with its reason */
-    Optional<String> whyCannotImport(StoreChoice choice) {
+    /**
+     * A store the account may not add certificates to.
+     *
+     * @param store  the store
+     * @param denial why, as the store says it
+     */
+    record Refusal(LogicalStore store, AccessDenial denial) {
+    }
+
+    /** @return why the account may not import with {@code choice}: the first store that refuses */
+    Optional<Refusal> whyCannotImport(StoreChoice choice) {
         for (LogicalStore target : targets(choice)) {
             Optional<AccessDenial> denied = rights.apply(target);
             if (denied.isPresent()) {
-                return Optional.of(MessageFormat.format(messages.store_denied, target.displayName(),
-                        denied.get().message()));
+                return Optional.of(new Refusal(target, denied.get()));
             }
         }
         return Optional.empty();
@@ -341,7 +349,7 @@ public final class ImportWizard extends Wizard {
         StoreChoice choice = storeChoice();
         rows.add(new String[] {m.complete_store, choice instanceof StoreChoice.Chosen chosen
                 ? chosen.store().displayName() : m.complete_store_automatic});
-        rows.add(new String[] {m.complete_content, contents == null ? "" : content(contents.format())});
+        rows.add(new String[] {m.complete_content, contents == null ? "" : content(contents)});
         rows.add(new String[] {m.complete_fileName, readFile == null ? "" : readFile.toString()});
         if (showsKeyPage()) {
             rows.add(new String[] {m.complete_exportable, exportable() ? m.complete_yes : m.complete_no});
@@ -360,8 +368,12 @@ public final class ImportWizard extends Wizard {
         return rows;
     }
 
-    private String content(FileFormat format) {
-        return switch (format) {
+    /** Windows' "Content": a PEM file with one certificate and nothing else is a Base-64 certificate to the user. */
+    private String content(FileContents read) {
+        if (read.format() == FileFormat.PEM_BUNDLE && read.entries().size() == 1 && read.keyCount() == 0) {
+            return messages.content_base64;
+        }
+        return switch (read.format()) {
             case PKCS12 -> messages.content_pkcs12;
             case DER_CERTIFICATE -> messages.content_der;
             case BASE64_CERTIFICATE -> messages.content_base64;

@@ -1,6 +1,7 @@
 package org.cairn.certificates.ui.importing.internal;
 
 import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Shell;
 
 /**
@@ -18,6 +19,13 @@ public final class ImportWizardDialog extends WizardDialog {
     public ImportWizardDialog(Shell parent, ImportWizard wizard) {
         super(parent, wizard);
         this.wizard = wizard;
+    }
+
+    /** Wide and tall enough for the longest page (the import options) without clipping or wrapping a check box. */
+    @Override
+    protected Point getInitialSize() {
+        Point computed = super.getInitialSize();
+        return new Point(Math.max(computed.x, 720), Math.max(computed.y, 560));
     }
 
     @Override

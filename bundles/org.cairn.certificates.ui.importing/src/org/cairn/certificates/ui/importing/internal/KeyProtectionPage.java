@@ -54,10 +54,10 @@ final class KeyProtectionPage extends WizardPage {
         Label options = new Label(page, SWT.NONE);
         options.setText(m.key_options);
         GridDataFactory.fillDefaults().indent(0, 16).applyTo(options);
-        exportable = new Button(page, SWT.CHECK | SWT.WRAP);
+        exportable = new Button(page, SWT.CHECK);
         exportable.setText(m.key_exportable);
         exportable.setSelection(false);
-        GridDataFactory.fillDefaults().grab(true, false).indent(12, 0).hint(460, SWT.DEFAULT).applyTo(exportable);
+        GridDataFactory.fillDefaults().grab(true, false).indent(12, 0).applyTo(exportable);
         extendedProperties = new Button(page, SWT.CHECK);
         extendedProperties.setText(m.key_extendedProperties);
         extendedProperties.setSelection(true);

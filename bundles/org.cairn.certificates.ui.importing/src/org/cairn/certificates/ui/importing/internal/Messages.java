@@ -15,6 +15,9 @@ public final class Messages {
     public String welcome_title;
     public String welcome_text;
     public String welcome_location;
+    public String welcome_location_user;
+    public String welcome_location_computer;
+    public String welcome_location_service;
     public String file_title;
     public String file_description;
     public String file_name;
@@ -48,6 +51,7 @@ public final class Messages {
     public String store_browse;
     public String store_required;
     public String store_denied;
+    public String store_reason;
     public String select_title;
     public String select_text;
     public String complete_title;

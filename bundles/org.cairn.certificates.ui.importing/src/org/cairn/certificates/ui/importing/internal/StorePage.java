@@ -1,5 +1,6 @@
 package org.cairn.certificates.ui.importing.internal;
 
+import java.text.MessageFormat;
 import java.util.Optional;
 
 import org.cairn.certificates.core.LogicalStore;
@@ -28,6 +29,7 @@ final class StorePage extends WizardPage {
     private Label storeLabel;
     private Text storeName;
     private Button browse;
+    private Label reason;
     private LogicalStore chosen;
 
     StorePage(ImportWizard wizard) {
@@ -60,6 +62,8 @@ final class StorePage extends WizardPage {
         browse = new Button(page, SWT.PUSH);
         browse.setText(m.store_browse);
         browse.addListener(SWT.Selection, event -> browse());
+        reason = new Label(page, SWT.WRAP);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).indent(0, 16).hint(480, SWT.DEFAULT).applyTo(reason);
         boolean startedFromStore = wizard.startedFrom().isPresent();
         automatic.setSelection(!startedFromStore);
         place.setSelection(startedFromStore);
@@ -92,14 +96,19 @@ final class StorePage extends WizardPage {
         browse.setEnabled(placing);
         storeName.setText(chosen == null ? "" : chosen.displayName());
         if (placing && chosen == null) {
+            reason.setText("");
             setErrorMessage(null);
             setMessage(wizard.messages().store_required);
             setPageComplete(false);
             return;
         }
-        Optional<String> denied = wizard.whyCannotImport(choice());
+        Optional<ImportWizard.Refusal> denied = wizard.whyCannotImport(choice());
         setMessage(null);
-        setErrorMessage(denied.orElse(null));
+        setErrorMessage(denied.map(why -> MessageFormat.format(wizard.messages().store_denied,
+                why.store().displayName())).orElse(null));
+        reason.setText(denied.map(why -> MessageFormat.format(wizard.messages().store_reason, why.denial().message()))
+                .orElse(""));
+        reason.getParent().layout(true);
         setPageComplete(denied.isEmpty());
     }
 
