@@ -180,6 +180,23 @@ class ConsoleImportTest {
     }
 
     @Test
+    void purposeViewOffersImportOnAPurpose() throws Exception {
+        var factory = Fixture.service(org.cairn.certificates.core.CertificateFactoryService.class);
+        factory.install(Fixture.store(Scope.currentUser()), factory.createDemoChain(Fixture.unique("Purpose"),
+                org.cairn.certificates.core.KeyAlgorithm.EC_P256));
+        SWTBotTreeItem root = addCertificates();
+        root.select();
+        window().bot().menu("Action").menu("View Options...").click();
+        SWTBotShell options = bot.shell("View Options");
+        options.bot().radio("Certificate purpose").click();
+        options.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(options));
+        bot.waitUntil(Conditions.condition("the purposes in the tree", () -> root.expand().getNodes().contains("Server Authentication")));
+        root.getNode("Server Authentication").select();
+        assertTrue(allTasks().contains("Import..."), allTasks().toString());
+    }
+
+    @Test
     void fileImportWithoutACertificatesNodeSaysWhatToSelect() {
         window().bot().tree().getTreeItem("Console Root").select();
         window().bot().menu("File").menu("Import...").click();

@@ -46,6 +46,10 @@ final class CompletionPage extends WizardPage {
             for (String[] row : wizard.summary()) {
                 new TableItem(summary, SWT.NONE).setText(row);
             }
+            // Long subjects and paths: each column as wide as its longest text (the table scrolls sideways).
+            for (TableColumn column : summary.getColumns()) {
+                column.pack();
+            }
         }
         super.setVisible(visible);
     }
