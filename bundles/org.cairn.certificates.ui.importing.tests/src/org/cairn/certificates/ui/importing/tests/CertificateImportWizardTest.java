@@ -376,6 +376,14 @@ class CertificateImportWizardTest {
         assertFalse(wrongMac.startsWith("The password is incorrect"), "the password decrypts the key: " + wrongMac);
         wizard.cancel();
 
+        // MANIFEST: valid, but GOST algorithms that only GnuTLS reads (a Cyrillic password).
+        wizard = Fixture.openImportWizard(bot, Fixture.storeNode(scope, LogicalStore.PERSONAL));
+        wizard.chooseFile(Fixture.corpus("gnutls_gost12.p12"));
+        String unsupported = messageAfterFile(wizard, "Пароль для PFX");
+        assertTrue(unsupported.contains("GOST"), unsupported);
+        assertFalse(unsupported.startsWith("The password is incorrect"), unsupported);
+        wizard.cancel();
+
         wizard = Fixture.openImportWizard(bot, Fixture.storeNode(scope, LogicalStore.PERSONAL));
         wizard.chooseFile(text);
         String foreign = wizard.dismissMessage();
@@ -428,6 +436,30 @@ class CertificateImportWizardTest {
                     + " (Personal)"), done);
         }
         assertEquals(3, Fixture.store(scope).listAll().entries().size());
+    }
+
+    @Test
+    void aKeyForACertificateAlreadyInTheStoreWithoutItIsRefusedAtFinishAndNothingIsImported() throws Exception {
+        CertificateEntry leaf = Fixture.demoLeaf(Fixture.unique("Keyless"));
+        Path file = Fixture.exportPfx(leaf, Fixture.folder("keyless").resolve("leaf.pfx"), false);
+        Scope scope = Fixture.freshScope("keyless");
+        CertificateStore store = Fixture.store(scope);
+        store.add(LogicalStore.PERSONAL, leaf.certificate(), Optional.empty(),
+                org.cairn.certificates.core.EntryAttributes.defaults().withFriendlyName("Certificate only"));
+
+        ImportWizardBot wizard = Fixture.openImportWizard(bot, Fixture.root(scope));
+        wizard.chooseFile(file);
+        wizard.password(Fixture.PASSWORD);
+        wizard.clickNext(ImportWizardBot.COMPLETING);
+        wizard.finish().click();
+        String message = wizard.dismissMessage();
+        assertTrue(message.startsWith("The import failed: The certificate " + leaf.thumbprint()), message);
+        assertTrue(message.contains("without its private key"), message);
+        assertTrue(message.contains("Nothing was imported."), message);
+        assertTrue(wizard.shows(ImportWizardBot.COMPLETING), "the wizard stays open");
+        wizard.cancel();
+        assertEquals(1, store.listAll().entries().size(), "nothing of the file was imported, not even its CAs");
+        assertFalse(store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow().hasPrivateKey());
     }
 
     /** Gives the test the wizard's texts the way e4 gives them to the handler. */
