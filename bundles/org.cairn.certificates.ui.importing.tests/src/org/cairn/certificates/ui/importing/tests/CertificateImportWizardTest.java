@@ -353,6 +353,33 @@ class CertificateImportWizardTest {
         assertEquals(List.of(), Fixture.store(scope).listAll().entries(), "nothing was imported");
     }
 
+    /**
+     * Corpus files (see its MANIFEST.tsv): file, password, friendly name. An empty password opens files protected
+     * with the empty and with the absent password, as Windows does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "pyca_no-password.p12|''|cryptography CA",
+            "rustcrypto_example.pfx|''|''",
+            "rustcrypto_ValidCertificatePathTest1EE_windows_aes.p12.pfx|password|Valid Certificate Path Test1 EE",
+            "sslmate-go-pkcs12_windows-certmgr_aes256.pfx|password|''"})
+    void corpusFilesFromOtherToolsImportWithTheirKey(String name, String password, String friendlyName)
+            throws Exception {
+        Scope scope = Fixture.freshScope("corpus");
+        ImportWizardBot wizard = Fixture.openImportWizard(bot, Fixture.root(scope));
+        wizard.chooseFile(Fixture.corpus(name));
+        wizard.password(password);
+        wizard.clickNext(ImportWizardBot.COMPLETING);
+        wizard.finishSuccessfully();
+
+        List<CertificateEntry> personal = Fixture.store(scope).list(LogicalStore.PERSONAL).entries();
+        assertEquals(1, personal.size(), "MANIFEST: one certificate, with its key");
+        CertificateEntry imported = personal.get(0);
+        assertTrue(imported.hasPrivateKey());
+        assertEquals(friendlyName, imported.friendlyName());
+        assertTrue(Fixture.signsFor(Fixture.storedKey(imported), imported.certificate().getPublicKey()));
+    }
+
     @Test
     void damagedOrForeignFilesAreRefusedWithTheirOwnMessage() throws Exception {
         Scope scope = Fixture.freshScope("refused");
