@@ -133,7 +133,7 @@ class CertificateImportWizardTest {
         wizard.waitForPage(ImportWizardBot.KEY);
         wizard.page().textWithLabel("Password:").setText("not the password");
         wizard.next().click();
-        String message = wizard.dismissMessage();
+        String message = wizard.dismissMessage("import-3b-wrong-password");
         assertTrue(message.startsWith("The password is incorrect"), message);
         assertTrue(wizard.shows(ImportWizardBot.KEY), "the wizard stays on the password page");
         wizard.page().textWithLabel("Password:").setText(Fixture.PASSWORD);
@@ -413,7 +413,7 @@ class CertificateImportWizardTest {
 
         wizard = Fixture.openImportWizard(bot, Fixture.storeNode(scope, LogicalStore.PERSONAL));
         wizard.chooseFile(text);
-        String foreign = wizard.dismissMessage();
+        String foreign = wizard.dismissMessage("import-2b-not-a-certificate-file");
         assertTrue(foreign.contains("is not a certificate file Cairn can import"), foreign);
         assertTrue(wizard.shows(ImportWizardBot.FILE), "the wizard stays on the file page");
         wizard.cancel();

@@ -138,7 +138,15 @@ final class ImportWizardBot {
 
     /** Closes the message box over the wizard with OK and returns its text. */
     String dismissMessage() {
+        return dismissMessage(null);
+    }
+
+    /** Saves the message box over the wizard as {@code screenshot} (when not null), closes it, returns its text. */
+    String dismissMessage(String screenshot) {
         SWTBotShell box = dialog();
+        if (screenshot != null) {
+            screenshot(bot, box.widget, screenshot);
+        }
         String text = text(box);
         box.bot().button("OK").click();
         bot.waitUntil(Conditions.shellCloses(box));

@@ -46,7 +46,8 @@ final class SelectStoreDialog extends Dialog {
         }
         stores.select(initial.orElse(LogicalStore.PERSONAL).ordinal());
         stores.addListener(SWT.DefaultSelection, event -> okPressed());
-        GridDataFactory.fillDefaults().grab(true, true).hint(340, 220).applyTo(stores);
+        // As tall as its ten stores: none hidden behind a scroll bar.
+        GridDataFactory.fillDefaults().grab(true, true).hint(340, SWT.DEFAULT).applyTo(stores);
         return area;
     }
 

@@ -114,12 +114,8 @@ final class StorePage extends WizardPage {
 
     /** @return where the certificates go */
     StoreChoice choice() {
-        if (place != null && place.getSelection() && chosen != null) {
-            return StoreChoice.chosen(chosen);
-        }
-        if (place == null && chosen != null) {
-            return StoreChoice.chosen(chosen);
-        }
-        return StoreChoice.automatic();
+        // Before the page is built, the default: the store the wizard was started from, if any.
+        boolean placing = place == null ? chosen != null : place.getSelection();
+        return placing && chosen != null ? StoreChoice.chosen(chosen) : StoreChoice.automatic();
     }
 }
