@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.ui.CertificateStoreNode;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.MessageView;
@@ -15,7 +17,7 @@ import org.cairn.console.api.ResultView;
  * A folder of the console tree whose details pane lists certificates: a store's "Certificates" folder in the
  * logical-store view, or a purpose in the purpose view. They differ only in which entries they list.
  */
-abstract sealed class CertificateListNode implements ConsoleNode permits CertificatesNode, PurposeNode {
+abstract sealed class CertificateListNode implements CertificateStoreNode permits CertificatesNode, PurposeNode {
 
     /** Extended property that marks a certificate archived (hidden unless View Options shows archived ones). */
     static final String ARCHIVED = "cairn.archived";
@@ -32,6 +34,11 @@ abstract sealed class CertificateListNode implements ConsoleNode permits Certifi
 
     /** @return what the details pane says when the folder lists nothing */
     abstract String emptyText();
+
+    @Override
+    public final Scope scope() {
+        return root.scope();
+    }
 
     @Override
     public final Optional<Icon> icon() {

@@ -27,6 +27,11 @@ final class CertificatesNode extends CertificateListNode implements StoreTarget.
     }
 
     @Override
+    public Optional<LogicalStore> logicalStore() {
+        return Optional.of(logical);
+    }
+
+    @Override
     public String nodeTypeId() {
         return CertificateUiIds.CERTIFICATES_NODE;
     }

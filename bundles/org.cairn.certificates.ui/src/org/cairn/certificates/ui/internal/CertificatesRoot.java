@@ -13,6 +13,7 @@ import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.PurposeGroup;
 import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.ui.CertificateStoreNode;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleNode;
@@ -28,7 +29,7 @@ import org.eclipse.swt.widgets.Shell;
  * Computer)": the logical stores of the account (each with a "Certificates" folder), or in the purpose view one
  * node per intended purpose.
  */
-public final class CertificatesRoot implements SnapInRoot {
+public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode {
 
     private final CertificateStoreService stores;
     private final CertificateFactoryService factory;
@@ -45,8 +46,14 @@ public final class CertificatesRoot implements SnapInRoot {
     }
 
     /** @return the account this root manages */
+    @Override
     public Scope scope() {
         return scope;
+    }
+
+    @Override
+    public Optional<LogicalStore> logicalStore() {
+        return Optional.empty();
     }
 
     /** @return how the tree is organized */

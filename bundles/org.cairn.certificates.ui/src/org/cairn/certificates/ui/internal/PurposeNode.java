@@ -1,10 +1,12 @@
 package org.cairn.certificates.ui.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Purpose;
 import org.cairn.certificates.ui.CertificateUiIds;
 
@@ -26,6 +28,11 @@ final class PurposeNode extends CertificateListNode {
     @Override
     public String key() {
         return purpose.oid().isEmpty() ? "all" : purpose.oid();
+    }
+
+    @Override
+    public Optional<LogicalStore> logicalStore() {
+        return Optional.empty();
     }
 
     @Override

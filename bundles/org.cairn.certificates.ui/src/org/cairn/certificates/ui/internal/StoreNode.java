@@ -8,6 +8,7 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStore.PhysicalStoreInfo;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleNode;
@@ -33,10 +34,6 @@ final class StoreNode implements StoreTarget.Node {
         this.physical = physical;
     }
 
-    LogicalStore logicalStore() {
-        return logical;
-    }
-
     @Override
     public String label() {
         return physical.orElse(logical.displayName());
@@ -45,6 +42,16 @@ final class StoreNode implements StoreTarget.Node {
     @Override
     public String key() {
         return physical.orElse(logical.shortName());
+    }
+
+    @Override
+    public Scope scope() {
+        return root.scope();
+    }
+
+    @Override
+    public Optional<LogicalStore> logicalStore() {
+        return Optional.of(logical);
     }
 
     @Override

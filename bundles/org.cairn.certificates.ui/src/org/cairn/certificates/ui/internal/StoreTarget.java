@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.LogicalStore;
-import org.cairn.console.api.ConsoleNode;
+import org.cairn.certificates.ui.CertificateStoreNode;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
 
@@ -19,7 +19,7 @@ import org.eclipse.swt.widgets.Shell;
 public record StoreTarget(CertificatesRoot root, LogicalStore logical) {
 
     /** A node of the snap-in that stands for a logical store. */
-    interface Node extends ConsoleNode {
+    interface Node extends CertificateStoreNode {
         /** @return its store */
         StoreTarget target();
     }

@@ -1,0 +1,214 @@
+package org.cairn.certificates.ui.importing.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.export.ExportFormat;
+import org.cairn.testing.ui.Conditions;
+import org.cairn.testing.ui.SWTBot;
+import org.cairn.testing.ui.SWTBotMenu;
+import org.cairn.testing.ui.SWTBotShell;
+import org.cairn.testing.ui.SWTBotTable;
+import org.cairn.testing.ui.SWTBotTreeItem;
+import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UIThreadRunnable;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The import in the console window, as an administrator does it: Action → All Tasks → Import... (or the context
+ * menu) on a store's Certificates folder, File → Import... on the snap-in's root, File → Import... with nothing of
+ * the snap-in selected; the store's list shows the imported certificate afterwards.
+ */
+@ExtendWith(ScreenshotOnFailure.class)
+class ConsoleImportTest {
+
+    private static final String NEW_TITLE = "Cairn - [Console Root]";
+    private static final String USER_ROOT = "Certificates - Current User";
+
+    private final SWTBot bot = new SWTBot();
+
+    @BeforeEach
+    void startFromANewConsole() {
+        newConsole();
+    }
+
+    @AfterEach
+    void leaveANewConsole() {
+        newConsole();
+    }
+
+    private SWTBotShell window() {
+        bot.waitUntil(Conditions.condition("the console window is open", () -> findWindow() != null));
+        return new SWTBotShell(findWindow());
+    }
+
+    private Shell findWindow() {
+        return UIThreadRunnable.syncExec(bot.display(), () -> Arrays.stream(bot.display().getShells())
+                .filter(s -> !s.isDisposed() && s.isVisible() && s.getMenuBar() != null && s.getText().contains(" - ["))
+                .findFirst().orElse(null));
+    }
+
+    private boolean hasShell(String title) {
+        return Arrays.stream(bot.shells()).anyMatch(shell -> title.equals(shell.getText()));
+    }
+
+    /** File → New, answering No to "save changes?"; closes dialogs a failed test left open. */
+    private void newConsole() {
+        for (SWTBotShell shell : bot.shells()) {
+            if (!shell.getText().contains(" - [")) {
+                shell.close();
+            }
+        }
+        SWTBotShell window = window();
+        window.activate();
+        window.bot().menu("File").menu("New").click();
+        bot.waitUntil(Conditions.condition("a new console or the question to save",
+                () -> NEW_TITLE.equals(window().getText()) || hasShell("Cairn")));
+        if (hasShell("Cairn")) {
+            bot.shell("Cairn").bot().button("No").click();
+        }
+        bot.waitUntil(Conditions.condition("the new console's title", () -> NEW_TITLE.equals(window().getText())));
+    }
+
+    /** File → Add/Remove Snap-in..., Certificates, Add >, My user account, Finish, OK. */
+    private SWTBotTreeItem addCertificates() {
+        window().bot().menu("File").menu("Add/Remove Snap-in...").click();
+        SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
+        dialog.bot().table().select("Certificates");
+        dialog.bot().button("Add >").click();
+        SWTBotShell configure = bot.shell("Certificates snap-in");
+        configure.bot().radio("My user account").click();
+        configure.bot().button("Finish").click();
+        bot.waitUntil(Conditions.shellCloses(configure));
+        dialog.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(dialog));
+        SWTBotTreeItem consoleRoot = window().bot().tree().getTreeItem("Console Root").expand();
+        bot.waitUntil(Conditions.condition("the snap-in's root in the tree",
+                () -> consoleRoot.getNodes().contains(USER_ROOT)));
+        return consoleRoot.getNode(USER_ROOT);
+    }
+
+    private List<String> allTasks() {
+        return window().bot().menu("Action").menu("All Tasks").menuItems();
+    }
+
+    private static boolean lists(SWTBotTable table, String issuedTo) {
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (table.cell(row, "Issued To").equals(issuedTo)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether the details pane lists {@code issuedTo} now (it shows a message, not a list, when empty) */
+    private boolean listsNow(String issuedTo) {
+        try {
+            return lists(window().bot().table(), issuedTo);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void allTasksImportOnTheCertificatesFolderAddsToThatStoreAndItsListShowsTheCertificate() throws Exception {
+        CertificateEntry leaf = Fixture.demoLeaf(Fixture.unique("Console Import"));
+        Path file = Fixture.exportPfx(leaf, Fixture.folder("console").resolve("backup.pfx"), true);
+
+        SWTBotTreeItem root = addCertificates();
+        root.select();
+        assertFalse(allTasks().contains("Import..."), "the root is not a store: " + allTasks());
+        SWTBotTreeItem personal = root.expand().getNode("Personal");
+        personal.select();
+        assertTrue(allTasks().contains("Import..."), allTasks().toString());
+        SWTBotTreeItem certificates = personal.expand().getNode("Certificates");
+        certificates.select();
+        assertTrue(Fixture.store(Scope.currentUser()).find(LogicalStore.PERSONAL, leaf.thumbprint()).isEmpty());
+        SWTBotMenu contextTasks = window().bot().tree().contextMenu("All Tasks");
+        assertTrue(contextTasks.menuItems().contains("Import..."), contextTasks.menuItems().toString());
+        contextTasks.menu("Import...").click();
+
+        ImportWizardBot wizard = new ImportWizardBot(bot);
+        wizard.chooseFile(file);
+        wizard.password(Fixture.PASSWORD);
+        assertEquals("Personal", wizard.page().textWithLabel("Certificate store:").getText());
+        wizard.clickNext(ImportWizardBot.COMPLETING);
+        String done = wizard.finishSuccessfully();
+        assertTrue(done.startsWith("The import was successful."), done);
+
+        bot.waitUntil(Conditions.condition("the list shows the imported certificate",
+                () -> listsNow(leaf.issuedTo())));
+        ImportWizardBot.screenshot(bot, window().widget, "import-6-console-after-import");
+        CertificateStore store = Fixture.store(Scope.currentUser());
+        assertTrue(store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow().hasPrivateKey());
+    }
+
+    @Test
+    void fileImportOnTheSnapInRootImportsIntoTheStoresItsTypeChooses() throws Exception {
+        CertificateEntry leaf = Fixture.demoLeaf(Fixture.unique("File Import"));
+        Path file = Fixture.export(leaf, ExportFormat.PKCS7, Fixture.folder("console-file").resolve("chain.p7b"), true);
+        List<CertificateEntry> chain = Fixture.store(leaf.scope()).chain(leaf).certificates();
+
+        SWTBotTreeItem root = addCertificates();
+        root.select();
+        window().bot().menu("File").menu("Import...").click();
+        ImportWizardBot wizard = new ImportWizardBot(bot);
+        assertTrue(wizard.shows("Store Location: Current User"));
+        wizard.chooseFile(file);
+        wizard.waitForPage(ImportWizardBot.STORE);
+        assertTrue(wizard.page().radio(ImportWizardBot.AUTOMATIC).isSelected());
+        wizard.clickNext(ImportWizardBot.COMPLETING);
+        wizard.finishSuccessfully();
+
+        CertificateStore store = Fixture.store(Scope.currentUser());
+        assertTrue(store.find(LogicalStore.OTHER_PEOPLE, leaf.thumbprint()).isPresent());
+        assertTrue(store.find(LogicalStore.INTERMEDIATE, chain.get(1).thumbprint()).isPresent());
+        assertTrue(store.find(LogicalStore.TRUSTED_ROOT, chain.get(2).thumbprint()).isPresent());
+    }
+
+    @Test
+    void purposeViewOffersImportOnAPurpose() throws Exception {
+        var factory = Fixture.service(org.cairn.certificates.core.CertificateFactoryService.class);
+        factory.install(Fixture.store(Scope.currentUser()), factory.createDemoChain(Fixture.unique("Purpose"),
+                org.cairn.certificates.core.KeyAlgorithm.EC_P256));
+        SWTBotTreeItem root = addCertificates();
+        root.select();
+        window().bot().menu("Action").menu("View Options...").click();
+        SWTBotShell options = bot.shell("View Options");
+        options.bot().radio("Certificate purpose").click();
+        options.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(options));
+        bot.waitUntil(Conditions.condition("the purposes in the tree", () -> root.expand().getNodes().contains("Server Authentication")));
+        root.getNode("Server Authentication").select();
+        assertTrue(allTasks().contains("Import..."), allTasks().toString());
+    }
+
+    @Test
+    void fileImportWithoutACertificatesNodeSaysWhatToSelect() {
+        window().bot().tree().getTreeItem("Console Root").select();
+        window().bot().menu("File").menu("Import...").click();
+        SWTBotShell message = bot.shell("Certificate Import Wizard");
+        String text = UIThreadRunnable.syncExec(bot.display(), () -> message.bot()
+                .findWidgets(org.cairn.testing.ui.WidgetMatcherFactory
+                        .<org.eclipse.swt.widgets.Label>widgetOfType(org.eclipse.swt.widgets.Label.class))
+                .stream().map(org.eclipse.swt.widgets.Label::getText).reduce("", String::concat));
+        assertTrue(text.startsWith("To import certificates, first select the Certificates snap-in, or one of its "
+                + "certificate stores, in the console tree"), text);
+        ImportWizardBot.screenshot(bot, message.widget, "import-0-no-store-selected");
+        message.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(message));
+    }
+}

@@ -1,0 +1,399 @@
+package org.cairn.certificates.ui.importing.internal;
+
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.cairn.certificates.core.AccessDenial;
+import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.importing.CertificateImportService;
+import org.cairn.certificates.importing.FileContents;
+import org.cairn.certificates.importing.FileEntry;
+import org.cairn.certificates.importing.FileFormat;
+import org.cairn.certificates.importing.ImportException;
+import org.cairn.certificates.importing.ImportRequest;
+import org.cairn.certificates.importing.ImportResult;
+import org.cairn.certificates.importing.ImportedCertificate;
+import org.cairn.certificates.importing.StoreChoice;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.operation.IRunnableWithProgress;
+import org.eclipse.jface.wizard.IWizardPage;
+import org.eclipse.jface.wizard.Wizard;
+
+/**
+ * The Certificate Import Wizard, page by page as Windows shows it: Welcome, File to Import, Private key protection
+ * (only for files that hold or may hold private keys), Certificate Store, Completing. The pages gather the user's
+ * choices; the file is read by the {@link CertificateImportService} (off the UI thread) when the user leaves the
+ * file page, or the password page for a protected file, so that a wrong password or a damaged file is reported
+ * there. Finish builds an {@link ImportRequest} and hands it to the service off the UI thread; the service imports
+ * all certificates of the file or none. Cancel changes nothing because nothing is imported before Finish.
+ */
+public final class ImportWizard extends Wizard {
+
+    private final Scope scope;
+    private final Optional<LogicalStore> startedFrom;
+    private final Function<LogicalStore, Optional<AccessDenial>> rights;
+    private final CertificateImportService importer;
+    private final Messages messages;
+    private final Path home;
+
+    private final WelcomePage welcomePage;
+    private final FilePage filePage;
+    private final KeyProtectionPage keyPage;
+    private final StorePage storePage;
+    private final CompletionPage completionPage;
+
+    /** What was learned about the file named on the file page; reset when the name changes. */
+    private Path readFile;
+    private boolean needsPassword;
+    private FileContents contents;
+
+    /**
+     * @param scope       the account whose stores receive the certificates
+     * @param startedFrom the logical store the wizard was started from: the default target; empty for automatic
+     * @param rights      why the account may not add certificates to a store (empty when it may)
+     * @param importer    the import service that does the work
+     * @param messages    the texts
+     * @param home        the folder relative file names are taken from (the user's home)
+     */
+    public ImportWizard(Scope scope, Optional<LogicalStore> startedFrom,
+            Function<LogicalStore, Optional<AccessDenial>> rights, CertificateImportService importer,
+            Messages messages, Path home) {
+        this.scope = Objects.requireNonNull(scope, "scope");
+        this.startedFrom = Objects.requireNonNull(startedFrom, "startedFrom");
+        this.rights = Objects.requireNonNull(rights, "rights");
+        this.importer = Objects.requireNonNull(importer, "importer");
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.home = Objects.requireNonNull(home, "home");
+        setWindowTitle(messages.wizard_title);
+        setNeedsProgressMonitor(true);
+        welcomePage = new WelcomePage(this);
+        filePage = new FilePage(this);
+        keyPage = new KeyProtectionPage(this);
+        storePage = new StorePage(this);
+        completionPage = new CompletionPage(this);
+    }
+
+    @Override
+    public void addPages() {
+        addPage(welcomePage);
+        addPage(filePage);
+        addPage(keyPage);
+        addPage(storePage);
+        addPage(completionPage);
+    }
+
+    @Override
+    public IWizardPage getNextPage(IWizardPage page) {
+        if (page == filePage && !showsKeyPage()) {
+            return storePage;
+        }
+        return super.getNextPage(page);
+    }
+
+    @Override
+    public IWizardPage getPreviousPage(IWizardPage page) {
+        if (page == storePage && !showsKeyPage()) {
+            return filePage;
+        }
+        return super.getPreviousPage(page);
+    }
+
+    /** Finish is offered on the last page only, after the user has seen the summary, as in Windows. */
+    @Override
+    public boolean canFinish() {
+        return getContainer() != null && getContainer().getCurrentPage() == completionPage;
+    }
+
+    /** The password page is shown for files that need a password or hold private keys (their import options). */
+    private boolean showsKeyPage() {
+        return needsPassword || (contents != null && contents.keyCount() > 0);
+    }
+
+    /**
+     * Reads the file named on the file page when the user clicks Next there: whether it needs a password, and if
+     * not, what it holds. Called by the wizard dialog.
+     *
+     * @return whether the wizard may go on; when not, the user was told why
+     */
+    boolean leaveFilePage() {
+        Optional<Path> file = filePage.file();
+        if (file.isEmpty()) {
+            return false;
+        }
+        if (file.get().equals(readFile) && (needsPassword || contents != null)) {
+            return true;
+        }
+        forgetFile();
+        Path path = file.get();
+        boolean[] password = new boolean[1];
+        FileContents[] read = new FileContents[1];
+        boolean done = run(MessageFormat.format(messages.progress_reading, path), () -> {
+            password[0] = importer.needsPassword(path);
+            if (!password[0]) {
+                read[0] = importer.read(path, new char[0]);
+            }
+        });
+        if (done) {
+            readFile = path;
+            needsPassword = password[0];
+            contents = read[0];
+        }
+        return done;
+    }
+
+    /**
+     * Opens a protected file with the password typed on the password page when the user clicks Next there. A
+     * wrong password keeps the wizard on the page, with the service's message.
+     *
+     * @return whether the wizard may go on
+     */
+    boolean leaveKeyPage() {
+        if (!needsPassword) {
+            return contents != null;
+        }
+        Path path = readFile;
+        char[] password = keyPage.password();
+        FileContents[] read = new FileContents[1];
+        try {
+            boolean done = run(MessageFormat.format(messages.progress_reading, path),
+                    () -> read[0] = importer.read(path, password));
+            if (done) {
+                contents = read[0];
+            }
+            return done;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** Forgets what was read from a file, when the file name changes. */
+    void forgetFile() {
+        readFile = null;
+        needsPassword = false;
+        contents = null;
+    }
+
+    /** A piece of work against the import service. */
+    private interface Work {
+        void run() throws ImportException;
+    }
+
+    /** Runs {@code work} off the UI thread with the wizard's progress; shows a failure over the wizard. */
+    private boolean run(String task, Work work) {
+        IRunnableWithProgress runnable = (IProgressMonitor monitor) -> {
+            monitor.beginTask(task, IProgressMonitor.UNKNOWN);
+            try {
+                work.run();
+            } catch (ImportException e) {
+                throw new InvocationTargetException(e);
+            } finally {
+                monitor.done();
+            }
+        };
+        try {
+            getContainer().run(true, false, runnable);
+            return true;
+        } catch (InvocationTargetException e) {
+            MessageDialog.openError(getShell(), messages.wizard_title, message(e));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String message(InvocationTargetException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+
+    @Override
+    public boolean performFinish() {
+        if (contents == null || readFile == null) {
+            return false;
+        }
+        char[] password = needsPassword ? keyPage.password() : new char[0];
+        ImportResult[] result = new ImportResult[1];
+        try (ImportRequest request = new ImportRequest(readFile, password, scope, storeChoice(), exportable(),
+                extendedProperties())) {
+            String task = MessageFormat.format(messages.progress_importing, readFile);
+            getContainer().run(true, false, (IProgressMonitor monitor) -> {
+                monitor.beginTask(task, IProgressMonitor.UNKNOWN);
+                try {
+                    result[0] = importer.importFile(request);
+                } catch (ImportException e) {
+                    throw new InvocationTargetException(e);
+                } finally {
+                    monitor.done();
+                }
+            });
+        } catch (InvocationTargetException e) {
+            MessageDialog.openError(getShell(), messages.wizard_title,
+                    MessageFormat.format(messages.result_failed, message(e)));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        MessageDialog.openInformation(getShell(), messages.wizard_title, successText(result[0]));
+        return true;
+    }
+
+    private String successText(ImportResult result) {
+        StringBuilder text = new StringBuilder(messages.result_success);
+        List<ImportedCertificate> present = result.certificates().stream().filter(ImportedCertificate::alreadyPresent)
+                .toList();
+        if (!present.isEmpty()) {
+            text.append("\n");
+            for (ImportedCertificate certificate : present) {
+                text.append("\n").append(MessageFormat.format(messages.result_alreadyPresent,
+                        certificate.subject(), certificate.store().displayName()));
+            }
+        }
+        for (String note : result.notes()) {
+            text.append("\n\n").append(MessageFormat.format(messages.result_note, note));
+        }
+        return text.toString();
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    Optional<LogicalStore> startedFrom() {
+        return startedFrom;
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    boolean needsPassword() {
+        return needsPassword;
+    }
+
+    Optional<FileContents> contents() {
+        return Optional.ofNullable(contents);
+    }
+
+    FilePage filePage() {
+        return filePage;
+    }
+
+    KeyProtectionPage keyPage() {
+        return keyPage;
+    }
+
+    StoreChoice storeChoice() {
+        return storePage.choice();
+    }
+
+    boolean exportable() {
+        return showsKeyPage() && keyPage.exportable();
+    }
+
+    boolean extendedProperties() {
+        return contents != null && contents.format() == FileFormat.PKCS12 && keyPage.extendedProperties();
+    }
+
+    /** @return the stores the certificates will go to with {@code choice}, in file order */
+    Set<LogicalStore> targets(StoreChoice choice) {
+        Set<LogicalStore> targets = new LinkedHashSet<>();
+        if (choice instanceof StoreChoice.Chosen chosen) {
+            targets.add(chosen.store());
+        } else if (contents != null) {
+            contents.entries().forEach(entry -> targets.add(entry.automaticStore()));
+        }
+        return targets;
+    }
+
+    /**
+     * A store the account may not add certificates to.
+     *
+     * @param store  the store
+     * @param denial why, as the store says it
+     */
+    record Refusal(LogicalStore store, AccessDenial denial) {
+    }
+
+    /** @return why the account may not import with {@code choice}: the first store that refuses */
+    Optional<Refusal> whyCannotImport(StoreChoice choice) {
+        for (LogicalStore target : targets(choice)) {
+            Optional<AccessDenial> denied = rights.apply(target);
+            if (denied.isPresent()) {
+                return Optional.of(new Refusal(target, denied.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the summary rows of the Completing page: setting name and value */
+    List<String[]> summary() {
+        Messages m = messages;
+        List<String[]> rows = new ArrayList<>();
+        StoreChoice choice = storeChoice();
+        rows.add(new String[] {m.complete_store, choice instanceof StoreChoice.Chosen chosen
+                ? chosen.store().displayName() : m.complete_store_automatic});
+        rows.add(new String[] {m.complete_content, contents == null ? "" : content(contents)});
+        rows.add(new String[] {m.complete_fileName, readFile == null ? "" : readFile.toString()});
+        if (showsKeyPage()) {
+            rows.add(new String[] {m.complete_exportable, exportable() ? m.complete_yes : m.complete_no});
+        }
+        if (contents != null && contents.format() == FileFormat.PKCS12) {
+            rows.add(new String[] {m.complete_extendedProperties, extendedProperties() ? m.complete_yes : m.complete_no});
+        }
+        if (contents != null) {
+            for (FileEntry entry : contents.entries()) {
+                LogicalStore target = choice instanceof StoreChoice.Chosen chosen ? chosen.store() : entry.automaticStore();
+                String where = entry.hasPrivateKey() ? MessageFormat.format(m.complete_withKey, target.displayName())
+                        : target.displayName();
+                rows.add(new String[] {MessageFormat.format(m.complete_certificate, issuedTo(entry)), where});
+            }
+        }
+        return rows;
+    }
+
+    /** Windows' "Content": a PEM file with one certificate and nothing else is a Base-64 certificate to the user. */
+    private String content(FileContents read) {
+        if (read.format() == FileFormat.PEM_BUNDLE && read.entries().size() == 1 && read.keyCount() == 0) {
+            return messages.content_base64;
+        }
+        return switch (read.format()) {
+            case PKCS12 -> messages.content_pkcs12;
+            case DER_CERTIFICATE -> messages.content_der;
+            case BASE64_CERTIFICATE -> messages.content_base64;
+            case PKCS7 -> messages.content_pkcs7;
+            case PEM_BUNDLE -> messages.content_pem;
+        };
+    }
+
+    /** The certificate's common name, as the certificate list's "Issued To" shows it; else its whole subject. */
+    static String issuedTo(FileEntry entry) {
+        String subject = entry.subject();
+        try {
+            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(subject).getRdns().reversed()) {
+                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                    return String.valueOf(rdn.getValue());
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            return subject;
+        }
+        return subject;
+    }
+}
