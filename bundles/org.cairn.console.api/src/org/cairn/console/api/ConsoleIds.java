@@ -78,6 +78,35 @@ public final class ConsoleIds {
     /** Event topic (e4 event broker) asking the console to reload a node's children; the data is the node. */
     public static final String TOPIC_REFRESH = "org/cairn/console/refresh";
 
+    /**
+     * Tag of a part descriptor ({@code basic:PartDescriptor} in a {@code fragment.e4xmi} contributed to the
+     * application's {@code descriptors}) that is a page of the Properties dialog of a node or item type another
+     * bundle owns, as MMC's property sheet extensions. The descriptor's label is the tab's title, its
+     * {@code contributionURI} the page class, which the host makes through e4 DI in a context holding the
+     * selection and the tab's {@code Composite}, and whose {@code @Persist} method it calls on OK and Apply. A
+     * second tag, {@link #NODE_TYPE_TAG_PREFIX} or {@link #ITEM_TYPE_TAG_PREFIX} followed by a type id, says what
+     * the page applies to.
+     *
+     * @since 1.1
+     */
+    public static final String PROPERTY_PAGE_TAG = "org.cairn.console.propertyPage";
+
+    /**
+     * Prefix of the tag naming the {@link ConsoleNode#nodeTypeId()} a {@link #PROPERTY_PAGE_TAG property page}
+     * applies to, for example {@code nodeType:org.cairn.console.node.folder}.
+     *
+     * @since 1.1
+     */
+    public static final String NODE_TYPE_TAG_PREFIX = "nodeType:";
+
+    /**
+     * Prefix of the tag naming the {@link ResultItem#itemTypeId()} a {@link #PROPERTY_PAGE_TAG property page}
+     * applies to (when one item is selected), for example {@code itemType:org.cairn.certificates.item.certificate}.
+     *
+     * @since 1.1
+     */
+    public static final String ITEM_TYPE_TAG_PREFIX = "itemType:";
+
     /** Node type id of the Console Root node. */
     public static final String ROOT_NODE_TYPE = "org.cairn.console.node.root";
 

@@ -11,8 +11,9 @@ import java.util.Optional;
  * the host asks for them only when the node is expanded or selected, so an implementation may do I/O in
  * {@link #children()} but must not block for long. All methods are called on the Display thread.
  * <p>
- * Only {@link #label()}, {@link #nodeTypeId()} and {@link #children()} must be implemented; everything else has
- * a default that suits a plain container node.
+ * Only {@link #label()} and {@link #nodeTypeId()} must be implemented; everything else has a default. A node
+ * that does not implement {@link #children()} is a leaf (since 1.1; in 1.0 {@code children()} had to be
+ * implemented, and leaves also returned {@code false} from {@link #mayHaveChildren()}).
  */
 public interface ConsoleNode {
 
@@ -25,8 +26,12 @@ public interface ConsoleNode {
      */
     String nodeTypeId();
 
-    /** @return the child nodes, in display order; an empty list for a leaf */
-    List<ConsoleNode> children();
+    /**
+     * @return the child nodes, in display order; an empty list for a leaf. The default (since 1.1) has none.
+     */
+    default List<ConsoleNode> children() {
+        return List.of();
+    }
 
     /**
      * @return a key that identifies this node among its siblings from one session to the next; console files
@@ -42,11 +47,17 @@ public interface ConsoleNode {
     }
 
     /**
-     * @return whether the tree should offer to expand the node before its children are loaded; the default
-     *         {@code true} defers {@link #children()} until the user expands it. Return {@code false} for leaves.
+     * @return whether the tree should offer to expand the node before its children are loaded, deferring
+     *         {@link #children()} until the user expands it. The default (since 1.1) is {@code true} when the
+     *         node's class implements {@link #children()} (as every 1.0 node does) and {@code false} when it
+     *         keeps the default, so that a leaf restates neither.
      */
     default boolean mayHaveChildren() {
-        return true;
+        try {
+            return getClass().getMethod("children").getDeclaringClass() != ConsoleNode.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("ConsoleNode declares children()", e);
+        }
     }
 
     /**

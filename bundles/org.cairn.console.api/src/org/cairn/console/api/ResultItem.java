@@ -30,6 +30,15 @@ public interface ResultItem {
         return text(columnId);
     }
 
+    /**
+     * @return how the row is drawn: {@link RowStyle#DIMMED} greys it out, as Windows shows expired certificates.
+     *         The default is {@link RowStyle#NORMAL}.
+     * @since 1.1
+     */
+    default RowStyle style() {
+        return RowStyle.NORMAL;
+    }
+
     /** @return the icon in the first column; empty for none */
     default Optional<Icon> icon() {
         return Optional.empty();

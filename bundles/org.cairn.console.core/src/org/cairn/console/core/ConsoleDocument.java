@@ -320,6 +320,71 @@ public final class ConsoleDocument {
         return true;
     }
 
+    /**
+     * Follows snap-ins that went away or came back while the console is open (their bundles stopped or started):
+     * the root of a snap-in no longer installed is replaced by a stand-in that says which snap-in is missing and
+     * keeps its settings; a stand-in whose snap-in is installed again gets the snap-in's root back, made from
+     * those settings. Snap-ins beneath a replaced root stay beneath its replacement. Does not mark the console
+     * changed: what it would save is the same.
+     *
+     * @param snapIns finds an installed snap-in by id
+     * @return each replaced root with its replacement; empty when nothing changed
+     */
+    public Map<ConsoleNode, ConsoleNode> followInstalledSnapIns(Function<String, Optional<SnapIn>> snapIns) {
+        Map<ConsoleNode, ConsoleNode> replaced = new IdentityHashMap<>();
+        for (Placement placement : snapIns()) {
+            AddedSnapIn current = placement.snapIn();
+            Optional<SnapIn> installed = snapIns.apply(current.snapInId());
+            if (current.available() && installed.isEmpty()) {
+                String reason = "The snap-in " + current.name() + " (" + current.snapInId() + ") was stopped or "
+                        + "uninstalled while the console was open. Its node comes back when the snap-in is "
+                        + "installed and started again; its settings are kept when you save the console.";
+                replace(current, new AddedSnapIn(current.snapInId(), current.name(),
+                        new UnavailableSnapIn(current.name() + " (not available)", reason, settingsOf(current)),
+                        false, current.container()), replaced);
+            } else if (!current.available() && installed.isPresent()) {
+                try {
+                    SnapInRoot back = Objects.requireNonNull(installed.get().createRoot(current.root().settings()),
+                            "root");
+                    replace(current, new AddedSnapIn(current.snapInId(), installed.get().name(), back, true,
+                            installed.get().container() || current.container()), replaced);
+                } catch (ConsoleException | RuntimeException e) {
+                    // Still unusable with these settings: the stand-in stays, as when the file was opened.
+                }
+            }
+        }
+        return replaced;
+    }
+
+    /** The settings of a snap-in that is going away; its code may already fail. */
+    private static Map<String, String> settingsOf(AddedSnapIn snapIn) {
+        try {
+            return snapIn.root().settings();
+        } catch (RuntimeException | LinkageError e) {
+            return Map.of();
+        }
+    }
+
+    private void replace(AddedSnapIn old, AddedSnapIn replacement, Map<ConsoleNode, ConsoleNode> replaced) {
+        ConsoleNode oldRoot = old.root();
+        ConsoleNode newRoot = replacement.root();
+        added.remove(oldRoot);
+        added.put(newRoot, replacement);
+        List<ConsoleNode> beneath = hosted.remove(oldRoot);
+        if (beneath != null) {
+            hosted.put(newRoot, beneath);
+        }
+        if (!root.replace(oldRoot, newRoot)) {
+            for (List<ConsoleNode> siblings : hosted.values()) {
+                int index = siblings.indexOf(oldRoot);
+                if (index >= 0) {
+                    siblings.set(index, newRoot);
+                }
+            }
+        }
+        replaced.put(oldRoot, newRoot);
+    }
+
     // ---- files
 
     /**

@@ -58,6 +58,20 @@ public final class ConsoleRoot implements ConsoleNode {
     }
 
     /**
+     * Puts {@code replacement} where {@code node} is.
+     *
+     * @return whether {@code node} was a child
+     */
+    public boolean replace(ConsoleNode node, ConsoleNode replacement) {
+        int index = children.indexOf(node);
+        if (index < 0) {
+            return false;
+        }
+        children.set(index, Objects.requireNonNull(replacement, "replacement"));
+        return true;
+    }
+
+    /**
      * Moves a node up ({@code -1}) or down ({@code +1}).
      *
      * @return whether it moved

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.ResultView;
 import org.cairn.console.api.SnapIn;
 import org.cairn.console.api.SnapInConfiguration;
@@ -69,16 +68,6 @@ public final class CanvasSnapIn implements SnapIn {
             @Override
             public String nodeTypeId() {
                 return "org.cairn.console.testsnapin.node.canvas";
-            }
-
-            @Override
-            public List<ConsoleNode> children() {
-                return List.of();
-            }
-
-            @Override
-            public boolean mayHaveChildren() {
-                return false;
             }
 
             @Override

@@ -1,5 +1,8 @@
 package org.cairn.console.testsnapin;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +10,12 @@ import java.util.Optional;
 
 import org.cairn.console.api.Column;
 import org.cairn.console.api.ConsoleAction;
-import org.cairn.console.api.ConsoleNode;
+import org.cairn.console.api.ConsoleException;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.ListView;
 import org.cairn.console.api.ResultItem;
 import org.cairn.console.api.ResultView;
+import org.cairn.console.api.RowStyle;
 import org.cairn.console.api.SnapInRoot;
 
 /** The Test Notes root: a list of notes computed on demand (so that a large list costs nothing until shown). */
@@ -21,13 +25,51 @@ final class NotesRoot implements SnapInRoot {
     static final String ITEM_TYPE = "org.cairn.console.testsnapin.item.note";
 
     private final String title;
-    private final int count;
+    private final Count source;
+    private int count;
     private final Map<String, String> settings;
 
-    NotesRoot(String title, int count, Map<String, String> settings) {
+    NotesRoot(String title, Count source, Map<String, String> settings) throws ConsoleException {
         this.title = title;
-        this.count = count;
+        this.source = source;
+        this.count = source.read();
         this.settings = Map.copyOf(settings);
+    }
+
+    /** Where the number of notes comes from: fixed, or a file read again on each refresh (F5). */
+    interface Count {
+        int read() throws ConsoleException;
+
+        static Count fixed(int count) {
+            return () -> count;
+        }
+
+        static Count readFrom(Path file) {
+            return () -> {
+                try {
+                    return parse(Files.readString(file).strip());
+                } catch (IOException e) {
+                    throw new ConsoleException("Cannot read the number of notes from " + file + ": " + e.getMessage());
+                }
+            };
+        }
+
+        static int parse(String count) throws ConsoleException {
+            try {
+                return Integer.parseInt(count);
+            } catch (NumberFormatException e) {
+                throw new ConsoleException("The number of notes \"" + count + "\" is not a number.");
+            }
+        }
+    }
+
+    @Override
+    public void refresh() {
+        try {
+            count = source.read();
+        } catch (ConsoleException e) {
+            count = 0;
+        }
     }
 
     @Override
@@ -41,22 +83,13 @@ final class NotesRoot implements SnapInRoot {
     }
 
     @Override
-    public List<ConsoleNode> children() {
-        return List.of();
-    }
-
-    @Override
-    public boolean mayHaveChildren() {
-        return false;
-    }
-
-    @Override
     public Map<String, String> settings() {
         return settings;
     }
 
     @Override
     public Optional<ResultView> resultView() {
+        int shown = count;
         List<ResultItem> notes = new AbstractList<>() {
             @Override
             public ResultItem get(int index) {
@@ -65,7 +98,7 @@ final class NotesRoot implements SnapInRoot {
 
             @Override
             public int size() {
-                return count;
+                return shown;
             }
         };
         return Optional.of(ListView.of(List.of(Column.of("name", "Name", 160),
@@ -107,6 +140,12 @@ final class NotesRoot implements SnapInRoot {
         @Override
         public Optional<Icon> icon() {
             return Optional.of(Icon.of(Icon.Kind.ITEM));
+        }
+
+        /** Every fifth note is dimmed, as an expired certificate is. */
+        @Override
+        public RowStyle style() {
+            return number % 5 == 0 ? RowStyle.DIMMED : RowStyle.NORMAL;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.cairn.console.testsnapin;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,10 +63,13 @@ public final class NotesSnapIn implements SnapIn {
                         new ConfigurationForm.Choice("size", "This snap-in will list:",
                                 List.of(new ConfigurationForm.Option("few", "A few notes"),
                                         new ConfigurationForm.Option("many", "Many notes"),
-                                        new ConfigurationForm.Option("custom", "This number of notes:")),
+                                        new ConfigurationForm.Option("custom", "This number of notes:"),
+                                        new ConfigurationForm.Option("file", "The number written in a file:")),
                                 "few", Optional.empty()),
                         new ConfigurationForm.Text("count", "Number of notes:", "3",
                                 Optional.of(new ConfigurationForm.Condition("size", "custom"))),
+                        new ConfigurationForm.Text("countFile", "File with the number:", "",
+                                Optional.of(new ConfigurationForm.Condition("size", "file"))),
                         new ConfigurationForm.Text("title", "Title:", "Notes", Optional.empty()));
             }
 
@@ -82,19 +86,14 @@ public final class NotesSnapIn implements SnapIn {
 
     @Override
     public SnapInRoot createRoot(Map<String, String> settings) throws ConsoleException {
-        int count = switch (settings.getOrDefault("size", "few")) {
-            case "many" -> 20_000;
-            case "custom" -> parse(settings.getOrDefault("count", "3"));
-            default -> 3;
+        String title = settings.getOrDefault("title", "Notes");
+        return switch (settings.getOrDefault("size", "few")) {
+            case "many" -> new NotesRoot(title, NotesRoot.Count.fixed(20_000), settings);
+            case "custom" -> new NotesRoot(title, NotesRoot.Count.fixed(NotesRoot.Count.parse(
+                    settings.getOrDefault("count", "3"))), settings);
+            case "file" -> new NotesRoot(title, NotesRoot.Count.readFrom(Path.of(settings.getOrDefault("countFile", ""))),
+                    settings);
+            default -> new NotesRoot(title, NotesRoot.Count.fixed(3), settings);
         };
-        return new NotesRoot(settings.getOrDefault("title", "Notes"), count, settings);
-    }
-
-    private static int parse(String count) throws ConsoleException {
-        try {
-            return Integer.parseInt(count);
-        } catch (NumberFormatException e) {
-            throw new ConsoleException("The number of notes \"" + count + "\" is not a number.");
-        }
     }
 }

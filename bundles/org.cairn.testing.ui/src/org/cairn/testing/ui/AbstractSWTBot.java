@@ -7,6 +7,7 @@ import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.TableItem;
@@ -110,6 +111,65 @@ public abstract class AbstractSWTBot<T extends Widget> {
         syncExec(() -> {
             if (widget instanceof Control control) {
                 control.setFocus();
+            }
+        });
+    }
+
+    /**
+     * Presses real keys on this widget (SWTBot's {@code pressShortcut}): activates its shell, gives the focus to
+     * its control (a tree or table for an item), waits until it has it, then posts the keys with a
+     * {@link Keyboard}. Returns even if a key opens a modal dialog.
+     *
+     * @throws TimeoutException when the control does not get the focus
+     */
+    public AbstractSWTBot<T> pressShortcut(KeyStroke... strokes) {
+        Control control = keyControl();
+        syncExec(() -> {
+            control.getShell().forceActive();
+            control.setFocus();
+        });
+        long timeout = Wait.timeout();
+        if (Wait.poll(display, timeout, () -> Optional.of(true).filter(ignored -> syncExec(
+                () -> !control.isDisposed() && display.getFocusControl() == control))).value().isEmpty()) {
+            throw new TimeoutException(this + " did not get the keyboard focus within " + timeout + " ms; it went to "
+                    + syncExec(() -> String.valueOf(display.getFocusControl())), null);
+        }
+        new Keyboard(display).pressShortcut(strokes);
+        return this;
+    }
+
+    /**
+     * @return the control that takes this widget's keys: the widget itself; an item selects itself and answers its
+     *         tree or table. Called on the test thread.
+     */
+    protected Control keyControl() {
+        if (widget instanceof Control control) {
+            return control;
+        }
+        throw new UnsupportedOperationException(this + " takes no keys of its own");
+    }
+
+    /** @return whether this widget's context menu is showing now (opened by the mouse or keyboard, not faked) */
+    public boolean isContextMenuShown() {
+        Control control = keyControl();
+        return syncExec(() -> {
+            Menu menu = control.isDisposed() ? null : control.getMenu();
+            return menu != null && !menu.isDisposed() && menu.isVisible();
+        });
+    }
+
+    /** @return the item {@code text} of the context menu showing now, waiting for the menu to show */
+    public SWTBotMenu shownContextMenu(String text) {
+        return SWTBotMenu.shownContextMenu(keyControl(), text);
+    }
+
+    /** Hides this widget's context menu if it shows (nothing to do when the widget is gone). */
+    public void hideContextMenu() {
+        Control control = keyControl();
+        syncExec(() -> {
+            Menu menu = control.isDisposed() ? null : control.getMenu();
+            if (menu != null && !menu.isDisposed() && menu.isVisible()) {
+                menu.setVisible(false);
             }
         });
     }

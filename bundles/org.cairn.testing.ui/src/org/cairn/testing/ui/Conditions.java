@@ -78,4 +78,19 @@ public final class Conditions {
             }
         };
     }
+
+    /** A condition from a test whose failure message is computed when it fails (to show what happened). */
+    public static ICondition condition(java.util.function.Supplier<String> description, BooleanSupplier test) {
+        return new ICondition() {
+            @Override
+            public boolean test() {
+                return test.getAsBoolean();
+            }
+
+            @Override
+            public String getFailureMessage() {
+                return description.get();
+            }
+        };
+    }
 }

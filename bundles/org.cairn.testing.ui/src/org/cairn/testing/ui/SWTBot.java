@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TabItem;
@@ -177,6 +178,11 @@ public class SWTBot {
     /** @return the label showing {@code text} */
     public SWTBotLabel label(String text) {
         return new SWTBotLabel(widget(allOf(widgetOfType(Label.class), withText(text))));
+    }
+
+    /** @return the link whose text, tags included, is {@code text}, e.g. {@code link("<a>All Tasks</a>")} */
+    public SWTBotLink link(String text) {
+        return new SWTBotLink(widget(allOf(widgetOfType(Link.class), withText(text))));
     }
 
     /** @return the first tree */

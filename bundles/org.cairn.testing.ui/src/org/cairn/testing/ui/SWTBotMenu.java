@@ -120,6 +120,20 @@ public final class SWTBotMenu extends AbstractSWTBot<MenuItem> {
                         .map(menu -> " has context menu items " + itemTexts(menu)).orElse(" has no context menu")));
     }
 
+    /** Finds the item {@code text} of the context menu {@code control} shows now, waiting for it to show. */
+    static SWTBotMenu shownContextMenu(Control control, String text) {
+        Display display = control.getDisplay();
+        return Wait.find(display, "item '" + text + "' of the shown context menu of " + control,
+                () -> UIThreadRunnable.syncExec(display, () -> Optional.ofNullable(control.getMenu())
+                        .filter(menu -> !menu.isDisposed() && menu.isVisible())
+                        .flatMap(menu -> findItem(menu, text).map(item -> new SWTBotMenu(item, List.of())))),
+                () -> UIThreadRunnable.syncExec(display, () -> Widgets.describe(control) + Optional
+                        .ofNullable(control.getMenu()).filter(menu -> !menu.isDisposed())
+                        .map(menu -> (menu.isVisible() ? " shows" : " does not show") + " its context menu, items "
+                                + itemTexts(menu))
+                        .orElse(" has no context menu")));
+    }
+
     /** Sends SWT.MenuDetect as a right click in the middle of the control would, then shows its menu. */
     private static Optional<Menu> popup(Control control) {
         if (control.isDisposed()) {

@@ -118,6 +118,13 @@ public final class SWTBotTreeItem extends AbstractSWTBot<TreeItem> {
         return tree;
     }
 
+    /** Selects the node: the keys go to its tree. */
+    @Override
+    protected Control keyControl() {
+        select();
+        return tree;
+    }
+
     private Event itemEvent() {
         Event event = new Event();
         event.item = widget;

@@ -1,10 +1,8 @@
 package org.cairn.console.core.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.MessageView;
 import org.cairn.console.api.ResultView;
@@ -42,16 +40,6 @@ public final class UnavailableSnapIn implements SnapInRoot {
     @Override
     public String nodeTypeId() {
         return NODE_TYPE;
-    }
-
-    @Override
-    public List<ConsoleNode> children() {
-        return List.of();
-    }
-
-    @Override
-    public boolean mayHaveChildren() {
-        return false;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleException;
-import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.MessageView;
 import org.cairn.console.api.Property;
@@ -41,16 +40,6 @@ final class LinkNode implements SnapInRoot {
     @Override
     public String nodeTypeId() {
         return TYPE;
-    }
-
-    @Override
-    public List<ConsoleNode> children() {
-        return List.of();
-    }
-
-    @Override
-    public boolean mayHaveChildren() {
-        return false;
     }
 
     @Override

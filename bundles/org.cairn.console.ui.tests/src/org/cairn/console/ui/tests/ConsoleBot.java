@@ -8,6 +8,7 @@ import java.util.List;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
+import org.cairn.testing.ui.SWTBotTree;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.UIThreadRunnable;
 import org.cairn.testing.ui.WidgetMatcherFactory;
@@ -95,6 +96,11 @@ final class ConsoleBot {
     void ok(SWTBotShell dialog) {
         dialog.bot().button("OK").click();
         bot.waitUntil(Conditions.shellCloses(dialog));
+    }
+
+    /** @return the console tree */
+    SWTBotTree tree() {
+        return window().bot().tree();
     }
 
     /** @return the Console Root node of the tree */

@@ -23,6 +23,8 @@ import org.osgi.framework.FrameworkUtil;
 @ExtendWith(ScreenshotOnFailure.class)
 class SnapInHostTest {
 
+    private static final String ALL_TASKS_LINK = "<a>All Tasks</a> \u25B8";
+
     private final ConsoleBot console = new ConsoleBot();
 
     @BeforeEach
@@ -94,6 +96,28 @@ class SnapInHostTest {
     }
 
     @Test
+    void dimmedRowsAreDrawnGrey() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Test Notes");
+        SWTBotShell configure = console.bot.shell("Test Notes");
+        configure.bot().radio("This number of notes:").click();
+        configure.bot().textWithLabel("Number of notes:").setText("6");
+        configure.bot().button("Finish").click();
+        console.ok(dialog);
+        console.consoleRoot().expand().getNode("Notes").select();
+        SWTBotTable table = console.window().bot().table();
+        console.bot.waitUntil(Conditions.tableHasRows(table, 6));
+        // Note 5 says it is dimmed (RowStyle.DIMMED); its neighbours are normal.
+        assertEquals("Note 5", table.cell(4, 0));
+        assertEquals("Note 4", table.cell(3, 0));
+        var colors = org.cairn.testing.ui.UIThreadRunnable.syncExec(console.bot.display(), () -> List.of(
+                table.widget.getItem(4).getForeground(0).getRGB(), table.widget.getItem(3).getForeground(0).getRGB(),
+                console.bot.display().getSystemColor(org.eclipse.swt.SWT.COLOR_WIDGET_DISABLED_FOREGROUND).getRGB()));
+        assertEquals(colors.get(2), colors.get(0), "the dimmed row is grey");
+        assertFalse(colors.get(1).equals(colors.get(2)), "a normal row is not grey");
+    }
+
+    @Test
     void largeListsUseAVirtualTable() {
         SWTBotShell dialog = console.openAddRemove();
         console.add(dialog, "Test Notes");
@@ -129,6 +153,47 @@ class SnapInHostTest {
     }
 
     @Test
+    void snapInWhoseBundleStopsIsStoodInForAndComesBackWithItsSettings() throws Exception {
+        Bundle bundle = FrameworkUtil.getBundle(org.cairn.console.testsnapin.NotesSnapIn.class);
+        java.nio.file.Path file = ConsoleBot.folder("coming-and-going").resolve("notes.cairn");
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Test Notes");
+        SWTBotShell configure = console.bot.shell("Test Notes");
+        configure.bot().radio("This number of notes:").click();
+        configure.bot().textWithLabel("Number of notes:").setText("4");
+        configure.bot().textWithLabel("Title:").setText("Kept Notes");
+        configure.bot().button("Finish").click();
+        console.ok(dialog);
+        console.consoleRoot().expand().getNode("Kept Notes").select();
+        console.bot.waitUntil(Conditions.tableHasRows(console.window().bot().table(), 4));
+        try {
+            bundle.stop();
+            console.bot.waitUntil(Conditions.condition("a stand-in replaces the snap-in's node",
+                    () -> console.consoleRoot().getNodes().equals(List.of("Test Notes (not available)"))));
+            console.bot.waitUntil(Conditions.condition("the stand-in is selected and says what is missing",
+                    () -> console.title().endsWith("[Console Root\\Test Notes (not available)]")));
+            assertTrue(console.window().bot().label(
+                    "The snap-in Test Notes (org.cairn.console.testsnapin.notes) was stopped or uninstalled while the "
+                            + "console was open. Its node comes back when the snap-in is installed and started again; "
+                            + "its settings are kept when you save the console.").isVisible());
+            // Saved meanwhile, the console keeps the snap-in's settings.
+            console.window().bot().menu("File").menu("Save As...").click();
+            SWTBotShell saveAs = console.bot.shell("Save As");
+            saveAs.bot().textWithLabel("File name:").setText(file.toString());
+            saveAs.bot().button("Save").click();
+            console.bot.waitUntil(Conditions.condition("saved", () -> console.title().startsWith("notes.cairn - ")));
+            String saved = java.nio.file.Files.readString(file);
+            assertTrue(saved.contains("<setting key=\"title\" value=\"Kept Notes\"/>"), saved);
+        } finally {
+            bundle.start();
+        }
+        console.bot.waitUntil(Conditions.condition("the snap-in's node comes back",
+                () -> console.consoleRoot().getNodes().equals(List.of("Kept Notes"))));
+        console.consoleRoot().getNode("Kept Notes").select();
+        console.bot.waitUntil(Conditions.tableHasRows(console.window().bot().table(), 4));
+    }
+
+    @Test
     void allTasksEntryOfAnotherBundleShowsOnFolderNodesOnly() {
         SWTBotShell dialog = console.openAddRemove();
         console.add(dialog, "Folder");
@@ -153,6 +218,43 @@ class SnapInHostTest {
         assertEquals(List.of("Folder Report..."), contextTasks.menuItems());
         assertTrue(console.window().bot().tree().contextMenu("Properties").isEnabled());
         assertTrue(console.window().bot().tree().contextMenu("Rename...").isEnabled());
+    }
+
+    @Test
+    void actionsPaneOffersAllTasksForTheSelection() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Folder");
+        dialog.bot().tree().getTreeItem("Console Root").select();
+        console.add(dialog, "Test Notes");
+        console.bot.shell("Test Notes").bot().button("Finish").click();
+        console.ok(dialog);
+
+        console.consoleRoot().expand().getNode("New Folder").select();
+        org.cairn.testing.ui.SWTBotLink allTasks = console.window().bot().link(ALL_TASKS_LINK);
+        allTasks.click();
+        console.bot.waitUntil(Conditions.condition("the All Tasks menu shows", allTasks::isContextMenuShown));
+        allTasks.shownContextMenu("Folder Report...").click();
+        SWTBotShell shown = console.bot.shell("Folder Report");
+        assertTrue(console.labels(shown).contains(
+                "Folder New Folder (org.cairn.console.node.folder), 0 item(s) selected."), console.labels(shown)::toString);
+        shown.bot().button("OK").click();
+        allTasks.hideContextMenu();
+
+        // No task for the Notes node itself: no All Tasks; its notes have one.
+        console.consoleRoot().getNode("Notes").select();
+        console.bot.waitUntil(Conditions.condition("no All Tasks for the Notes node", () -> console.window().bot()
+                .findWidgets(org.cairn.testing.ui.WidgetMatcherFactory.withText(ALL_TASKS_LINK)).isEmpty()));
+        SWTBotTable table = console.window().bot().table();
+        table.select(1);
+        org.cairn.testing.ui.SWTBotLink itemTasks = console.window().bot().link(ALL_TASKS_LINK);
+        itemTasks.click();
+        console.bot.waitUntil(Conditions.condition("the items' All Tasks menu shows", itemTasks::isContextMenuShown));
+        itemTasks.shownContextMenu("Note Report...").click();
+        SWTBotShell notes = console.bot.shell("Note Report");
+        assertTrue(console.labels(notes).contains("Notes: Note 2"), console.labels(notes)::toString);
+        notes.bot().button("OK").click();
+        console.bot.waitUntil(Conditions.shellCloses(notes));
+        itemTasks.hideContextMenu();
     }
 
     @Test
@@ -225,13 +327,7 @@ class SnapInHostTest {
         console.bot.waitUntil(Conditions.condition("the folder is opened",
                 () -> console.title().endsWith("[Console Root\\New Folder]")));
 
-        var tree = console.window().bot().tree().widget;
-        org.cairn.testing.ui.UIThreadRunnable.asyncExec(console.bot.display(), () -> {
-            org.eclipse.swt.widgets.Event key = new org.eclipse.swt.widgets.Event();
-            key.keyCode = org.eclipse.swt.SWT.DEL;
-            key.character = (char) 0x7f;
-            tree.notifyListeners(org.eclipse.swt.SWT.KeyDown, key);
-        });
+        console.tree().pressShortcut(org.cairn.testing.ui.Keystrokes.DELETE);
         console.bot.shell("Delete").bot().button("Yes").click();
         console.bot.waitUntil(Conditions.condition("the folder is removed",
                 () -> console.consoleRoot().getNodes().isEmpty()));

@@ -3,24 +3,32 @@ package org.cairn.console.ui.internal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.cairn.console.api.ConsoleIds;
+import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.core.ConsoleDocument;
 import org.cairn.console.core.ConsoleFileException;
 import org.cairn.console.core.ConsoleFiles;
+import org.cairn.console.core.RecentConsoles;
 import org.cairn.console.core.SnapInRegistry;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
+import org.osgi.framework.FrameworkUtil;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
@@ -33,12 +41,26 @@ public final class ConsoleAddon {
     private final List<String> problems = new ArrayList<>();
     private String failure;
     private Path commandLineFile;
+    private SnapInRegistry registry;
+    private Runnable registryListener;
 
     @PostConstruct
     public void start(IEclipseContext context, MApplication application, EModelService models,
-            @org.eclipse.e4.core.di.annotations.Optional SnapInRegistry registry) {
+            @org.eclipse.e4.core.di.annotations.Optional SnapInRegistry registry, UISynchronize sync,
+            IEventBroker broker) {
         ConsoleSession session = new ConsoleSession();
         context.set(ConsoleSession.class, session);
+        if (registry != null) {
+            // Snap-ins whose bundles stop or start while a console is open: stand-ins replace their nodes and
+            // give them back (the registry calls on the thread of the bundle event).
+            this.registry = registry;
+            registryListener = registry.addListener(
+                    () -> sync.asyncExec(() -> followInstalledSnapIns(session, registry, application, broker)));
+        }
+        // The recent consoles live in this bundle's state location; handlers and menus receive the list by DI.
+        RecentConsoles recent = new RecentConsoles(Platform.getStateLocation(FrameworkUtil.getBundle(getClass()))
+                .toPath().resolve("recent-consoles.txt"));
+        context.set(RecentConsoles.class, recent);
         Optional<Path> file = commandLineFile(Platform.getApplicationArgs());
         if (file.isEmpty()) {
             return;
@@ -54,9 +76,28 @@ public final class ConsoleAddon {
             if (!application.getChildren().isEmpty()) {
                 WindowLayouts.apply(read.file().window(), application.getChildren().get(0), models);
             }
-            ConsoleFileActions.recent().add(commandLineFile);
+            recent.add(commandLineFile);
         } catch (ConsoleFileException e) {
             failure = e.getMessage();
+        }
+    }
+
+    private static void followInstalledSnapIns(ConsoleSession session, SnapInRegistry registry,
+            MApplication application, IEventBroker broker) {
+        Map<ConsoleNode, ConsoleNode> replaced = session.document().followInstalledSnapIns(registry::find);
+        if (replaced.isEmpty()) {
+            return;
+        }
+        Object selected = application.getChildren().isEmpty() ? null
+                : application.getChildren().get(0).getContext().get(ConsoleIds.SELECTED_NODE);
+        ConsoleNode replacement = selected == null ? null : replaced.get(selected);
+        broker.send(Topics.STRUCTURE, replacement != null ? replacement : Topics.NO_NODE);
+    }
+
+    @PreDestroy
+    public void stop() {
+        if (registry != null && registryListener != null) {
+            registry.removeListener(registryListener);
         }
     }
 

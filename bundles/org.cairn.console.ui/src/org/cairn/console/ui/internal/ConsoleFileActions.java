@@ -55,12 +55,6 @@ public final class ConsoleFileActions {
         this.messages = messages;
     }
 
-    /** @return the list of recently used console files */
-    public static RecentConsoles recent() {
-        Path state = Platform.getStateLocation(FrameworkUtil.getBundle(ConsoleFileActions.class)).toPath();
-        return new RecentConsoles(state.resolve("recent-consoles.txt"));
-    }
-
     /** @return whether the user may go on: the console had no changes, was saved, or the user said No */
     public boolean confirmDiscard() {
         ConsoleDocument document = session.document();
@@ -171,7 +165,10 @@ public final class ConsoleFileActions {
 
     private void remember(Path file) {
         try {
-            recent().add(file);
+            RecentConsoles recent = window.getContext().get(RecentConsoles.class);
+            if (recent != null) {
+                recent.add(file);
+            }
         } catch (ConsoleFileException | IllegalStateException e) {
             // The recent list is a convenience: a console that opened or saved is not a failure because of it.
             Platform.getLog(FrameworkUtil.getBundle(ConsoleFileActions.class)).warn(e.getMessage(), e);

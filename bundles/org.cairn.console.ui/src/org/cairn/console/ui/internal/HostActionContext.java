@@ -9,12 +9,12 @@ import org.cairn.console.api.ConsoleIds;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.ResultItem;
 import org.cairn.console.api.swt.ViewSite;
+import org.cairn.console.core.WebBrowser;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
-import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Shell;
 
 /** The host's side of {@link org.cairn.console.api.ActionContext} and {@link ViewSite}, over JFace dialogs. */
@@ -81,10 +81,13 @@ public final class HostActionContext implements ViewSite {
 
     @Override
     public void openInBrowser(URI address) throws ConsoleException {
-        if (!Program.launch(address.toString())) {
+        // The WebBrowser service (xdg-open), from the OSGi registry through the window's e4 context.
+        WebBrowser browser = window.get(WebBrowser.class);
+        if (browser == null) {
             throw new ConsoleException("No web browser could be started for " + address
-                    + ". Install one, or set it as the default browser of your desktop.");
+                    + ": the console's browser service is not running. Restart the console.");
         }
+        browser.open(address);
     }
 
     @Override

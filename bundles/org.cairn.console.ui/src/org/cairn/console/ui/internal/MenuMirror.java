@@ -62,6 +62,20 @@ public final class MenuMirror {
         control.setMenu(menu);
     }
 
+    /**
+     * Fills {@code menu} with what the model menu {@code menuId} of the menu bar shows now (for example the
+     * Actions pane's All Tasks); empty when there is no such menu.
+     */
+    public void fillFrom(Menu menu, String menuId) {
+        for (MenuItem item : menu.getItems()) {
+            item.dispose();
+        }
+        if (window.getMainMenu() != null) {
+            models.findElements(window.getMainMenu(), menuId, MMenu.class).stream().findFirst()
+                    .ifPresent(found -> fill(menu, found.getChildren()));
+        }
+    }
+
     private void fill(Menu menu, List<MMenuElement> elements) {
         IEclipseContext context = window.getContext();
         boolean separatorPending = false;

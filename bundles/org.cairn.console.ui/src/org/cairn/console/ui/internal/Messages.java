@@ -10,6 +10,10 @@ public final class Messages {
     public String details_failed;
     public String details_unknownView;
     public String actions_title;
+    public String actions_allTasks;
+    public String properties_title;
+    public String properties_item;
+    public String properties_pageFailed;
     public String actions_refresh;
     public String actions_exportList;
     public String actions_properties;

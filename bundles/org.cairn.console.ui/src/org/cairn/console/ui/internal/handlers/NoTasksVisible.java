@@ -28,7 +28,7 @@ public final class NoTasksVisible {
     }
 
     /** @return whether no contributed entry of All Tasks is visible in {@code context} */
-    static boolean noTaskVisible(MWindow window, EModelService models, IEclipseContext context) {
+    public static boolean noTaskVisible(MWindow window, EModelService models, IEclipseContext context) {
         for (MMenuElement child : tasks(window, models)) {
             if (!PLACEHOLDER.equals(child.getElementId()) && !(child instanceof MMenuSeparator)
                     && Visibility.isVisible(child, context)) {

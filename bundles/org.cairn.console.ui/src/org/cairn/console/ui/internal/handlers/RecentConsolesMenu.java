@@ -3,7 +3,7 @@ package org.cairn.console.ui.internal.handlers;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.cairn.console.ui.internal.ConsoleFileActions;
+import org.cairn.console.core.RecentConsoles;
 import org.eclipse.e4.ui.di.AboutToShow;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.commands.MCommand;
@@ -18,8 +18,9 @@ public final class RecentConsolesMenu {
     private static final String OPEN_COMMAND = "org.cairn.console.command.open";
 
     @AboutToShow
-    public void aboutToShow(List<MMenuElement> items, MApplication application, EModelService models) {
-        List<Path> recent = ConsoleFileActions.recent().list();
+    public void aboutToShow(List<MMenuElement> items, MApplication application, EModelService models,
+            RecentConsoles recentConsoles) {
+        List<Path> recent = recentConsoles.list();
         MCommand command = application.getCommands().stream().filter(c -> OPEN_COMMAND.equals(c.getElementId()))
                 .findFirst().orElse(null);
         if (command == null || recent.isEmpty()) {

@@ -8,8 +8,10 @@ import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleIds;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.ResultItem;
+import org.cairn.console.ui.internal.MenuMirror;
 import org.cairn.console.ui.internal.Messages;
 import org.cairn.console.ui.internal.ShownList;
+import org.cairn.console.ui.internal.handlers.NoTasksVisible;
 import org.cairn.console.ui.internal.handlers.RunActionHandler;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
@@ -17,6 +19,8 @@ import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.FontDescriptor;
@@ -24,10 +28,12 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Menu;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -53,10 +59,16 @@ public final class ActionsPart {
     private ConsoleNode node;
     private List<ResultItem> items = List.of();
     private ShownList list;
+    private List<String> types = List.of();
+    private MWindow window;
+    private EModelService models;
 
     @PostConstruct
     public void createControls(Composite parent, @Translation Messages messages, ECommandService commands,
-            EHandlerService handlers, @Optional @Named(ConsoleIds.SELECTED_NODE) ConsoleNode selected) {
+            EHandlerService handlers, MWindow window, EModelService models,
+            @Optional @Named(ConsoleIds.SELECTED_NODE) ConsoleNode selected) {
+        this.window = window;
+        this.models = models;
         this.messages = messages;
         this.commands = commands;
         this.handlers = handlers;
@@ -71,15 +83,34 @@ public final class ActionsPart {
     @Inject
     @Optional
     void nodeSelected(@Named(ConsoleIds.SELECTED_NODE) ConsoleNode selected) {
-        node = selected;
-        rebuild();
+        if (selected != node) {
+            node = selected;
+            rebuild();
+        }
+    }
+
+    /** The All Tasks entry depends on the selected types, which are published after the node and items. */
+    @Inject
+    @Optional
+    void typesSelected(@Named(ConsoleIds.SELECTED_NODE_TYPE) String nodeType,
+            @Optional @Named(ConsoleIds.SELECTED_ITEM_TYPE) String itemType) {
+        List<String> selectedTypes = java.util.Arrays.asList(nodeType, itemType);
+        if (!selectedTypes.equals(types)) {
+            types = selectedTypes;
+            rebuild();
+        }
     }
 
     @Inject
     @Optional
     void itemsSelected(@Named(ConsoleIds.SELECTED_ITEMS) List<ResultItem> selected) {
-        items = selected == null ? List.of() : selected;
-        rebuild();
+        List<ResultItem> now = selected == null ? List.of() : selected;
+        // The details pane publishes its selection again on focus (after a menu of this pane closed): the same
+        // items need no new links, and rebuilding would dispose the menu that just ran.
+        if (!now.equals(items)) {
+            items = now;
+            rebuild();
+        }
     }
 
     @Inject
@@ -103,6 +134,9 @@ public final class ActionsPart {
                 link(action.label(), RunActionHandler.COMMAND, Map.of(RunActionHandler.ACTION, action.id(),
                         RunActionHandler.TARGET, RunActionHandler.TARGET_NODE));
             }
+            if (items.isEmpty()) {
+                allTasks();
+            }
             link(messages.actions_refresh, COMMAND_REFRESH, Map.of());
             link(messages.actions_exportList, COMMAND_EXPORT, Map.of());
             link(messages.actions_properties, COMMAND_PROPERTIES, Map.of());
@@ -115,6 +149,7 @@ public final class ActionsPart {
                 link(action.label(), RunActionHandler.COMMAND, Map.of(RunActionHandler.ACTION, action.id(),
                         RunActionHandler.TARGET, RunActionHandler.TARGET_ITEMS));
             }
+            allTasks();
             link(messages.actions_delete, COMMAND_DELETE, Map.of());
             link(messages.actions_properties, COMMAND_PROPERTIES, Map.of());
         }
@@ -128,6 +163,29 @@ public final class ActionsPart {
         String first = list == null ? null : list.layout().stream().filter(c -> c.shown()).findFirst()
                 .map(c -> items.get(0).text(c.id())).orElse(null);
         return first == null || first.isBlank() ? messages.actions_selectedItems : first;
+    }
+
+    /**
+     * "All Tasks ►" as in MMC 3, when entries contributed to Action → All Tasks show for the selection: a click
+     * opens them as a menu, the same entries, with the same visibility and enablement as the Action menu's.
+     */
+    private void allTasks() {
+        if (NoTasksVisible.noTaskVisible(window, models, window.getContext())) {
+            return;
+        }
+        Link link = new Link(body, SWT.NONE);
+        link.setText("<a>" + messages.actions_allTasks.replace("&", "") + "</a> \u25B8");
+        GridDataFactory.fillDefaults().grab(true, false).indent(12, 0).applyTo(link);
+        Menu menu = new Menu(link);
+        link.setMenu(menu);
+        link.addDisposeListener(event -> menu.dispose());
+        MenuMirror mirror = new MenuMirror(window, models);
+        menu.addListener(SWT.Show, event -> mirror.fillFrom(menu, ConsoleIds.ALL_TASKS_MENU));
+        link.addListener(SWT.Selection, event -> {
+            Rectangle bounds = link.getBounds();
+            menu.setLocation(link.getParent().toDisplay(bounds.x, bounds.y + bounds.height));
+            menu.setVisible(true);
+        });
     }
 
     private void heading(String text, int indent) {

@@ -19,6 +19,7 @@ import org.cairn.console.api.MessageView;
 import org.cairn.console.api.PropertySheet;
 import org.cairn.console.api.ResultItem;
 import org.cairn.console.api.ResultView;
+import org.cairn.console.api.RowStyle;
 import org.cairn.console.api.swt.CustomView;
 import org.cairn.console.core.ColumnState;
 import org.cairn.console.core.ConsoleDocument;
@@ -43,6 +44,7 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -245,6 +247,14 @@ public final class DetailsPart {
                 @Override
                 public Image getImage(Object element) {
                     return withIcon ? ((ResultItem) element).icon().flatMap(images::image).orElse(null) : null;
+                }
+
+                @Override
+                public Color getForeground(Object element) {
+                    // A dimmed row (an expired certificate) is grey, as Windows draws it.
+                    return ((ResultItem) element).style() == RowStyle.DIMMED
+                            ? table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND)
+                            : null;
                 }
             });
             tableColumn.addListener(SWT.Selection, event -> sortBy(tableColumn));

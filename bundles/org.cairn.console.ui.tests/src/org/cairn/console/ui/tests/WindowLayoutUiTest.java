@@ -1,0 +1,119 @@
+package org.cairn.console.ui.tests;
+
+import static org.cairn.testing.ui.WidgetMatcherFactory.allOf;
+import static org.cairn.testing.ui.WidgetMatcherFactory.widgetOfType;
+import static org.cairn.testing.ui.WidgetMatcherFactory.withText;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cairn.testing.ui.Conditions;
+import org.cairn.testing.ui.SWTBotShell;
+import org.cairn.testing.ui.SWTBotTable;
+import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UIThreadRunnable;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The window layout a console file records comes back when it is opened: window size, hidden panes, column
+ * widths, the expanded and selected nodes.
+ */
+@ExtendWith(ScreenshotOnFailure.class)
+class WindowLayoutUiTest {
+
+    private static final int SIZE_WIDTH = 137;
+
+    private final ConsoleBot console = new ConsoleBot();
+
+    @BeforeEach
+    void startFromANewConsole() {
+        console.newConsole();
+    }
+
+    @AfterEach
+    void leaveANewConsoleWithAllPanes() {
+        console.newConsole();
+        // A new console shows every pane again (the default layout).
+        console.bot.waitUntil(Conditions.condition("the Action Pane is back",
+                () -> console.window().bot().menu("View").menu("Action Pane").isChecked()));
+    }
+
+    @Test
+    void layoutIsRestoredWhenTheConsoleIsOpened() throws Exception {
+        Path file = ConsoleBot.folder("layout").resolve("layout.cairn");
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Folder");
+        console.addLink(dialog, "Example", "https://example.org/");
+        dialog.bot().tree().getTreeItem("Console Root").select();
+        console.add(dialog, "Test Notes");
+        console.bot.shell("Test Notes").bot().button("Finish").click();
+        console.ok(dialog);
+        console.consoleRoot().expand().getNode("New Folder").expand();
+        console.consoleRoot().getNode("Notes").select();
+        SWTBotTable table = console.window().bot().table();
+        console.bot.waitUntil(Conditions.tableHasRows(table, 3));
+
+        // The user widens the Size column, hides the Action Pane and the status bar, and makes the window smaller.
+        UIThreadRunnable.syncExec(console.bot.display(), () -> table.widget.getColumn(1).setWidth(SIZE_WIDTH));
+        console.window().bot().menu("View").menu("Action Pane").click();
+        console.window().bot().menu("View").menu("Status Bar").click();
+        setWindowSize(new Point(900, 600));
+        console.bot.waitUntil(Conditions.condition("the Action Pane is hidden", () -> !actionsPaneShown()));
+
+        console.window().bot().menu("File").menu("Save As...").click();
+        SWTBotShell saveAs = console.bot.shell("Save As");
+        saveAs.bot().textWithLabel("File name:").setText(file.toString());
+        saveAs.bot().button("Save").click();
+        console.bot.waitUntil(Conditions.condition("saved", () -> console.title().startsWith("layout.cairn - ")));
+
+        // Another console, another size: nothing of the layout is left in the window.
+        console.newConsole();
+        setWindowSize(new Point(1100, 720));
+        console.bot.waitUntil(Conditions.condition("all panes shown again", this::actionsPaneShown));
+
+        console.window().bot().menu("File").menu("Open...").click();
+        SWTBotShell open = console.bot.shell("Open");
+        open.bot().textWithLabel("File name:").setText(file.toString());
+        open.bot().button("Open").click();
+        console.bot.waitUntil(Conditions.condition("the console with its selection",
+                () -> console.title().equals("layout.cairn - [Console Root\\Notes]")));
+
+        console.bot.waitUntil(Conditions.condition(() -> "the window's size, now " + windowSize(),
+                () -> windowSize().equals(new Point(900, 600))));
+        assertFalse(actionsPaneShown(), "the Action Pane stays hidden");
+        assertFalse(console.window().bot().menu("View").menu("Action Pane").isChecked());
+        assertFalse(console.window().bot().menu("View").menu("Status Bar").isChecked());
+        assertTrue(console.window().bot().menu("View").menu("Console Tree").isChecked());
+        SWTBotTable reopened = console.window().bot().table();
+        assertEquals(List.of("Name", "Size", "Remark, quoted"), reopened.columns());
+        assertEquals(SIZE_WIDTH, (int) UIThreadRunnable.syncExec(console.bot.display(),
+                () -> reopened.widget.getColumn(1).getWidth()));
+        assertTrue(console.consoleRoot().isExpanded());
+        assertTrue(console.consoleRoot().getNode("New Folder").isExpanded(), "the folder is expanded again");
+        assertEquals(List.of("Notes"), console.tree().selection());
+    }
+
+    private boolean actionsPaneShown() {
+        return !console.window().bot().findWidgets(allOf(widgetOfType(Label.class), withText("Actions"))).isEmpty();
+    }
+
+    private void setWindowSize(Point size) {
+        Shell shell = console.window().widget;
+        UIThreadRunnable.syncExec(console.bot.display(), () -> shell.setSize(size));
+        console.bot.waitUntil(Conditions.condition("the window is resized", () -> windowSize().equals(size)));
+    }
+
+    private Point windowSize() {
+        Shell shell = console.window().widget;
+        return UIThreadRunnable.syncExec(console.bot.display(), shell::getSize);
+    }
+}
