@@ -1,6 +1,7 @@
 package org.cairn.certificates.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -104,6 +105,14 @@ class ConsoleColumnsTest {
     void exportListWritesTheCertificateColumnsForAllAndForSelectedRows() throws Exception {
         SWTBotTable table = showPersonal();
         assertEquals(COLUMNS, table.columns());
+        // the expired certificate (row 1) is drawn grey (RowStyle.DIMMED), the valid ones are not
+        var foregrounds = UIThreadRunnable.syncExec(bot.display(), () -> List.of(
+                table.widget.getItem(0).getForeground(0).getRGB(), table.widget.getItem(1).getForeground(0).getRGB(),
+                table.widget.getItem(2).getForeground(0).getRGB(),
+                bot.display().getSystemColor(org.eclipse.swt.SWT.COLOR_WIDGET_DISABLED_FOREGROUND).getRGB()));
+        assertEquals(foregrounds.get(3), foregrounds.get(1), "expired: dimmed");
+        assertEquals(foregrounds.get(0), foregrounds.get(2), "valid rows alike");
+        assertNotEquals(foregrounds.get(0), foregrounds.get(1), "valid rows are not dimmed");
 
         Path all = folder("certificate-lists").resolve("personal.csv");
         exportList(all, "Text (Comma Delimited) (*.csv)", false);

@@ -19,6 +19,7 @@ import org.cairn.console.api.ConsoleException;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.Property;
 import org.cairn.console.api.PropertySheet;
+import org.cairn.console.api.RowStyle;
 import org.eclipse.swt.widgets.Shell;
 
 /** A certificate in the details pane: its columns, icon, Open, Properties and Delete. */
@@ -68,6 +69,12 @@ final class CertificateRow implements CertificateItem {
     private boolean keyNotAccessible() {
         return entry.hasPrivateKey() && store.whyKeyNotExportable(entry).map(AccessDenial::reason)
                 .filter(reason -> reason == AccessDenial.Reason.NO_ACCESS).isPresent();
+    }
+
+    /** Expired and not yet valid certificates are drawn grey, besides what the Status column says. */
+    @Override
+    public RowStyle style() {
+        return CertificateColumn.status(entry, now).isEmpty() ? RowStyle.NORMAL : RowStyle.DIMMED;
     }
 
     @Override

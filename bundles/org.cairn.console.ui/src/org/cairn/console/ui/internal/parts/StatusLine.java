@@ -11,6 +11,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -32,6 +33,15 @@ public final class StatusLine {
         text.setText(messages.status_ready);
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(text);
         listShown(shown);
+        // The window's first layout runs before the renderer adds the menu bar, which takes height from the client
+        // area without a Resize event where no window manager sends one (Xvfb, some kiosks): the bottom trim then
+        // sits below the visible area. Lay the window out once more when the start-up rendering is done.
+        Shell shell = parent.getShell();
+        parent.getDisplay().asyncExec(() -> {
+            if (!shell.isDisposed()) {
+                shell.layout(true, true);
+            }
+        });
     }
 
     @Inject
