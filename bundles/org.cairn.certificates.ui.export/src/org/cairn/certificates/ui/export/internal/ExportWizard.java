@@ -17,6 +17,8 @@ import org.cairn.certificates.export.ExportRequest;
 import org.cairn.certificates.export.ExportResult;
 import org.cairn.certificates.export.ExportSource;
 import org.cairn.certificates.export.Pkcs12Encryption;
+import org.cairn.certificates.ui.wizard.SummaryPage;
+import org.cairn.certificates.ui.wizard.WelcomePage;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.wizard.IWizardPage;
@@ -43,7 +45,7 @@ public final class ExportWizard extends Wizard {
     private final FormatPage formatPage;
     private final SecurityPage securityPage;
     private final FilePage filePage;
-    private final CompletionPage completionPage;
+    private final SummaryPage completionPage;
 
     /**
      * @param entry           the certificate to export
@@ -63,12 +65,14 @@ public final class ExportWizard extends Wizard {
         this.home = Objects.requireNonNull(home, "home");
         setWindowTitle(messages.wizard_title);
         setNeedsProgressMonitor(true);
-        welcomePage = new WelcomePage(this);
+        welcomePage = new WelcomePage(messages.welcome_title, messages.welcome_text,
+                () -> MessageFormat.format(messages.welcome_certificate, entry.issuedTo()));
         keyPage = new PrivateKeyPage(this);
         formatPage = new FormatPage(this);
         securityPage = new SecurityPage(this);
         filePage = new FilePage(this);
-        completionPage = new CompletionPage(this);
+        completionPage = new SummaryPage(messages.complete_title, messages.complete_description,
+                messages.complete_settings, this::summary);
     }
 
     @Override

@@ -71,11 +71,13 @@ final class FilePage extends WizardPage {
         ExportFormat format = wizard.format();
         FileDialog dialog = new FileDialog(getShell(), SWT.SAVE);
         dialog.setText(m.wizard_title);
-        String filter = switch (format) {
-            case DER -> m.file_filter_cer;
-            case BASE64 -> m.file_filter_base64;
-            case PKCS7 -> m.file_filter_p7b;
-            case PKCS12 -> m.file_filter_pfx;
+        String filter = switch (format.id()) {
+            case "DER" -> m.file_filter_cer;
+            case "BASE64" -> m.file_filter_base64;
+            case "PKCS7" -> m.file_filter_p7b;
+            case "PKCS12" -> m.file_filter_pfx;
+            // a format another bundle contributes: its own name and extension
+            default -> format.displayName() + " (*." + format.fileExtension() + ")";
         };
         dialog.setFilterNames(new String[] {filter, m.file_filter_all});
         dialog.setFilterExtensions(new String[] {"*." + format.fileExtension(), "*"});

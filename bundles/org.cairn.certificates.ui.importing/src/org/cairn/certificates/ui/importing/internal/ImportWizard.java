@@ -24,6 +24,8 @@ import org.cairn.certificates.importing.ImportRequest;
 import org.cairn.certificates.importing.ImportResult;
 import org.cairn.certificates.importing.ImportedCertificate;
 import org.cairn.certificates.importing.StoreChoice;
+import org.cairn.certificates.ui.wizard.SummaryPage;
+import org.cairn.certificates.ui.wizard.WelcomePage;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.operation.IRunnableWithProgress;
@@ -51,7 +53,7 @@ public final class ImportWizard extends Wizard {
     private final FilePage filePage;
     private final KeyProtectionPage keyPage;
     private final StorePage storePage;
-    private final CompletionPage completionPage;
+    private final SummaryPage completionPage;
 
     /** What was learned about the file named on the file page; reset when the name changes. */
     private Path readFile;
@@ -77,11 +79,13 @@ public final class ImportWizard extends Wizard {
         this.home = Objects.requireNonNull(home, "home");
         setWindowTitle(messages.wizard_title);
         setNeedsProgressMonitor(true);
-        welcomePage = new WelcomePage(this);
+        welcomePage = new WelcomePage(messages.welcome_title, messages.welcome_text,
+                () -> MessageFormat.format(messages.welcome_location, location(scope, messages)));
         filePage = new FilePage(this);
         keyPage = new KeyProtectionPage(this);
         storePage = new StorePage(this);
-        completionPage = new CompletionPage(this);
+        completionPage = new SummaryPage(messages.complete_title, messages.complete_description,
+                messages.complete_settings, this::summary);
     }
 
     @Override
@@ -395,5 +399,14 @@ public final class ImportWizard extends Wizard {
             return subject;
         }
         return subject;
+    }
+
+    /** Windows' "Store Location" (Current User, Local Machine), and Cairn's service accounts. */
+    private static String location(Scope scope, Messages m) {
+        return switch (scope) {
+            case Scope.CurrentUser user -> m.welcome_location_user;
+            case Scope.Computer computer -> m.welcome_location_computer;
+            case Scope.Service service -> MessageFormat.format(m.welcome_location_service, service.name());
+        };
     }
 }

@@ -1,4 +1,8 @@
-package org.cairn.certificates.ui.importing.internal;
+package org.cairn.certificates.ui.wizard;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
@@ -11,26 +15,35 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 /**
- * "Completing the Certificate Import Wizard": the store selected, the content and the file name as Windows lists
- * them, then the options and each certificate of the file with the store it goes to.
+ * The last page of the certificate wizards, as Windows lays it out ("Completing the Certificate Export
+ * Wizard"): what Finish will do, as a two-column list, filled each time the page is shown. Each column is as
+ * wide as its longest text (long subjects and paths scroll sideways).
  */
-final class CompletionPage extends WizardPage {
+public final class SummaryPage extends WizardPage {
 
-    private final ImportWizard wizard;
+    private final String settingsLabel;
+    private final Supplier<List<String[]>> rows;
     private Table summary;
 
-    CompletionPage(ImportWizard wizard) {
+    /**
+     * @param title         the page title
+     * @param description   the page description
+     * @param settingsLabel the line above the list ("You have specified the following settings:")
+     * @param rows          the rows (setting, value), asked each time the page is shown
+     */
+    public SummaryPage(String title, String description, String settingsLabel, Supplier<List<String[]>> rows) {
         super("completing");
-        this.wizard = wizard;
-        setTitle(wizard.messages().complete_title);
-        setDescription(wizard.messages().complete_description);
+        this.settingsLabel = Objects.requireNonNull(settingsLabel, "settingsLabel");
+        this.rows = Objects.requireNonNull(rows, "rows");
+        setTitle(title);
+        setDescription(description);
     }
 
     @Override
     public void createControl(Composite parent) {
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(1, false));
-        new Label(page, SWT.NONE).setText(wizard.messages().complete_settings);
+        new Label(page, SWT.NONE).setText(settingsLabel);
         summary = new Table(page, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         summary.setLinesVisible(false);
         new TableColumn(summary, SWT.LEFT).setWidth(260);
@@ -43,10 +56,9 @@ final class CompletionPage extends WizardPage {
     public void setVisible(boolean visible) {
         if (visible) {
             summary.removeAll();
-            for (String[] row : wizard.summary()) {
+            for (String[] row : rows.get()) {
                 new TableItem(summary, SWT.NONE).setText(row);
             }
-            // Long subjects and paths: each column as wide as its longest text (the table scrolls sideways).
             for (TableColumn column : summary.getColumns()) {
                 column.pack();
             }
