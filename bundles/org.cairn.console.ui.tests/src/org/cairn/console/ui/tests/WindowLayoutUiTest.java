@@ -15,6 +15,9 @@ import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.eclipse.e4.ui.model.application.ui.MElementContainer;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -24,13 +27,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The window layout a console file records comes back when it is opened: window size, hidden panes, column
- * widths, the expanded and selected nodes.
+ * The window layout a console file records comes back when it is opened: window size, the console tree's width,
+ * hidden panes, column widths, the expanded and selected nodes.
  */
 @ExtendWith(ScreenshotOnFailure.class)
 class WindowLayoutUiTest {
 
     private static final int SIZE_WIDTH = 137;
+    private static final int TREE_WEIGHT = 41;
 
     private final ConsoleBot console = new ConsoleBot();
 
@@ -62,8 +66,11 @@ class WindowLayoutUiTest {
         SWTBotTable table = console.window().bot().table();
         console.bot.waitUntil(Conditions.tableHasRows(table, 3));
 
-        // The user widens the Size column, hides the Action Pane and the status bar, and makes the window smaller.
+        // The user widens the Size column and the console tree (the sash between the panes: its weight in the
+        // window model, as dragging it sets it), hides the Action Pane and the status bar, and makes the window
+        // smaller.
         UIThreadRunnable.syncExec(console.bot.display(), () -> table.widget.getColumn(1).setWidth(SIZE_WIDTH));
+        setTreeWeight(TREE_WEIGHT);
         console.window().bot().menu("View").menu("Action Pane").click();
         console.window().bot().menu("View").menu("Status Bar").click();
         setWindowSize(new Point(900, 600));
@@ -79,6 +86,7 @@ class WindowLayoutUiTest {
         console.newConsole();
         setWindowSize(new Point(1100, 720));
         console.bot.waitUntil(Conditions.condition("all panes shown again", this::actionsPaneShown));
+        assertFalse(Integer.toString(TREE_WEIGHT).equals(treeWeight()), "a new console has the default tree width");
 
         console.window().bot().menu("File").menu("Open...").click();
         SWTBotShell open = console.bot.shell("Open");
@@ -97,9 +105,40 @@ class WindowLayoutUiTest {
         assertEquals(List.of("Name", "Size", "Remark, quoted"), reopened.columns());
         assertEquals(SIZE_WIDTH, (int) UIThreadRunnable.syncExec(console.bot.display(),
                 () -> reopened.widget.getColumn(1).getWidth()));
+        assertEquals(Integer.toString(TREE_WEIGHT), treeWeight(), "the console tree's share of the window");
         assertTrue(console.consoleRoot().isExpanded());
         assertTrue(console.consoleRoot().getNode("New Folder").isExpanded(), "the folder is expanded again");
         assertEquals(List.of("Notes"), console.tree().selection());
+    }
+
+    /** The console tree part of the window model (e4 keeps the model element in the shell's data); UI thread. */
+    private static MUIElement treePart(Shell shell) {
+        return find((MWindow) shell.getData("modelElement"), "org.cairn.console.part.tree");
+    }
+
+    private static MUIElement find(MUIElement element, String id) {
+        if (id.equals(element.getElementId())) {
+            return element;
+        }
+        if (element instanceof MElementContainer<?> container) {
+            for (MUIElement child : container.getChildren()) {
+                MUIElement found = find(child, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void setTreeWeight(int weight) {
+        Shell shell = console.window().widget;
+        UIThreadRunnable.syncExec(console.bot.display(), () -> treePart(shell).setContainerData(Integer.toString(weight)));
+    }
+
+    private String treeWeight() {
+        Shell shell = console.window().widget;
+        return UIThreadRunnable.syncExec(console.bot.display(), () -> treePart(shell).getContainerData());
     }
 
     private boolean actionsPaneShown() {
