@@ -12,6 +12,16 @@ public final class SWTBotShell extends AbstractSWTBot<Shell> {
         super(shell);
     }
 
+    /**
+     * Saves the part of the screen this shell's window covers as PNG, once it has painted. Off the UI thread.
+     *
+     * @param file the PNG file; its folder is created
+     * @return the absolute file
+     */
+    public java.nio.file.Path captureScreenshot(java.nio.file.Path file) {
+        return Screenshots.captureWindow(widget, file);
+    }
+
     /** @return a bot that searches only inside this shell */
     public SWTBot bot() {
         return new SWTBot(widget);

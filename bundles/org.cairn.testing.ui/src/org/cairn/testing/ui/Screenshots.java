@@ -15,8 +15,12 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 
-/** Saves the whole display as PNG, for {@link SWTBot#captureScreenshot} and {@link ScreenshotOnFailure}. */
+/**
+ * Saves the whole display as PNG, for {@link SWTBot#captureScreenshot} and {@link ScreenshotOnFailure}, or the
+ * part of it a shell's window covers, for {@link SWTBotShell#captureScreenshot}.
+ */
 final class Screenshots {
 
     private Screenshots() {
@@ -57,8 +61,62 @@ final class Screenshots {
         }
     }
 
+    /**
+     * Off the UI thread: lets the shell paint (GTK paints on its frame clock: a few frames after the last change),
+     * then saves the part of the screen its window covers.
+     */
+    static Path captureWindow(Shell shell, Path file) {
+        Path target = file.toAbsolutePath();
+        Display display = shell.getDisplay();
+        if (UIThreadRunnable.isUIThread(display)) {
+            throw new IllegalStateException("a window screenshot waits for painting: take it off the UI thread");
+        }
+        for (int i = 0; i < 3; i++) {
+            UIThreadRunnable.syncExec(display, () -> {
+                org.eclipse.swt.graphics.Point size = shell.getSize();
+                shell.redraw(0, 0, size.x, size.y, true);
+                shell.update();
+            });
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while taking a screenshot", e);
+            }
+        }
+        UIThreadRunnable.syncExec(display, () -> {
+            shell.update();
+            while (display.readAndDispatch()) {
+                // let pending paints happen before the copy
+            }
+            try {
+                Files.createDirectories(target.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the screenshot folder " + target.getParent(), e);
+            }
+            save(display, visibleBounds(shell), target);
+        });
+        return target;
+    }
+
+    /**
+     * The part of the screen the shell's window covers: its client area and what lies above it (menu bar, and the
+     * title bar when there is a window manager). Not {@link Shell#getBounds()}: without a window manager SWT (GTK)
+     * still counts a guessed frame in it (1100 x 720 for a 1000 x 620 window), which would show as a black band.
+     */
+    private static Rectangle visibleBounds(Shell shell) {
+        Rectangle bounds = shell.getBounds();
+        Rectangle client = shell.getClientArea();
+        org.eclipse.swt.graphics.Point origin = shell.toDisplay(client.x, client.y);
+        int top = Math.min(bounds.y, origin.y);
+        return new Rectangle(origin.x, top, client.width, origin.y - top + client.height);
+    }
+
     private static void save(Display display, Path target) {
-        Rectangle bounds = display.getBounds();
+        save(display, display.getBounds(), target);
+    }
+
+    private static void save(Display display, Rectangle bounds, Path target) {
         Image image = new Image(display, bounds.width, bounds.height);
         try {
             GC gc = new GC(display);

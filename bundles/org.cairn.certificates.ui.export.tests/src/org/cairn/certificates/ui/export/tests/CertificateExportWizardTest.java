@@ -220,7 +220,7 @@ class CertificateExportWizardTest {
         wizard.page().textWithLabel("Password:").setText(PASSWORD);
         wizard.page().textWithLabel("Confirm password:").setText(PASSWORD + "x");
         assertFalse(wizard.next().isEnabled());
-        assertTrue(wizard.showsPage("The passwords do not match. Type the same password in both boxes."));
+        assertTrue(wizard.shows("The passwords do not match. Type the same password in both boxes."));
         wizard.page().textWithLabel("Confirm password:").setText(PASSWORD);
         assertTrue(wizard.next().isEnabled());
         wizard.page().textWithLabel("Password:").setText("abc");
@@ -247,7 +247,7 @@ class CertificateExportWizardTest {
         assertTrue(question.bot().label(file + " already exists.\nDo you want to replace it?").isVisible());
         question.bot().button("No").click();
         bot.waitUntil(Conditions.shellCloses(question));
-        assertTrue(wizard.showsPage("File to Export"), "the wizard stays on the file page");
+        assertTrue(wizard.shows("File to Export"), "the wizard stays on the file page");
         wizard.cancel();
         assertArrayEquals(before, Files.readAllBytes(file));
     }
@@ -473,7 +473,7 @@ class CertificateExportWizardTest {
         assertTrue(text.contains("Nothing was written and nothing in the certificate store was changed."), text);
         error.bot().button("OK").click();
         bot.waitUntil(Conditions.shellCloses(error));
-        assertTrue(wizard.showsPage("Completing the Certificate Export Wizard"), "the wizard stays open");
+        assertTrue(wizard.shows("Completing the Certificate Export Wizard"), "the wizard stays open");
         wizard.cancel();
         assertArrayEquals(other, Files.readAllBytes(file));
         assertTrue(store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow().hasPrivateKey(),
@@ -509,7 +509,7 @@ class CertificateExportWizardTest {
         assertFalse(wizard.page().radio("Yes, export the private key").isEnabled());
         assertTrue(wizard.page().label("Note: You do not have access to the associated private key. Only the "
                 + "certificate can be exported.").isVisible());
-        assertTrue(wizard.showsPage("Reason: " + denial.get().message()));
+        assertTrue(wizard.shows("Reason: " + denial.get().message()));
         wizard.cancel();
     }
 }

@@ -231,7 +231,7 @@ class ConsoleExportTest {
 
         ExportWizardBot wizard = new ExportWizardBot(bot);
         wizard.waitForPage("Welcome to the Certificate Export Wizard");
-        assertTrue(wizard.showsPage("Certificate: " + leaf.issuedTo()));
+        assertTrue(wizard.shows("Certificate: " + leaf.issuedTo()));
         wizard.clickNext("Export Private Key");
         wizard.clickNext("Export File Format");
         wizard.clickNext("File to Export");
@@ -264,7 +264,7 @@ class ConsoleExportTest {
 
         ExportWizardBot wizard = new ExportWizardBot(bot);
         wizard.waitForPage("Welcome to the Certificate Export Wizard");
-        assertTrue(wizard.showsPage("Certificate: " + leaf.issuedTo()));
+        assertTrue(wizard.shows("Certificate: " + leaf.issuedTo()));
         wizard.cancel();
         find.bot().button("Close").click();
         bot.waitUntil(Conditions.shellCloses(find));

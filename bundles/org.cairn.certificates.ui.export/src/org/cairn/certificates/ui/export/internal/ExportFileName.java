@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.cairn.certificates.export.ExportFormat;
+import org.cairn.certificates.ui.wizard.FileNames;
 
 /**
  * Turns what the user typed on the "File to Export" page into the file to write: the extension follows the format
@@ -53,9 +54,6 @@ public final class ExportFileName {
      * @return the absolute, normalized file to write; empty when nothing was typed
      */
     public static Optional<Path> resolve(String typed, ExportFormat format, Path home) {
-        return withExtension(typed, format).map(name -> {
-            String expanded = name.equals("~") || name.startsWith("~/") ? home + name.substring(1) : name;
-            return home.resolve(expanded).toAbsolutePath().normalize();
-        });
+        return withExtension(typed, format).flatMap(name -> FileNames.resolve(name, home));
     }
 }

@@ -1,6 +1,5 @@
 package org.cairn.certificates.ui.export.internal;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.export.CertificateExportService;
-import org.cairn.certificates.export.ExportException;
 import org.cairn.certificates.export.ExportFormat;
 import org.cairn.certificates.export.ExportRequest;
 import org.cairn.certificates.export.ExportResult;
@@ -19,7 +17,7 @@ import org.cairn.certificates.export.ExportSource;
 import org.cairn.certificates.export.Pkcs12Encryption;
 import org.cairn.certificates.ui.wizard.SummaryPage;
 import org.cairn.certificates.ui.wizard.WelcomePage;
-import org.eclipse.core.runtime.IProgressMonitor;
+import org.cairn.certificates.ui.wizard.WizardWork;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.wizard.IWizardPage;
 import org.eclipse.jface.wizard.Wizard;
@@ -124,31 +122,13 @@ public final class ExportWizard extends Wizard {
         if (pkcs12) {
             builder.encryption(encryption()).password(securityPage.password());
         }
-        ExportResult[] result = new ExportResult[1];
+        Optional<ExportResult> result;
         try (ExportRequest request = builder.build()) {
-            String task = MessageFormat.format(messages.progress_exporting, target.get());
-            getContainer().run(true, false, (IProgressMonitor monitor) -> {
-                monitor.beginTask(task, IProgressMonitor.UNKNOWN);
-                try {
-                    result[0] = exporter.export(request);
-                } catch (ExportException e) {
-                    throw new InvocationTargetException(e);
-                } finally {
-                    monitor.done();
-                }
-            });
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-            MessageDialog.openError(getShell(), messages.wizard_title,
-                    MessageFormat.format(messages.result_failed, message));
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            result = WizardWork.run(this, MessageFormat.format(messages.progress_exporting, target.get()),
+                    message -> MessageFormat.format(messages.result_failed, message), () -> exporter.export(request));
         }
-        MessageDialog.openInformation(getShell(), messages.wizard_title, successText(result[0]));
-        return true;
+        result.ifPresent(done -> MessageDialog.openInformation(getShell(), messages.wizard_title, successText(done)));
+        return result.isPresent();
     }
 
     private String successText(ExportResult result) {

@@ -312,7 +312,7 @@ class CertificateImportWizardTest {
         wizard.page().button("Browse...").click();
         SWTBotShell select = wizard.dialog("Select Certificate Store");
         assertTrue(select.bot().label("Select the certificate store you want to use.").isVisible());
-        ImportWizardBot.screenshot(bot, select.widget, "import-4b-select-certificate-store");
+        ImportWizardBot.screenshot(select, "import-4b-select-certificate-store");
         UIThreadRunnable.syncExec(bot.display(), () -> {
             org.eclipse.swt.widgets.List list = select.bot()
                     .findWidgets(org.cairn.testing.ui.WidgetMatcherFactory

@@ -151,7 +151,7 @@ class ConsoleImportTest {
 
         bot.waitUntil(Conditions.condition("the list shows the imported certificate",
                 () -> listsNow(leaf.issuedTo())));
-        ImportWizardBot.screenshot(bot, window().widget, "import-6-console-after-import");
+        ImportWizardBot.screenshot(window(), "import-6-console-after-import");
         CertificateStore store = Fixture.store(Scope.currentUser());
         assertTrue(store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow().hasPrivateKey());
     }
@@ -207,7 +207,7 @@ class ConsoleImportTest {
                 .stream().map(org.eclipse.swt.widgets.Label::getText).reduce("", String::concat));
         assertTrue(text.startsWith("To import certificates, first select the Certificates snap-in, or one of its "
                 + "certificate stores, in the console tree"), text);
-        ImportWizardBot.screenshot(bot, message.widget, "import-0-no-store-selected");
+        ImportWizardBot.screenshot(message, "import-0-no-store-selected");
         message.bot().button("OK").click();
         bot.waitUntil(Conditions.shellCloses(message));
     }

@@ -1,11 +1,11 @@
 package org.cairn.certificates.ui.importing.internal;
 
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Optional;
 
+import org.cairn.certificates.ui.wizard.FileNames;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
@@ -97,14 +97,6 @@ final class FilePage extends WizardPage {
 
     /** @return the file named, absolute (a relative name is in the home folder); empty when none is typed */
     Optional<Path> file() {
-        if (name == null || name.getText().isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            Path typed = Path.of(name.getText().strip());
-            return Optional.of(typed.isAbsolute() ? typed : wizard.home().resolve(typed));
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
+        return name == null ? Optional.empty() : FileNames.resolve(name.getText(), wizard.home());
     }
 }

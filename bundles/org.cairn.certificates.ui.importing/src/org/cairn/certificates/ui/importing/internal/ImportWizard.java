@@ -1,6 +1,5 @@
 package org.cairn.certificates.ui.importing.internal;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
@@ -19,16 +18,14 @@ import org.cairn.certificates.importing.CertificateImportService;
 import org.cairn.certificates.importing.FileContents;
 import org.cairn.certificates.importing.FileEntry;
 import org.cairn.certificates.importing.FileFormat;
-import org.cairn.certificates.importing.ImportException;
 import org.cairn.certificates.importing.ImportRequest;
 import org.cairn.certificates.importing.ImportResult;
 import org.cairn.certificates.importing.ImportedCertificate;
 import org.cairn.certificates.importing.StoreChoice;
 import org.cairn.certificates.ui.wizard.SummaryPage;
 import org.cairn.certificates.ui.wizard.WelcomePage;
-import org.eclipse.core.runtime.IProgressMonitor;
+import org.cairn.certificates.ui.wizard.WizardWork;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.operation.IRunnableWithProgress;
 import org.eclipse.jface.wizard.IWizardPage;
 import org.eclipse.jface.wizard.Wizard;
 
@@ -140,20 +137,15 @@ public final class ImportWizard extends Wizard {
         }
         forgetFile();
         Path path = file.get();
-        boolean[] password = new boolean[1];
-        FileContents[] read = new FileContents[1];
-        boolean done = run(MessageFormat.format(messages.progress_reading, path), () -> {
-            password[0] = importer.needsPassword(path);
-            if (!password[0]) {
-                read[0] = importer.read(path, new char[0]);
-            }
-        });
-        if (done) {
+        // what the file holds, unless it needs a password first
+        Optional<Optional<FileContents>> read = run(MessageFormat.format(messages.progress_reading, path),
+                () -> importer.needsPassword(path) ? Optional.empty() : Optional.of(importer.read(path, new char[0])));
+        read.ifPresent(found -> {
             readFile = path;
-            needsPassword = password[0];
-            contents = read[0];
-        }
-        return done;
+            needsPassword = found.isEmpty();
+            contents = found.orElse(null);
+        });
+        return read.isPresent();
     }
 
     /**
@@ -168,14 +160,11 @@ public final class ImportWizard extends Wizard {
         }
         Path path = readFile;
         char[] password = keyPage.password();
-        FileContents[] read = new FileContents[1];
         try {
-            boolean done = run(MessageFormat.format(messages.progress_reading, path),
-                    () -> read[0] = importer.read(path, password));
-            if (done) {
-                contents = read[0];
-            }
-            return done;
+            Optional<FileContents> read = run(MessageFormat.format(messages.progress_reading, path),
+                    () -> importer.read(path, password));
+            read.ifPresent(found -> contents = found);
+            return read.isPresent();
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -188,38 +177,9 @@ public final class ImportWizard extends Wizard {
         contents = null;
     }
 
-    /** A piece of work against the import service. */
-    private interface Work {
-        void run() throws ImportException;
-    }
-
     /** Runs {@code work} off the UI thread with the wizard's progress; shows a failure over the wizard. */
-    private boolean run(String task, Work work) {
-        IRunnableWithProgress runnable = (IProgressMonitor monitor) -> {
-            monitor.beginTask(task, IProgressMonitor.UNKNOWN);
-            try {
-                work.run();
-            } catch (ImportException e) {
-                throw new InvocationTargetException(e);
-            } finally {
-                monitor.done();
-            }
-        };
-        try {
-            getContainer().run(true, false, runnable);
-            return true;
-        } catch (InvocationTargetException e) {
-            MessageDialog.openError(getShell(), messages.wizard_title, message(e));
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static String message(InvocationTargetException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    private <T> Optional<T> run(String task, WizardWork.Work<T> work) {
+        return WizardWork.run(this, task, message -> message, work);
     }
 
     @Override
@@ -228,30 +188,14 @@ public final class ImportWizard extends Wizard {
             return false;
         }
         char[] password = needsPassword ? keyPage.password() : new char[0];
-        ImportResult[] result = new ImportResult[1];
+        Optional<ImportResult> result;
         try (ImportRequest request = new ImportRequest(readFile, password, scope, storeChoice(), exportable(),
                 extendedProperties())) {
-            String task = MessageFormat.format(messages.progress_importing, readFile);
-            getContainer().run(true, false, (IProgressMonitor monitor) -> {
-                monitor.beginTask(task, IProgressMonitor.UNKNOWN);
-                try {
-                    result[0] = importer.importFile(request);
-                } catch (ImportException e) {
-                    throw new InvocationTargetException(e);
-                } finally {
-                    monitor.done();
-                }
-            });
-        } catch (InvocationTargetException e) {
-            MessageDialog.openError(getShell(), messages.wizard_title,
-                    MessageFormat.format(messages.result_failed, message(e)));
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            result = WizardWork.run(this, MessageFormat.format(messages.progress_importing, readFile),
+                    message -> MessageFormat.format(messages.result_failed, message), () -> importer.importFile(request));
         }
-        MessageDialog.openInformation(getShell(), messages.wizard_title, successText(result[0]));
-        return true;
+        result.ifPresent(done -> MessageDialog.openInformation(getShell(), messages.wizard_title, successText(done)));
+        return result.isPresent();
     }
 
     private String successText(ImportResult result) {
