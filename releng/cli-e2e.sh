@@ -16,10 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CAIRN_STORE_ROOT="$work/stores"
 unset DISPLAY WAYLAND_DISPLAY
-corpus=""
-for d in "$top" "$top/.." "$top/../.."; do
-    [ -f "$d/shared/corpus/pkcs12/MANIFEST.tsv" ] && corpus="$d/shared/corpus/pkcs12" && break
-done
+corpus="$top/testdata/pkcs12"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 expect_status() { # expected-status command...

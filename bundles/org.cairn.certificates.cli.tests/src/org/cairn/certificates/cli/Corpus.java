@@ -3,7 +3,7 @@ package org.cairn.certificates.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds shared/corpus/pkcs12 from -Dcairn.repo.root (or user.dir) and its parents. */
+/** Finds the repository's testdata/pkcs12 from -Dcairn.repo.root (or user.dir) and its parents. */
 final class Corpus {
 
     private Corpus() {
@@ -12,11 +12,11 @@ final class Corpus {
     static Path file(String name) {
         String start = System.getProperty("cairn.repo.root", System.getProperty("user.dir"));
         for (Path d = Path.of(start).toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared/corpus/pkcs12");
+            Path candidate = d.resolve("testdata/pkcs12");
             if (Files.isRegularFile(candidate.resolve("MANIFEST.tsv"))) {
                 return candidate.resolve(name);
             }
         }
-        throw new IllegalStateException("shared/corpus/pkcs12 not found above " + start);
+        throw new IllegalStateException("testdata/pkcs12 not found above " + start);
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the independent readers: the shared {@code pfx-interop-check} tool and {@code openssl}. Passwords go
+ * Runs the independent readers: the repository's {@code releng/pfx-readers} and {@code openssl}. Passwords go
  * through the environment, never on a command line.
  */
 final class ExternalTools {
@@ -28,18 +28,17 @@ final class ExternalTools {
     }
 
     /**
-     * @return {@code shared/tools/pfx-interop-check}, found by walking up from the working directory (the tests
-     *         bundle): in the repository it is {@code ../shared/tools} beside {@code main}
+     * @return {@code releng/pfx-readers}, found from -Dcairn.repo.root (or the working directory) and its parents
      */
     static Path interopCheck() {
-        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-            Path tool = p.resolve("shared/tools/pfx-interop-check");
+        String start = System.getProperty("cairn.repo.root", System.getProperty("user.dir"));
+        for (Path p = Path.of(start).toAbsolutePath(); p != null; p = p.getParent()) {
+            Path tool = p.resolve("releng/pfx-readers");
             if (Files.isRegularFile(tool)) {
                 return tool;
             }
         }
-        return fail("shared/tools/pfx-interop-check not found above " + System.getProperty("user.dir")
-                + "; the tests need the shared folder beside the repository");
+        return fail("releng/pfx-readers not found above " + start);
     }
 
     /**
@@ -65,7 +64,7 @@ final class ExternalTools {
     }
 
     /**
-     * Runs pfx-interop-check on a file.
+     * Runs releng/pfx-readers on a file.
      *
      * @param file         the PKCS #12 file
      * @param password     its password

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every PKCS #12 file the service writes is read by five independent implementations (OpenSSL, JDK keytool,
- * NSS pk12util, GnuTLS certtool, python-cryptography) through the shared {@code pfx-interop-check}: they must all
+ * NSS pk12util, GnuTLS certtool, python-cryptography) through the repository's {@code releng/pfx-readers}: they must all
  * decrypt the key, find it matches the certificate, count the certificates and find the friendly name.
  * Readers are left out only where the tool's header documents that they cannot handle the case at all.
  */
@@ -164,10 +164,10 @@ class Pkcs12InteropTest {
     static List<String> readers(KeyAlgorithm algorithm, char[] password) {
         List<String> readers = new ArrayList<>(List.of(ALL_READERS.split(",")));
         if (algorithm == KeyAlgorithm.ED25519) {
-            readers.remove("nss"); // NSS 3.87 cannot import Ed25519 private keys (pfx-interop-check header)
+            readers.remove("nss"); // NSS 3.87 cannot import Ed25519 private keys (releng/pfx-readers header)
         }
         if (!new String(password).chars().allMatch(c -> c < 0x80)) {
-            readers.remove("keytool"); // JDK 17 keytool refuses non-ASCII passwords (pfx-interop-check header)
+            readers.remove("keytool"); // JDK 17 keytool refuses non-ASCII passwords (releng/pfx-readers header)
         }
         return readers;
     }
@@ -210,8 +210,8 @@ class Pkcs12InteropTest {
     static void assertReadersAgree(Path file, char[] password, int certificates, String keyType, String friendlyName,
             List<String> readers) throws Exception {
         ExternalTools.Run run = ExternalTools.interopCheck(file, password, certificates, keyType, friendlyName, readers);
-        assertEquals(0, run.exitCode(), () -> "pfx-interop-check failed:\n" + run.output());
-        assertTrue(run.output().contains("RESULT: PASS"), run.output());
+        assertEquals(0, run.exitCode(), () -> "pfx-readers failed:\n" + run.output());
+        assertTrue(run.output().contains("pfx-readers: all required readers agree"), run.output());
     }
 
     /**

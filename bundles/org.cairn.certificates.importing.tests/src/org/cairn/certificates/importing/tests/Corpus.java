@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The third-party PKCS #12 corpus in shared/corpus/pkcs12 and its MANIFEST.tsv, one row per file. */
+/** The third-party PKCS #12 corpus in the repository's testdata/pkcs12 and its MANIFEST.tsv, one row per file. */
 final class Corpus {
 
     /**
@@ -46,13 +46,13 @@ final class Corpus {
     static Path dir() {
         String start = System.getProperty("cairn.repo.root", System.getProperty("user.dir"));
         for (Path d = Path.of(start).toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared/corpus/pkcs12");
+            Path candidate = d.resolve("testdata/pkcs12");
             if (Files.isRegularFile(candidate.resolve("MANIFEST.tsv"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("shared/corpus/pkcs12/MANIFEST.tsv not found above " + start
-                + " (set -Dcairn.repo.root to the worktree next to shared/)");
+        throw new IllegalStateException("testdata/pkcs12/MANIFEST.tsv not found above " + start
+                + " (set -Dcairn.repo.root to the repository's folder)");
     }
 
     static List<Row> rows() {

@@ -116,19 +116,19 @@ final class Fixture {
         return new ExportWizardBot(bot);
     }
 
-    /** The result of running {@code /work/shared/tools/pfx-interop-check}: exit code and output. */
+    /** The result of running the repository's {@code releng/pfx-readers}: exit code and output. */
     record Check(int exitCode, String output) {
     }
 
     /**
-     * Runs the shared PFX interoperability check (openssl, keytool, pk12util, certtool, python cryptography) on
+     * Runs the repository's PFX interoperability check (openssl, keytool, pk12util, certtool, python cryptography) on
      * {@code file}, passing the password through the environment, never on the command line.
      */
     static Check pfxInteropCheck(Path file, String password, int expectedCertificates) throws Exception {
         Path repo = Path.of(System.getProperty("cairn.repo.root", ".")).toAbsolutePath();
-        Path tool = repo.resolveSibling("shared").resolve("tools").resolve("pfx-interop-check");
+        Path tool = repo.resolve("releng/pfx-readers");
         if (!Files.isExecutable(tool)) {
-            tool = Path.of("/work/shared/tools/pfx-interop-check");
+            throw new AssertionError(tool + " not found: set -Dcairn.repo.root to the repository's folder");
         }
         ProcessBuilder builder = new ProcessBuilder(tool.toString(), "--password-env", "MYPW", "--expect-certs",
                 Integer.toString(expectedCertificates), file.toString()).redirectErrorStream(true);
@@ -137,7 +137,7 @@ final class Fixture {
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("pfx-interop-check did not finish within 5 minutes");
+            throw new AssertionError("pfx-readers did not finish within 5 minutes");
         }
         return new Check(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }

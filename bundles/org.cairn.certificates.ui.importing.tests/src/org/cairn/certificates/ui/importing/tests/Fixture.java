@@ -168,18 +168,14 @@ final class Fixture {
         }
     }
 
-    /** @return a file of the shared PKCS #12 corpus (see its MANIFEST.tsv) */
+    /** @return a file of the PKCS #12 corpus in the repository's testdata/pkcs12 (see its MANIFEST.tsv) */
     static Path corpus(String name) {
         String start = System.getProperty("cairn.repo.root", System.getProperty("user.dir"));
         for (Path d = Path.of(start).toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared/corpus/pkcs12").resolve(name);
+            Path candidate = d.resolve("testdata/pkcs12").resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
-        }
-        Path shared = Path.of("/work/shared/corpus/pkcs12", name);
-        if (Files.isRegularFile(shared)) {
-            return shared;
         }
         throw new AssertionError("The corpus file " + name + " was not found from " + start);
     }

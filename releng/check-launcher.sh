@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Checks the built product's launch script on class-data sharing: the first start of a fresh installation makes
+# the archive in ${XDG_CACHE_HOME}/cairn, the second start maps classes from it, and a damaged or truncated
+# archive is ignored (the console still starts, and a good archive replaces the bad one). Needs: a built product,
+# xvfb-run, xdotool. Run by ./run-tests after the product is built; alone: releng/check-launcher.sh
+set -euo pipefail
+top=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+product="$top/releng/org.cairn.repository/target/products/org.cairn.console.product/linux/gtk/x86_64/cairn"
+[ -x "$product/cairn" ] || { echo "No product at $product: build it first (./cairn or ./run-tests)." >&2; exit 1; }
+command -v xdotool >/dev/null || { echo "xdotool is needed: apt-get install xdotool" >&2; exit 1; }
+. "$top/releng/jdk.sh"
+cairn_select_jdk
+
+if [ -z "${CAIRN_CHECK_INNER:-}" ]; then
+    CAIRN_CHECK_INNER=1 exec xvfb-run -a -s "-screen 0 1280x1024x24" "$0" "$@"
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config" CAIRN_STORE_ROOT="$work/stores"
+export CAIRN_JAVA="$JAVA_HOME/bin/java"
+mkdir -p "$HOME"
+cache="$XDG_CACHE_HOME/cairn"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# Starts the console, waits for its window (3 minutes at most: a loaded CI machine is slow), closes it, and waits
+# for the JVM to end (it writes the archive on the way out). Extra JVM options: $1.
+start_console() {
+    CAIRN_VM_ARGS="${1:-}" "$product/cairn" >"$work/out.log" 2>&1 &
+    local pid=$! i
+    for i in $(seq 1 1800); do
+        if xdotool search --onlyvisible --name ' - \[Console Root' >/dev/null 2>&1; then
+            kill "$pid"
+            for i in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+            wait "$pid" 2>/dev/null || true
+            return 0
+        fi
+        kill -0 "$pid" 2>/dev/null || { cat "$work/out.log" >&2; fail "the console exited before showing its window"; }
+        sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null || true
+    fail "no console window within 3 minutes"
+}
+
+archive() { ls "$cache"/console-*.jsa 2>/dev/null | head -n 1; }
+
+start_console
+[ -n "$(archive)" ] || fail "the first start made no archive in $cache"
+echo "OK: the first start made $(basename "$(archive)") ($(stat -c %s "$(archive)") bytes)"
+
+start_console "-Xlog:class+load=info:file=$work/classes.log"
+shared=$(grep -c 'source: shared objects file (top)' "$work/classes.log" || true)
+[ "$shared" -gt 100 ] || fail "the second start loaded only $shared classes from the archive"
+echo "OK: the second start loaded $shared classes from the archive"
+
+good=$(stat -c %s "$(archive)")
+printf 'not an archive\n' > "$(archive)"
+start_console
+[ "$(stat -c %s "$(archive)")" -gt 1000 ] || fail "a damaged archive was not replaced"
+echo "OK: with a damaged archive the console started, and a new archive replaced it"
+
+truncate -s $((good / 2)) "$(archive)"
+start_console
+echo "OK: with a truncated archive the console started"
+
+grep -i 'warning\|error' "$work/out.log" | grep -iv 'SessionManager\|dbus' && fail "the launcher printed warnings" || true
+echo "OK: class-data sharing of the launch script"
