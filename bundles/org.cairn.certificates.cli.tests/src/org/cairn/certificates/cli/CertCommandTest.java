@@ -96,6 +96,7 @@ class CertCommandTest {
         assertTrue(r.out().contains("  Enhanced Key Usage:\n    Server Authentication (1.3.6.1.5.5.7.3.1)"), r.out());
         Map<?, ?> json = (Map<?, ?>) ((List<?>) cli.run("show", thumbprint, "--json").json()).get(0);
         assertEquals("UNTRUSTED_ROOT", json.get("chainStatus"));
+        assertEquals("untrusted-root", ((Map<?, ?>) json.get("status")).get("code"));
         assertEquals("", json.get("template"));
         assertTrue(((List<?>) json.get("extensions")).stream().map(Map.class::cast)
                 .anyMatch(x -> "2.5.29.37".equals(x.get("oid")) && "Enhanced Key Usage".equals(x.get("name"))),

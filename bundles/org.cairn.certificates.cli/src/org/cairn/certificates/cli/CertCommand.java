@@ -22,7 +22,9 @@ import org.cairn.certificates.core.CertificateExtensions;
 import org.cairn.certificates.core.CertificateRequest;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.CertificateStatus;
 import org.cairn.certificates.core.CertificationPath;
+import org.cairn.certificates.core.ChainValidation;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Purpose;
@@ -343,22 +345,36 @@ final class CertCommand {
             extensions.add(x);
         }
         m.put("extensions", extensions);
+        // the verdict the certificate dialog and the list show: one computation in the core
+        Map<String, Object> status = new LinkedHashMap<>();
         try {
-            CertificationPath path = store.chain(entry);
+            ChainValidation validation = store.validate(entry);
+            CertificationPath path = validation.path();
             List<Object> chain = new ArrayList<>();
-            for (CertificateEntry c : path.certificates()) {
+            for (int i = 0; i < path.certificates().size(); i++) {
+                CertificateEntry c = path.certificates().get(i);
                 Map<String, Object> link = new LinkedHashMap<>();
                 link.put("thumbprint", c.thumbprint());
                 link.put("subject", c.subject());
                 link.put("store", c.logicalStore().shortName());
+                link.put("status", validation.statuses().get(i).code());
                 chain.add(link);
             }
             m.put("chain", chain);
             m.put("chainStatus", path.status().name());
             m.put("missingIssuer", path.missingIssuer().orElse(null));
+            status.put("code", validation.status().code());
+            status.put("message", StatusWords.message(validation.status()));
+            status.put("failedAt", validation.failedAt().isPresent() ? validation.failedAt().getAsInt() : null);
+            status.put("detail", validation.detail());
         } catch (CertificateStoreException e) {
             m.put("chainStatus", "ERROR: " + e.getMessage());
+            status.put("code", CertificateStatus.CANNOT_CHECK.code());
+            status.put("message", StatusWords.message(CertificateStatus.CANNOT_CHECK));
+            status.put("failedAt", null);
+            status.put("detail", e.getMessage());
         }
+        m.put("status", status);
         return m;
     }
 
@@ -402,6 +418,8 @@ final class CertCommand {
                 }
             }
         }
+        Map<?, ?> status = (Map<?, ?>) d.get("status");
+        out.append(String.format("%-20s %s%n", "Certificate status:", status.get("message")));
         out.append("Certification path (" + d.get("chainStatus") + "):\n");
         Object chain = d.get("chain");
         if (chain instanceof List<?> links) {

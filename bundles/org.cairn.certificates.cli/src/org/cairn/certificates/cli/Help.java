@@ -42,7 +42,11 @@ final class Help {
 
                     Shows each certificate: its fields, intended purposes, certificate template, friendly name and
                     properties, its extensions as Windows' Details tab shows them, whether you have its private key
-                    and whether it is exportable (and why not), and its certification path.
+                    and whether it is exportable (and why not), its certification path and its status: the
+                    verdict of PKIX validation up to Trusted Root Certification Authorities, in the words of the
+                    certificate dialog (--json: "status": {"code", "message", "failedAt", "detail"}; codes: ok,
+                    not-time-valid, issuer-not-found, untrusted-root, not-trusted, invalid-ca, distrusted, revoked,
+                    bad-signature, not-valid, cannot-check). Revocation is not checked.
                     Thumbprints may contain spaces or colons. Exit status 1 when one is not found.
                     """,
             "export", """

@@ -193,6 +193,32 @@ public interface CertificateStore {
     CertificationPath chain(CertificateEntry entry) throws CertificateStoreException;
 
     /**
+     * Reads the stores that validation needs once: Trusted Root and Third-Party Root Certification Authorities
+     * (every physical store) as trust anchors, Untrusted Certificates as distrusted, the other stores as possible
+     * intermediates; for the current user and services also the computer's. Paths may then run through an
+     * Untrusted certificate, which the verdict names ({@link CertificateStatus#DISTRUSTED}).
+     *
+     * @param options the validation time and whether to check revocation
+     * @return a validator over what the stores hold now
+     * @throws CertificateStoreException when a store cannot be read
+     * @since 1.2
+     */
+    ChainValidator validator(ValidationOptions options) throws CertificateStoreException;
+
+    /**
+     * The verdict on one certificate now, without revocation checking: what the certificate dialog shows. Reads
+     * the stores (see {@link #validator}); a list of many certificates should take one validator instead.
+     *
+     * @param entry the certificate
+     * @return the verdict, with the certification path
+     * @throws CertificateStoreException when a store cannot be read
+     * @since 1.2
+     */
+    default ChainValidation validate(CertificateEntry entry) throws CertificateStoreException {
+        return validator(ValidationOptions.defaults()).validate(entry);
+    }
+
+    /**
      * The "Certificate purpose" view: every entry of every logical store grouped by intended purpose.
      *
      * @return the groups, {@link Purpose#ALL} first

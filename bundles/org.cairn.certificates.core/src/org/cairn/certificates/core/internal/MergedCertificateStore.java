@@ -1,25 +1,21 @@
 package org.cairn.certificates.core.internal;
 
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import javax.security.auth.x500.X500Principal;
 
 import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.CertificationPath;
+import org.cairn.certificates.core.ChainValidator;
 import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.Identity;
 import org.cairn.certificates.core.LogicalStore;
@@ -27,6 +23,7 @@ import org.cairn.certificates.core.PurposeGroup;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreListing;
 import org.cairn.certificates.core.StoreProblem;
+import org.cairn.certificates.core.ValidationOptions;
 import org.cairn.certificates.core.spi.PhysicalStore;
 import org.cairn.certificates.core.spi.StoreContext;
 import org.cairn.certificates.core.spi.StoreProvider;
@@ -37,9 +34,6 @@ import org.cairn.certificates.core.spi.StoreProvider;
  * that holds it.
  */
 final class MergedCertificateStore implements CertificateStore {
-
-    /** Chains longer than this are treated as loops (cross-certified CAs). */
-    private static final int MAX_PATH = 16;
 
     /** Opens another scope's stores (the computer's, for chain building). */
     @FunctionalInterface
@@ -369,90 +363,17 @@ final class MergedCertificateStore implements CertificateStore {
     @Override
     public CertificationPath chain(CertificateEntry entry) throws CertificateStoreException {
         checkScope(entry);
-        Candidates candidates = new Candidates();
-        candidates.addScope(this);
-        if (!(context.scope() instanceof Scope.Computer)) {
-            candidates.addScope(opener.open(Scope.computer()));
-        }
-        List<CertificateEntry> path = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        CertificateEntry current = entry;
-        X509Certificate currentCert = entry.certificate();
-        while (true) {
-            path.add(current);
-            seen.add(current.thumbprint());
-            if (current.isSelfIssued() && verifies(currentCert, currentCert.getPublicKey())) {
-                return new CertificationPath(path, candidates.trusted(current.thumbprint())
-                        ? CertificationPath.Status.TRUSTED_ROOT : CertificationPath.Status.UNTRUSTED_ROOT, Optional.empty());
-            }
-            CertificateEntry issuer = null;
-            X509Certificate issuerCert = null;
-            if (path.size() < MAX_PATH) {
-                for (CertificateEntry candidate : candidates.withSubject(current.issuer())) {
-                    if (seen.contains(candidate.thumbprint())) {
-                        continue;
-                    }
-                    X509Certificate c;
-                    try {
-                        c = candidate.certificate();
-                    } catch (CertificateStoreException e) {
-                        continue; // a broken candidate is not an issuer; the listing reports it
-                    }
-                    if (verifies(currentCert, c.getPublicKey())) {
-                        issuer = candidate;
-                        issuerCert = c;
-                        break;
-                    }
-                }
-            }
-            if (issuer == null) {
-                return new CertificationPath(path, CertificationPath.Status.ISSUER_NOT_FOUND, Optional.of(current.issuer()));
-            }
-            current = issuer;
-            currentCert = issuerCert;
-        }
+        return trustStores().build(entry, TrustStores.Mode.DISPLAY, java.time.Instant.now());
     }
 
-    private static boolean verifies(X509Certificate certificate, PublicKey key) {
-        try {
-            certificate.verify(key);
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
+    @Override
+    public ChainValidator validator(ValidationOptions options) throws CertificateStoreException {
+        return new PkixChainValidator(trustStores(), options);
     }
 
-    /** Possible issuers by subject, trusted roots first, untrusted certificates excluded. */
-    private static final class Candidates {
-        private static final List<LogicalStore> PREFERENCE = List.of(LogicalStore.TRUSTED_ROOT, LogicalStore.THIRD_PARTY_ROOT,
-                LogicalStore.INTERMEDIATE, LogicalStore.ENTERPRISE_TRUST, LogicalStore.CLIENT_AUTH_ISSUERS,
-                LogicalStore.PERSONAL, LogicalStore.TRUSTED_PUBLISHERS, LogicalStore.TRUSTED_PEOPLE, LogicalStore.OTHER_PEOPLE);
-
-        private final Map<X500Principal, List<CertificateEntry>> bySubject = new HashMap<>();
-        private final Set<String> trustedRoots = new HashSet<>();
-        private final Set<String> disallowed = new HashSet<>();
-
-        void addScope(CertificateStore store) throws CertificateStoreException {
-            for (CertificateEntry e : store.list(LogicalStore.UNTRUSTED).entries()) {
-                disallowed.add(e.thumbprint());
-            }
-            for (LogicalStore logical : PREFERENCE) {
-                for (CertificateEntry e : store.list(logical).entries()) {
-                    if (logical == LogicalStore.TRUSTED_ROOT || logical == LogicalStore.THIRD_PARTY_ROOT) {
-                        trustedRoots.add(e.thumbprint());
-                    }
-                    bySubject.computeIfAbsent(new X500Principal(e.subject()), k -> new ArrayList<>()).add(e);
-                }
-            }
-        }
-
-        List<CertificateEntry> withSubject(String name) {
-            return bySubject.getOrDefault(new X500Principal(name), List.of()).stream()
-                    .filter(e -> !disallowed.contains(e.thumbprint())).toList();
-        }
-
-        boolean trusted(String thumbprint) {
-            return trustedRoots.contains(thumbprint) && !disallowed.contains(thumbprint);
-        }
+    /** The stores chains are built from: this scope's, then the computer's. */
+    private TrustStores trustStores() throws CertificateStoreException {
+        return TrustStores.read(context.scope() instanceof Scope.Computer
+                ? List.of(this) : List.of(this, opener.open(Scope.computer())));
     }
 }

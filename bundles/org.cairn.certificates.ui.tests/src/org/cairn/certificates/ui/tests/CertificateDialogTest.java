@@ -185,8 +185,47 @@ class CertificateDialogTest {
         assertFalse(Widgets.labels(bot).contains("You have a private key that corresponds to this certificate."));
         bot.tabItem("Certification Path").activate();
         assertEquals(name + " Orphan", bot.tree().getAllItems()[0].getText());
-        assertTrue(Widgets.texts(bot).stream().anyMatch(text -> text.startsWith(
-                "The issuer of this certificate could not be found: CN=" + name + " Lost CA")), Widgets.texts(bot).toString());
+        assertTrue(Widgets.texts(bot).stream().anyMatch(text -> text.replace("\r", "").equals(
+                "The issuer of this certificate could not be found.\nMissing issuer: CN=" + name + " Lost CA")),
+                Widgets.texts(bot).toString());
+    }
+
+    /**
+     * A leaf issued by a certificate that is not a CA (basicConstraints cA false, no keyCertSign) under a trusted
+     * root: the names and signatures link, so only PKIX validation finds it wrong. Both tabs say so; the issuer is
+     * marked on the path, the root is fine.
+     */
+    @Test
+    void issuerThatIsNotACaIsReportedOnGeneralAndCertificationPath() throws Exception {
+        DemoChain chain = App.factory().createDemoChain(name + " NotCA", KeyAlgorithm.EC_P256);
+        GeneratedCertificate notCa = App.factory().createIssued(CertificateRequest.of("CN=" + name + " Not a CA"),
+                chain.root(), false);
+        GeneratedCertificate issued = App.factory().createIssued(CertificateRequest.of("CN=" + name + " Issued by not a CA")
+                .withPurposes(List.of(Purpose.SERVER_AUTHENTICATION)), notCa, false);
+        store.add(LogicalStore.TRUSTED_ROOT, chain.root().certificate(), Optional.empty(), chain.root().attributes());
+        store.add(LogicalStore.INTERMEDIATE, notCa.certificate(), Optional.empty(), notCa.attributes());
+        CertificateEntry entry = store.add(LogicalStore.PERSONAL, issued.certificate(), Optional.empty(), issued.attributes());
+        String reason = "One of the CA certificates is not valid for issuing.";
+
+        SWTBotShell shell = open(entry, Optional.empty());
+        SWTBot bot = shell.bot();
+        assertTrue(Widgets.labels(bot).contains(reason), Widgets.labels(bot).toString());
+        assertFalse(Widgets.labels(bot).contains("This certificate is intended for the following purpose(s):"),
+                "no purposes are promised for a certificate that does not validate");
+        bot.tabItem("Certification Path").activate();
+        SWTBotTreeItem root = bot.tree().getAllItems()[0];
+        assertEquals(name + " NotCA Root CA", root.getText());
+        SWTBotTreeItem issuer = root.getNode(name + " Not a CA");
+        SWTBotTreeItem leafItem = issuer.getNode(name + " Issued by not a CA");
+        assertTrue(leafItem.isSelected());
+        assertTrue(Widgets.texts(bot).contains(reason), Widgets.texts(bot).toString());
+        App.screenshot(shell.widget, "certificate-path-not-a-ca");
+
+        issuer.select();
+        bot.waitUntil(Conditions.condition("the issuer is marked as not valid for issuing",
+                () -> Widgets.texts(bot).contains(reason)));
+        root.select();
+        bot.waitUntil(Conditions.condition("the root is OK", () -> Widgets.texts(bot).contains("This certificate is OK.")));
     }
 
     @Test

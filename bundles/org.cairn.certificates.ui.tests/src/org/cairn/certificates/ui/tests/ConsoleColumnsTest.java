@@ -114,14 +114,15 @@ class ConsoleColumnsTest {
         assertEquals(foregrounds.get(0), foregrounds.get(2), "valid rows alike");
         assertNotEquals(foregrounds.get(0), foregrounds.get(1), "valid rows are not dimmed");
 
+        // Status is the chain verdict: alpha is self-signed outside Trusted Root, gamma's issuer is in no store
         Path all = folder("certificate-lists").resolve("personal.csv");
         exportList(all, "Text (Comma Delimited) (*.csv)", false);
         assertEquals(List.of(String.join(",", COLUMNS),
                 "alpha.example.org,alpha.example.org," + Formats.shortDate(alpha.notAfter())
-                        + ",\"Server Authentication, Client Authentication\",\"Alpha, the web server\",,",
+                        + ",\"Server Authentication, Client Authentication\",\"Alpha, the web server\",Root not trusted,",
                 "beta.example.org,beta.example.org," + Formats.shortDate(beta.notAfter()) + ",<All>,<None>,Expired,",
                 "gamma.example.org,Fabrikam Issuing CA," + Formats.shortDate(gamma.notAfter())
-                        + ",<All>,<None>,,WebServer"),
+                        + ",<All>,<None>,Issuer not found,WebServer"),
                 Files.readAllLines(all));
 
         table.select(0, 2);
@@ -129,9 +130,9 @@ class ConsoleColumnsTest {
         exportList(selected, "Text (Tab Delimited) (*.txt)", true);
         assertEquals(List.of(String.join("\t", COLUMNS),
                 "alpha.example.org\talpha.example.org\t" + Formats.shortDate(alpha.notAfter())
-                        + "\tServer Authentication, Client Authentication\tAlpha, the web server\t\t",
+                        + "\tServer Authentication, Client Authentication\tAlpha, the web server\tRoot not trusted\t",
                 "gamma.example.org\tFabrikam Issuing CA\t" + Formats.shortDate(gamma.notAfter())
-                        + "\t<All>\t<None>\t\tWebServer"),
+                        + "\t<All>\t<None>\tIssuer not found\tWebServer"),
                 Files.readAllLines(selected));
     }
 
@@ -161,7 +162,7 @@ class ConsoleColumnsTest {
         List<String> lines = Files.readAllLines(exported);
         assertEquals(String.join("\t", customized), lines.get(0));
         assertEquals("WebServer\tgamma.example.org\tFabrikam Issuing CA\t" + Formats.shortDate(gamma.notAfter())
-                + "\t<None>\t", lines.get(3));
+                + "\t<None>\tIssuer not found", lines.get(3));
 
         Path file = folder("certificate-columns").resolve("columns.cairn");
         Files.deleteIfExists(file);

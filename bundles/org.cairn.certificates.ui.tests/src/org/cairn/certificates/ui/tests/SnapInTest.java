@@ -12,12 +12,17 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateRequest;
+import org.cairn.certificates.core.CertificateStatus;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.core.CertificateStores;
+import org.cairn.certificates.core.DemoChain;
+import org.cairn.certificates.core.GeneratedCertificate;
 import org.cairn.certificates.core.Identity;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Purpose;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.ui.CertificateItem;
 import org.cairn.certificates.ui.CertificateUiIds;
@@ -161,6 +166,32 @@ class SnapInTest {
         assertTrue(item.icon().isPresent());
         assertTrue(row(child(child(root, "Trusted Root Certification Authorities"), "Certificates"),
                 store.chain(leaf).certificates().getLast()).isPresent());
+    }
+
+    /**
+     * The Status column shows the certificate dialog's verdict (the same core result, in short); Intended Purposes
+     * keeps showing the certificate's purposes, as Windows' list does.
+     */
+    @Test
+    void statusColumnShowsTheChainVerdict() throws Exception {
+        CertificateStore store = App.stores().open(Scope.currentUser());
+        String name = App.unique("Fabrikam");
+        DemoChain chain = App.factory().createDemoChain(name, KeyAlgorithm.EC_P256);
+        CertificateEntry ok = App.factory().install(store, chain);
+        GeneratedCertificate notCa = App.factory().createIssued(CertificateRequest.of("CN=" + name + " Not a CA"),
+                chain.root(), false);
+        GeneratedCertificate issued = App.factory().createIssued(CertificateRequest.of("CN=" + name + " Issued by not a CA")
+                .withPurposes(List.of(Purpose.CODE_SIGNING)), notCa, false);
+        store.add(LogicalStore.INTERMEDIATE, notCa.certificate(), Optional.empty(), notCa.attributes());
+        CertificateEntry bad = store.add(LogicalStore.PERSONAL, issued.certificate(), Optional.empty(), issued.attributes());
+
+        SnapInRoot root = add(snapIn(), "My user account", null);
+        ConsoleNode certificates = child(child(root, "Personal"), "Certificates");
+        assertEquals(CertificateStatus.OK, store.validate(ok).status());
+        assertEquals("", row(certificates, ok).orElseThrow().text("status"));
+        assertEquals(CertificateStatus.INVALID_CA, store.validate(bad).status());
+        assertEquals("Issuer not valid for issuing", row(certificates, bad).orElseThrow().text("status"));
+        assertEquals("Code Signing", row(certificates, bad).orElseThrow().text("intendedPurposes"));
     }
 
     @Test

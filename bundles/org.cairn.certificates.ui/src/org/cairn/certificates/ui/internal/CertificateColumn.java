@@ -23,7 +23,10 @@ public enum CertificateColumn {
     /** The friendly name, or "<None>". */
     FRIENDLY_NAME("friendlyName", "column.friendlyName", 140,
             entry -> entry.friendlyName().isEmpty() ? Messages.get("value.none") : entry.friendlyName()),
-    /** Empty for a certificate valid now; "Expired" or "Not yet valid" otherwise. */
+    /**
+     * Here (Find Certificates' table): empty for a certificate valid now, "Expired" or "Not yet valid" otherwise. The
+     * console's list shows the chain verdict instead (see {@code CertificateRow}).
+     */
     STATUS("status", "column.status", 100, entry -> CertificateColumn.status(entry, Instant.now())),
     /** The Microsoft certificate template the certificate names, if any. */
     CERTIFICATE_TEMPLATE("template", "column.template", 140, CertificateEntry::template);

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
-import org.cairn.certificates.core.CertificationPath;
+import org.cairn.certificates.core.ChainValidation;
 import org.cairn.certificates.core.Purpose;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -92,18 +92,19 @@ public final class CertificateDialog extends Dialog {
         } catch (CertificateStoreException e) {
             unreadable = e.getMessage();
         }
-        CertificationPath path = null;
+        // one verdict for both tabs (and the same the list and the command line show)
+        ChainValidation validation = null;
         String pathProblem = null;
         try {
-            path = store.chain(entry);
+            validation = store.validate(entry);
         } catch (CertificateStoreException e) {
             pathProblem = e.getMessage();
         }
         TabFolder tabs = new TabFolder(area, SWT.TOP);
         GridDataFactory.fillDefaults().grab(true, true).hint(430, 500).applyTo(tabs);
-        tab(tabs, "certificate.tab.general", general(tabs, path, unreadable));
+        tab(tabs, "certificate.tab.general", general(tabs, validation, unreadable));
         tab(tabs, "certificate.tab.details", details(tabs, certificate));
-        tab(tabs, "certificate.tab.path", certificationPath(tabs, path, pathProblem));
+        tab(tabs, "certificate.tab.path", certificationPath(tabs, validation, pathProblem));
         return area;
     }
 
@@ -120,7 +121,7 @@ public final class CertificateDialog extends Dialog {
 
     // ---- General
 
-    private Control general(Composite parent, CertificationPath path, String unreadable) {
+    private Control general(Composite parent, ChainValidation validation, String unreadable) {
         Composite page = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(8, 8).applyTo(page);
         Composite box = new Composite(page, SWT.BORDER);
@@ -140,7 +141,8 @@ public final class CertificateDialog extends Dialog {
 
         Optional<String> problem = unreadable != null
                 ? Optional.of(Messages.format("certificate.invalid.unreadable", unreadable))
-                : generalProblem(path);
+                : validation == null ? Optional.of(Messages.get("trust.issuer-not-found.general"))
+                : StatusTexts.general(validation);
         if (problem.isPresent()) {
             wrapped(box, problem.get(), 2);
         } else {
@@ -187,20 +189,6 @@ public final class CertificateDialog extends Dialog {
             GridDataFactory.fillDefaults().grab(true, false).hint(340, SWT.DEFAULT).applyTo(sentence);
         }
         return page;
-    }
-
-    private Optional<String> generalProblem(CertificationPath path) {
-        if (!entry.isValidAt(Instant.now())) {
-            return Optional.of(Messages.get("certificate.invalid.expired"));
-        }
-        if (path == null || path.status() == CertificationPath.Status.ISSUER_NOT_FOUND) {
-            return Optional.of(Messages.get("certificate.invalid.notVerified"));
-        }
-        if (path.status() == CertificationPath.Status.UNTRUSTED_ROOT) {
-            return Optional.of(Messages.get(path.certificates().size() == 1 ? "certificate.invalid.untrustedRoot"
-                    : "certificate.invalid.untrustedChain"));
-        }
-        return Optional.empty();
     }
 
     private void labelledValue(Composite parent, String labelKey, String text) {
@@ -326,7 +314,7 @@ public final class CertificateDialog extends Dialog {
 
     // ---- Certification Path
 
-    private Control certificationPath(Composite parent, CertificationPath path, String pathProblem) {
+    private Control certificationPath(Composite parent, ChainValidation validation, String pathProblem) {
         Composite page = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(8, 8).applyTo(page);
         Group group = new Group(page, SWT.NONE);
@@ -344,18 +332,17 @@ public final class CertificateDialog extends Dialog {
         Text status = new Text(page, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 60).applyTo(status);
 
-        List<CertificateEntry> chain = path == null ? List.of(entry) : path.certificates();
-        Instant now = Instant.now();
+        List<CertificateEntry> chain = validation == null ? List.of(entry) : validation.path().certificates();
         TreeItem parentItem = null;
         TreeItem leafItem = null;
         for (int i = chain.size() - 1; i >= 0; i--) {
             CertificateEntry certificate = chain.get(i);
             TreeItem item = parentItem == null ? new TreeItem(tree, SWT.NONE) : new TreeItem(parentItem, SWT.NONE);
             item.setText(certificate.issuedTo());
-            String itemStatus = pathProblem != null
+            String itemStatus = validation == null
                     ? Messages.format("certificate.status.unreadable", pathProblem)
-                    : status(path, i, now);
-            boolean ok = itemStatus.equals(Messages.get("certificate.status.ok"));
+                    : StatusTexts.path(validation, i);
+            boolean ok = validation != null && validation.statuses().get(i).ok();
             item.setImage(resources.create((ok ? Images.CERTIFICATE : Images.CERTIFICATE_INVALID).descriptor()));
             item.setData(new PathNode(certificate, itemStatus));
             if (parentItem != null) {
@@ -393,23 +380,6 @@ public final class CertificateDialog extends Dialog {
             item.setExpanded(true);
             expandAll(item.getItems());
         }
-    }
-
-    /** The status Windows shows for the {@code index}th certificate of {@code path} (0 = this certificate). */
-    static String status(CertificationPath path, int index, Instant now) {
-        CertificateEntry certificate = path.certificates().get(index);
-        boolean top = index == path.certificates().size() - 1;
-        if (!certificate.isValidAt(now)) {
-            return Messages.get("certificate.status.expired");
-        }
-        return switch (path.status()) {
-            case TRUSTED_ROOT -> Messages.get("certificate.status.ok");
-            case UNTRUSTED_ROOT -> Messages.get(top ? "certificate.status.untrustedRoot"
-                    : "certificate.status.chainUntrusted");
-            case ISSUER_NOT_FOUND -> top
-                    ? Messages.format("certificate.status.issuerNotFound", path.missingIssuer().orElse(""))
-                    : Messages.get("certificate.invalid.notVerified");
-        };
     }
 
     private record PathNode(CertificateEntry entry, String status) {

@@ -28,11 +28,13 @@ final class CertificateRow implements CertificateItem {
     private final CertificateStore store;
     private final CertificateEntry entry;
     private final Instant now;
+    private final ChainVerdicts verdicts;
 
-    CertificateRow(CertificateStore store, CertificateEntry entry, Instant now) {
+    CertificateRow(CertificateStore store, CertificateEntry entry, Instant now, ChainVerdicts verdicts) {
         this.store = store;
         this.entry = entry;
         this.now = now;
+        this.verdicts = verdicts;
     }
 
     @Override
@@ -57,7 +59,9 @@ final class CertificateRow implements CertificateItem {
             return "";
         }
         if (column.get() == CertificateColumn.STATUS) {
-            String validity = CertificateColumn.status(entry, now);
+            // the certificate dialog's verdict, in short; its own dates when the stores cannot be read
+            String validity = verdicts.of(entry).map(validation -> StatusTexts.column(validation, entry, now))
+                    .orElseGet(() -> CertificateColumn.status(entry, now));
             if (validity.isEmpty() && keyNotAccessible()) {
                 return Messages.get("status.keyNotAccessible");
             }
@@ -77,8 +81,15 @@ final class CertificateRow implements CertificateItem {
         return CertificateColumn.status(entry, now).isEmpty() ? RowStyle.NORMAL : RowStyle.DIMMED;
     }
 
+    /**
+     * Sorting by Status sorts by the certificate's own dates ("Expired", "Not yet valid"), not by the chain verdict:
+     * a verdict for each of 10,000 rows would take the UI thread for many seconds.
+     */
     @Override
     public Comparable<?> sortKey(String columnId) {
+        if (CertificateColumn.STATUS.id().equals(columnId)) {
+            return CertificateColumn.status(entry, now).toLowerCase(Locale.ROOT);
+        }
         return CertificateColumn.byId(columnId).filter(column -> column != CertificateColumn.STATUS)
                 .<Comparable<?>>map(column -> column.sortKey(entry)).orElseGet(() -> text(columnId));
     }

@@ -1,0 +1,189 @@
+package org.cairn.certificates.core.internal;
+
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.security.auth.x500.X500Principal;
+
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.CertificationPath;
+import org.cairn.certificates.core.LogicalStore;
+
+/**
+ * One reading of the stores that chains are built from: possible issuers by subject (trusted roots first), the
+ * thumbprints of trusted roots and of Untrusted Certificates. Builds certification paths two ways: for display and
+ * export (an issuer must verify the signature; untrusted certificates are never issuers) and for validation (a path
+ * may run through an untrusted certificate, or through an issuer named by the authority key identifier whose
+ * signature does not verify, so that the verdict can say so instead of "issuer not found").
+ */
+final class TrustStores {
+
+    /** Chains longer than this are treated as loops (cross-certified CAs). */
+    private static final int MAX_PATH = 16;
+
+    /** Where issuers are looked for, in order of preference; Untrusted Certificates are looked at last, and only
+     *  to name them. */
+    private static final List<LogicalStore> PREFERENCE = List.of(LogicalStore.TRUSTED_ROOT, LogicalStore.THIRD_PARTY_ROOT,
+            LogicalStore.INTERMEDIATE, LogicalStore.ENTERPRISE_TRUST, LogicalStore.CLIENT_AUTH_ISSUERS,
+            LogicalStore.PERSONAL, LogicalStore.TRUSTED_PUBLISHERS, LogicalStore.TRUSTED_PEOPLE, LogicalStore.OTHER_PEOPLE);
+
+    /** How a path is built. */
+    enum Mode {
+        /** Issuers verify the signature; Untrusted Certificates are never used. */
+        DISPLAY,
+        /** As DISPLAY, then Untrusted Certificates, then an issuer matched by key identifier alone. */
+        VALIDATION
+    }
+
+    private final Map<X500Principal, List<CertificateEntry>> bySubject = new HashMap<>();
+    private final Map<X500Principal, List<CertificateEntry>> distrustedBySubject = new HashMap<>();
+    private final Set<String> trustedRoots = new HashSet<>();
+    private final Set<String> disallowed = new HashSet<>();
+
+    private TrustStores() {
+    }
+
+    /**
+     * @param scopes the stores of the scope, then (for the current user and services) the computer's
+     * @return what they hold now
+     * @throws CertificateStoreException when a store cannot be read
+     */
+    static TrustStores read(List<CertificateStore> scopes) throws CertificateStoreException {
+        TrustStores stores = new TrustStores();
+        for (CertificateStore store : scopes) {
+            for (CertificateEntry e : store.list(LogicalStore.UNTRUSTED).entries()) {
+                stores.disallowed.add(e.thumbprint());
+                stores.distrustedBySubject.computeIfAbsent(new X500Principal(e.subject()), k -> new ArrayList<>()).add(e);
+            }
+            for (LogicalStore logical : PREFERENCE) {
+                for (CertificateEntry e : store.list(logical).entries()) {
+                    if (logical == LogicalStore.TRUSTED_ROOT || logical == LogicalStore.THIRD_PARTY_ROOT) {
+                        stores.trustedRoots.add(e.thumbprint());
+                    }
+                    stores.bySubject.computeIfAbsent(new X500Principal(e.subject()), k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        return stores;
+    }
+
+    /** @return whether the certificate is in Untrusted Certificates */
+    boolean distrusted(String thumbprint) {
+        return disallowed.contains(thumbprint);
+    }
+
+    /** @return whether the certificate is a trusted root that is not also distrusted */
+    boolean trusted(String thumbprint) {
+        return trustedRoots.contains(thumbprint) && !disallowed.contains(thumbprint);
+    }
+
+    /**
+     * @param entry the leaf
+     * @param mode  how to link
+     * @param now   the validation time; VALIDATION prefers issuers valid then (a renewed CA over its expired twin)
+     * @return the path, leaf first
+     * @throws CertificateStoreException when the leaf cannot be read
+     */
+    CertificationPath build(CertificateEntry entry, Mode mode, Instant now) throws CertificateStoreException {
+        List<CertificateEntry> path = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        CertificateEntry current = entry;
+        X509Certificate currentCert = entry.certificate();
+        while (true) {
+            path.add(current);
+            seen.add(current.thumbprint());
+            if (current.isSelfIssued() && (verifies(currentCert, currentCert.getPublicKey())
+                    || mode == Mode.VALIDATION && keyIdentifierMatches(currentCert, currentCert))) {
+                return new CertificationPath(path, trusted(current.thumbprint())
+                        ? CertificationPath.Status.TRUSTED_ROOT : CertificationPath.Status.UNTRUSTED_ROOT, Optional.empty());
+            }
+            Link issuer = path.size() < MAX_PATH ? issuer(current, currentCert, seen, mode, now) : null;
+            if (issuer == null) {
+                return new CertificationPath(path, CertificationPath.Status.ISSUER_NOT_FOUND, Optional.of(current.issuer()));
+            }
+            current = issuer.entry();
+            currentCert = issuer.certificate();
+        }
+    }
+
+    private record Link(CertificateEntry entry, X509Certificate certificate) {
+    }
+
+    private Link issuer(CertificateEntry current, X509Certificate currentCert, Set<String> seen, Mode mode, Instant now) {
+        X500Principal name = new X500Principal(current.issuer());
+        List<CertificateEntry> candidates = new ArrayList<>();
+        for (CertificateEntry candidate : bySubject.getOrDefault(name, List.of())) {
+            if (!disallowed.contains(candidate.thumbprint())) {
+                candidates.add(candidate);
+            }
+        }
+        if (mode == Mode.VALIDATION) {
+            candidates.addAll(distrustedBySubject.getOrDefault(name, List.of()));
+        }
+        Link verifying = null;
+        Link byKeyIdentifier = null;
+        for (CertificateEntry candidate : candidates) {
+            if (seen.contains(candidate.thumbprint())) {
+                continue;
+            }
+            X509Certificate c;
+            try {
+                c = candidate.certificate();
+            } catch (CertificateStoreException e) {
+                continue; // a broken candidate is not an issuer; the listing reports it
+            }
+            if (verifies(currentCert, c.getPublicKey())) {
+                if (mode == Mode.DISPLAY || candidate.isValidAt(now)) {
+                    return new Link(candidate, c);
+                }
+                if (verifying == null) {
+                    verifying = new Link(candidate, c);
+                }
+            } else if (mode == Mode.VALIDATION && byKeyIdentifier == null && keyIdentifierMatches(currentCert, c)) {
+                byKeyIdentifier = new Link(candidate, c);
+            }
+        }
+        return verifying != null ? verifying : byKeyIdentifier;
+    }
+
+    static boolean verifies(X509Certificate certificate, PublicKey key) {
+        try {
+            certificate.verify(key);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Whether the certificate's authority key identifier names the candidate's subject key identifier. */
+    private static boolean keyIdentifierMatches(X509Certificate certificate, X509Certificate candidate) {
+        try {
+            byte[] aki = certificate.getExtensionValue(Extension.authorityKeyIdentifier.getId());
+            byte[] ski = candidate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+            if (aki == null || ski == null) {
+                return false;
+            }
+            ASN1OctetString keyId = AuthorityKeyIdentifier.getInstance(ASN1OctetString.getInstance(aki).getOctets())
+                    .getKeyIdentifierObject();
+            byte[] held = SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(ski).getOctets()).getKeyIdentifier();
+            return keyId != null && Arrays.equals(keyId.getOctets(), held);
+        } catch (RuntimeException e) {
+            return false; // a malformed extension identifies nothing
+        }
+    }
+}
