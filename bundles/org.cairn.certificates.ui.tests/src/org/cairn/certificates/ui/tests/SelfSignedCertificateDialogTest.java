@@ -17,6 +17,7 @@ import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Create Self-Signed Certificate: what is filled in is what lands in the store. */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class SelfSignedCertificateDialogTest {
 
     private CertificateStore store;

@@ -38,6 +38,7 @@ import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.eclipse.swt.widgets.Composite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ import org.osgi.framework.ServiceReference;
  * certificate found in each, the actions, the rights of an ordinary account on the computer's store.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class SnapInTest {
 
     private HostDialog<Composite> dialog;
