@@ -69,7 +69,30 @@ class UiThreadWatchdogTest {
         // the UI thread's stack at the stall names the culprit
         assertTrue(failure.getMessage().contains("UiThreadWatchdogTest.sleepOnUiThread"), failure.getMessage());
         assertTrue(failure.getMessage().contains("java.lang.Thread.sleep"), failure.getMessage());
+        assertEquals(UiThreadWatchdog.Cause.BLOCKED, watch.stalls().get(0).cause());
         assertFalse(watch.stalls().get(0).idle());
+    }
+
+    @Test
+    void aUiThreadComputingFor400MillisecondsFails() {
+        Watch watch = watch();
+        try {
+            // 400 ms of CPU time, however busy the machine is
+            UIThreadRunnable.syncExec(display, () -> {
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                long end = threads.getCurrentThreadCpuTime() + Duration.ofMillis(400).toNanos();
+                long sum = 0;
+                while (threads.getCurrentThreadCpuTime() < end) {
+                    sum += Long.numberOfTrailingZeros(sum + end);
+                }
+                return sum;
+            });
+            busyOnUiThread(0);
+        } finally {
+            watch.stop();
+        }
+        assertThrows(AssertionError.class, watch::verify);
+        assertEquals(UiThreadWatchdog.Cause.BUSY, watch.stalls().get(0).cause(), watch.stalls()::toString);
     }
 
     @Test
