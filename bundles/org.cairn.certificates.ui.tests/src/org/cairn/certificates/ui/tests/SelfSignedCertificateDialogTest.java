@@ -101,7 +101,7 @@ class SelfSignedCertificateDialogTest {
         // the click returns at once (the UI-thread watchdog checks the window answers meanwhile); while the key is
         // made, the form and OK are disabled, unless it was already done
         boolean disabledWhileWorking = UIThreadRunnable.syncExec(bot.display(),
-                () -> shell.widget.isDisposed() || !dialog.getButton(org.eclipse.jface.dialogs.IDialogConstants.OK_ID).isEnabled());
+                () -> shell.widget.isDisposed() || !buttonEnabled(shell.widget, "OK"));
         assertTrue(disabledWhileWorking, "OK is disabled while the certificate is created");
         bot.waitUntil(Conditions.shellCloses(shell), 120_000);
 
@@ -130,5 +130,18 @@ class SelfSignedCertificateDialogTest {
                 .stream().noneMatch(thread -> thread.getName().equals("cairn-create-self-signed"))), 120_000);
         assertTrue(store.list(LogicalStore.PERSONAL).entries().stream().noneMatch(entry -> entry.issuedTo().equals(host)),
                 "a cancelled creation stores nothing");
+    }
+
+    /** @return whether the button {@code text} under {@code parent} is enabled (one UI-thread pass) */
+    private static boolean buttonEnabled(org.eclipse.swt.widgets.Composite parent, String text) {
+        for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Button button && button.getText().equals(text)) {
+                return button.isEnabled();
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite composite && buttonEnabled(composite, text)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
