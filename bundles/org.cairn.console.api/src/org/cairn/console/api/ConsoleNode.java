@@ -62,7 +62,8 @@ public interface ConsoleNode {
 
     /**
      * @return what the details pane shows for this node; empty (the default) lists the children with a Name
-     *         column
+     *         column. Called on the Display thread: a view whose contents take time to read returns a
+     *         {@link BackgroundView} (since 1.2), which the host loads on a background thread.
      */
     default Optional<ResultView> resultView() {
         return Optional.empty();

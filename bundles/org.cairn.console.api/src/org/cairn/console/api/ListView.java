@@ -7,8 +7,10 @@ import java.util.List;
  * it when a heading is clicked, lets the user show, hide and reorder columns (View → Customize Columns...), and
  * writes it out with Action → Export List....
  * <p>
- * The host asks for the items each time the node is shown or refreshed, on the Display thread, and draws the
- * table virtually: for large lists, return a {@link List} whose {@code get} is cheap (an array-backed list).
+ * The host asks for the items each time the node is shown or refreshed, on the Display thread (on a background
+ * thread when a {@link BackgroundView} returned the list), and draws the table virtually: for large lists, return
+ * a {@link List} whose {@code get} is cheap (an array-backed list). A list that takes time to read (disk, locks)
+ * belongs in a {@link BackgroundView} (since 1.2), so that the window keeps answering.
  */
 public interface ListView extends ResultView {
 

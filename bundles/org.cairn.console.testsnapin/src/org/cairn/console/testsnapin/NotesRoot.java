@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cairn.console.api.BackgroundView;
 import org.cairn.console.api.Column;
 import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleException;
@@ -18,7 +19,12 @@ import org.cairn.console.api.ResultView;
 import org.cairn.console.api.RowStyle;
 import org.cairn.console.api.SnapInRoot;
 
-/** The Test Notes root: a list of notes computed on demand (so that a large list costs nothing until shown). */
+/**
+ * The Test Notes root: a list of notes computed on demand (so that a large list costs nothing until shown). With
+ * the number read from a file, the list is read in the background (console API 1.2), as a list from disk should
+ * be; for the tests, that load waits while a file {@code COUNTFILE.hold} exists, and writes
+ * {@code COUNTFILE.canceled} when the host cancelled it.
+ */
 final class NotesRoot implements SnapInRoot {
 
     static final String TYPE = "org.cairn.console.testsnapin.node.notes";
@@ -26,12 +32,24 @@ final class NotesRoot implements SnapInRoot {
 
     private final String title;
     private final Count source;
+    private final Optional<Path> countFile;
     private int count;
     private final Map<String, String> settings;
 
     NotesRoot(String title, Count source, Map<String, String> settings) throws ConsoleException {
+        this(title, source, Optional.empty(), settings);
+    }
+
+    /** Notes whose number is read from {@code countFile} in the background. */
+    NotesRoot(String title, Path countFile, Map<String, String> settings) throws ConsoleException {
+        this(title, Count.readFrom(countFile), Optional.of(countFile), settings);
+    }
+
+    private NotesRoot(String title, Count source, Optional<Path> countFile, Map<String, String> settings)
+            throws ConsoleException {
         this.title = title;
         this.source = source;
+        this.countFile = countFile;
         this.count = source.read();
         this.settings = Map.copyOf(settings);
     }
@@ -89,7 +107,34 @@ final class NotesRoot implements SnapInRoot {
 
     @Override
     public Optional<ResultView> resultView() {
-        int shown = count;
+        if (countFile.isPresent()) {
+            Path file = countFile.get();
+            return Optional.of(BackgroundView.of(monitor -> {
+                Path hold = file.resolveSibling(file.getFileName() + ".hold");
+                while (Files.exists(hold)) {
+                    if (monitor.isCanceled()) {
+                        try {
+                            Files.writeString(file.resolveSibling(file.getFileName() + ".canceled"), "canceled");
+                        } catch (IOException e) {
+                            throw new ConsoleException("Cannot record the cancellation: " + e.getMessage());
+                        }
+                        return list(0);
+                    }
+                    monitor.progress("Waiting for " + hold.getFileName());
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new ConsoleException("Interrupted");
+                    }
+                }
+                return list(source.read());
+            }));
+        }
+        return Optional.of(list(count));
+    }
+
+    private static ListView list(int shown) {
         List<ResultItem> notes = new AbstractList<>() {
             @Override
             public ResultItem get(int index) {
@@ -101,9 +146,9 @@ final class NotesRoot implements SnapInRoot {
                 return shown;
             }
         };
-        return Optional.of(ListView.of(List.of(Column.of("name", "Name", 160),
+        return ListView.of(List.of(Column.of("name", "Name", 160),
                 new Column("size", "Size", 80, Column.Alignment.RIGHT, true),
-                new Column("remark", "Remark, quoted", 160, Column.Alignment.LEFT, true)), notes));
+                new Column("remark", "Remark, quoted", 160, Column.Alignment.LEFT, true)), notes);
     }
 
     @Override

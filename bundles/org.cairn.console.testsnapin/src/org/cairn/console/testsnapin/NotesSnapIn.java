@@ -91,8 +91,7 @@ public final class NotesSnapIn implements SnapIn {
             case "many" -> new NotesRoot(title, NotesRoot.Count.fixed(20_000), settings);
             case "custom" -> new NotesRoot(title, NotesRoot.Count.fixed(NotesRoot.Count.parse(
                     settings.getOrDefault("count", "3"))), settings);
-            case "file" -> new NotesRoot(title, NotesRoot.Count.readFrom(Path.of(settings.getOrDefault("countFile", ""))),
-                    settings);
+            case "file" -> new NotesRoot(title, Path.of(settings.getOrDefault("countFile", "")), settings);
             default -> new NotesRoot(title, NotesRoot.Count.fixed(3), settings);
         };
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * afterwards and fails the test if a listener threw into the event loop.
  */
 @ExtendWith({SharedDisplay.class, ScreenshotOnFailure.class})
+@ExtendWith(UiThreadWatchdog.class)
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a UI deadlock fails instead of hanging
 abstract class UiTest {
 

@@ -32,6 +32,8 @@ import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
@@ -44,6 +46,7 @@ import jakarta.inject.Named;
 
 /** The certificate dialog on real store entries: a demo chain installed in the current user's stores. */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class CertificateDialogTest {
 
     private CertificateStore store;
@@ -64,9 +67,25 @@ class CertificateDialogTest {
         App.close(dialog);
     }
 
+    /** Opens the dialog and waits for its certification path, which is built in the background. */
     private SWTBotShell open(CertificateEntry entry, Optional<ExportCommand> export) {
         dialog = App.open(parent -> new CertificateDialog(parent, store, entry, export));
-        return new SWTBot().shell("Certificate");
+        SWTBotShell shell = new SWTBot().shell("Certificate");
+        shell.bot().waitUntil(Conditions.condition("the certification path is built",
+                () -> !UIThreadRunnable.syncExec(shell.bot().display(), () -> saysChecking(shell.widget))));
+        return shell;
+    }
+
+    /** @return whether a label under {@code parent} still says the path is being built (one UI-thread pass) */
+    private static boolean saysChecking(org.eclipse.swt.widgets.Composite parent) {
+        for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Label label
+                    && label.getText().equals("Checking the certification path...")
+                    || child instanceof org.eclipse.swt.widgets.Composite composite && saysChecking(composite)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The details pane's certificate list: Windows' columns, icons, status, sorting, and 10,000 rows at once. */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class CertificateTableTest {
 
     private static final int LARGE = 10_000;

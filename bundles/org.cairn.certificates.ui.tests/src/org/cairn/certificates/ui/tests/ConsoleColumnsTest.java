@@ -28,6 +28,7 @@ import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * keeps that layout when it is saved and opened again.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class ConsoleColumnsTest {
 
     private static final List<String> COLUMNS = List.of("Issued To", "Issued By", "Expiration Date", "Intended Purposes",

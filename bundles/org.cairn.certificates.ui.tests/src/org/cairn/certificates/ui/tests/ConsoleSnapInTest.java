@@ -15,6 +15,7 @@ import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * browsed in both views, a certificate found and opened, the store's All Tasks.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class ConsoleSnapInTest {
 
     private final SWTBot bot = new SWTBot();
@@ -174,17 +176,20 @@ class ConsoleSnapInTest {
         find.bot().textWithLabel("Contains:").setText(name);
         find.bot().button("Find Now").click();
         SWTBotTable found = find.bot().table();
-        bot.waitUntil(Conditions.tableHasRows(found, 3));
+        // the search runs in the background, store by store: wait for its end
+        bot.waitUntil(Conditions.condition("the search is done",
+                () -> Widgets.labels(find.bot()).contains("3 certificate(s) found")));
+        assertEquals(3, found.rowCount());
         assertEquals(List.of(name, name + " Intermediate CA", name + " Root CA"),
                 List.of(found.cell(0, 0), found.cell(1, 0), found.cell(2, 0)));
-        assertTrue(Widgets.labels(find.bot()).contains("3 certificate(s) found"), Widgets.labels(find.bot()).toString());
         App.screenshot(find.widget, "find-certificates");
 
         find.bot().comboBoxWithLabel("Look in Field:").setSelection("SHA1 Hash");
         String spaced = leaf.thumbprint().toLowerCase(java.util.Locale.ROOT).replaceAll("(..)(?!$)", "$1 ");
         find.bot().textWithLabel("Contains:").setText(spaced);
         find.bot().button("Find Now").click();
-        bot.waitUntil(Conditions.tableHasRows(found, 1));
+        bot.waitUntil(Conditions.condition("the second search is done",
+                () -> Widgets.labels(find.bot()).contains("1 certificate(s) found")));
         assertEquals(name, found.cell(0, 0));
         found.select(0);
         assertTrue(!find.bot().button("Export...").isEnabled(), "no export wizard is installed in this build");

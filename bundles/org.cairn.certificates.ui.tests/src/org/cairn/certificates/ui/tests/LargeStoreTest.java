@@ -26,6 +26,7 @@ import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * for {@code benchmark/run.sh}; the test checks the behaviour, not the times.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class LargeStoreTest {
 
     /** Rows in the store; {@code -Dcairn.largeStore.count=N} measures another size. */

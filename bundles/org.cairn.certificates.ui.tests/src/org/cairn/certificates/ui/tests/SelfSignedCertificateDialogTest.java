@@ -17,6 +17,7 @@ import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Create Self-Signed Certificate: what is filled in is what lands in the store. */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class SelfSignedCertificateDialogTest {
 
     private CertificateStore store;
@@ -86,5 +88,60 @@ class SelfSignedCertificateDialogTest {
         assertTrue(shell.isOpen());
         assertEquals("just a name", bot.textWithLabel("Subject:").getText());
         assertEquals(before, store.list(LogicalStore.PERSONAL).entries().size());
+    }
+
+    @Test
+    void anRsa4096KeyIsCreatedInTheBackgroundWithTheFormDisabled() throws Exception {
+        String host = App.unique("rsa").replace(' ', '-') + ".example.com";
+        SWTBotShell shell = open();
+        SWTBot bot = shell.bot();
+        bot.textWithLabel("Subject:").setText("CN=" + host);
+        bot.comboBoxWithLabel("Key type:").setSelection("RSA 4096");
+        bot.button("OK").click();
+        // the click returns at once (the UI-thread watchdog checks the window answers meanwhile); while the key is
+        // made, the form and OK are disabled, unless it was already done
+        boolean disabledWhileWorking = UIThreadRunnable.syncExec(bot.display(),
+                () -> shell.widget.isDisposed() || !buttonEnabled(shell.widget, "OK"));
+        assertTrue(disabledWhileWorking, "OK is disabled while the certificate is created");
+        bot.waitUntil(Conditions.shellCloses(shell), 120_000);
+
+        CertificateEntry created = dialog.created().orElseThrow();
+        assertEquals(host, created.issuedTo());
+        assertTrue(created.hasPrivateKey());
+        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) created.certificate()
+                .getPublicKey();
+        assertEquals(4096, key.getModulus().bitLength());
+        assertTrue(store.list(LogicalStore.PERSONAL).entries().stream().anyMatch(entry -> entry.equals(created)));
+    }
+
+    @Test
+    void cancelWhileTheKeyIsMadeAddsNothing() throws Exception {
+        String host = App.unique("cancelled").replace(' ', '-') + ".example.com";
+        SWTBotShell shell = open();
+        SWTBot bot = shell.bot();
+        bot.textWithLabel("Subject:").setText("CN=" + host);
+        bot.comboBoxWithLabel("Key type:").setSelection("RSA 4096");
+        bot.button("OK").click();
+        bot.button("Cancel").click();
+        bot.waitUntil(Conditions.shellCloses(shell));
+        assertTrue(dialog.created().isEmpty());
+        // the generation runs to its end on the dialog's own thread, which ends with it; then nothing may be stored
+        bot.waitUntil(Conditions.condition("the dialog's thread ended", () -> Thread.getAllStackTraces().keySet()
+                .stream().noneMatch(thread -> thread.getName().equals("cairn-create-self-signed"))), 120_000);
+        assertTrue(store.list(LogicalStore.PERSONAL).entries().stream().noneMatch(entry -> entry.issuedTo().equals(host)),
+                "a cancelled creation stores nothing");
+    }
+
+    /** @return whether the button {@code text} under {@code parent} is enabled (one UI-thread pass) */
+    private static boolean buttonEnabled(org.eclipse.swt.widgets.Composite parent, String text) {
+        for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Button button && button.getText().equals(text)) {
+                return button.isEnabled();
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite composite && buttonEnabled(composite, text)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -29,7 +29,9 @@ import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.certificates.ui.internal.CertificatesRoot;
 import org.cairn.certificates.ui.internal.CertificatesSnapIn;
 import org.cairn.certificates.ui.internal.ViewMode;
+import org.cairn.console.api.BackgroundView;
 import org.cairn.console.api.ConsoleAction;
+import org.cairn.console.api.ConsoleException;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.ListView;
 import org.cairn.console.api.ResultItem;
@@ -41,6 +43,7 @@ import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.eclipse.swt.widgets.Composite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,7 @@ import org.osgi.framework.ServiceReference;
  * certificate found in each, the actions, the rights of an ordinary account on the computer's store.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class SnapInTest {
 
     private HostDialog<Composite> dialog;
@@ -114,8 +118,15 @@ class SnapInTest {
                 .orElseThrow(() -> new AssertionError("No node '" + label + "' under '" + node.label() + "': " + labels));
     }
 
+    /** @return the node's list, read as the host reads it: in the background (console API 1.2) */
     private static ListView list(ConsoleNode node) {
-        return assertInstanceOf(ListView.class, node.resultView().orElseThrow());
+        BackgroundView background = assertInstanceOf(BackgroundView.class, node.resultView().orElseThrow(),
+                "a certificate list is read off the UI thread");
+        try {
+            return assertInstanceOf(ListView.class, background.load(() -> false));
+        } catch (ConsoleException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Optional<CertificateItem> row(ConsoleNode node, CertificateEntry entry) {

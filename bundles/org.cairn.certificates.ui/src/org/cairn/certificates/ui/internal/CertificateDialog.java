@@ -43,6 +43,10 @@ import org.eclipse.swt.widgets.TreeItem;
  * Windows' "Certificate" dialog for one store entry: General (purposes, issued to and by, validity, private key),
  * Details (every field, extension and property, with a value pane, "Edit Properties..." and "Copy to File...")
  * and Certification Path (the chain from the root down to this certificate, with each one's status).
+ * <p>
+ * The path is built in the background (it reads about 18 logical stores, which may wait for a lock): the dialog
+ * opens at once, says it is checking, and fills in the status and the path when they are known; closing it drops
+ * the work.
  */
 public final class CertificateDialog extends Dialog {
 
@@ -54,6 +58,10 @@ public final class CertificateDialog extends Dialog {
     private Text fieldValue;
     private Combo show;
     private List<CertificateField> fields = List.of();
+    private Composite statusBox;
+    private Tree pathTree;
+    private Text pathStatus;
+    private Button viewCertificate;
 
     /**
      * @param parent the shell the dialog is modal to
@@ -92,20 +100,28 @@ public final class CertificateDialog extends Dialog {
         } catch (CertificateStoreException e) {
             unreadable = e.getMessage();
         }
-        // one verdict for both tabs (and the same the list and the command line show)
-        ChainValidation validation = null;
-        String pathProblem = null;
-        try {
-            validation = store.validate(entry);
-        } catch (CertificateStoreException e) {
-            pathProblem = e.getMessage();
-        }
         TabFolder tabs = new TabFolder(area, SWT.TOP);
         GridDataFactory.fillDefaults().grab(true, true).hint(430, 500).applyTo(tabs);
-        tab(tabs, "certificate.tab.general", general(tabs, validation, unreadable));
+        tab(tabs, "certificate.tab.general", general(tabs, unreadable));
         tab(tabs, "certificate.tab.details", details(tabs, certificate));
-        tab(tabs, "certificate.tab.path", certificationPath(tabs, validation, pathProblem));
+        tab(tabs, "certificate.tab.path", certificationPath(tabs));
+        String unreadableLeaf = unreadable;
+        // one verdict for both tabs (and the same the list and the command line show), computed off the UI thread
+        new DialogWork(area, "cairn-certification-path").start(task -> store.validate(entry),
+                path -> pathKnown(path, null, unreadableLeaf),
+                failure -> pathKnown(null, failure.getMessage(), unreadableLeaf));
         return area;
+    }
+
+    /** Fills the status on General and the Certification Path tab, once the path was built. */
+    private void pathKnown(ChainValidation validation, String pathProblem, String unreadable) {
+        for (Control child : statusBox.getChildren()) {
+            child.dispose();
+        }
+        fillStatus(validation, unreadable);
+        fillPath(validation, pathProblem);
+        statusBox.getParent().layout(true, true);
+        pathTree.getParent().getParent().layout(true, true);
     }
 
     @Override
@@ -121,7 +137,7 @@ public final class CertificateDialog extends Dialog {
 
     // ---- General
 
-    private Control general(Composite parent, ChainValidation validation, String unreadable) {
+    private Control general(Composite parent, String unreadable) {
         Composite page = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(8, 8).applyTo(page);
         Composite box = new Composite(page, SWT.BORDER);
@@ -139,29 +155,11 @@ public final class CertificateDialog extends Dialog {
         Label separator = new Label(box, SWT.SEPARATOR | SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(separator);
 
-        Optional<String> problem = unreadable != null
-                ? Optional.of(Messages.format("certificate.invalid.unreadable", unreadable))
-                : validation == null ? Optional.of(Messages.get("trust.issuer-not-found.general"))
-                : StatusTexts.general(validation);
-        if (problem.isPresent()) {
-            wrapped(box, problem.get(), 2);
-        } else {
-            Label intended = new Label(box, SWT.WRAP);
-            intended.setText(Messages.get("certificate.purposes"));
-            intended.setFont(bold(intended, 1.0));
-            GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(380, SWT.DEFAULT).applyTo(intended);
-            List<String> purposes = new ArrayList<>();
-            if (entry.purposes().contains(Purpose.ALL)) {
-                purposes.addAll(List.of(Messages.get("certificate.purposes.all").split("\n")));
-            } else {
-                entry.purposes().forEach(purpose -> purposes.add(purpose.displayName()));
-            }
-            for (String purpose : purposes) {
-                Label bullet = new Label(box, SWT.NONE);
-                bullet.setText("\u2022 " + purpose);
-                GridDataFactory.fillDefaults().span(2, 1).indent(16, 0).applyTo(bullet);
-            }
-        }
+        // The status (purposes, or why the certificate is not valid) waits for the path; filled by fillStatus.
+        statusBox = new Composite(box, SWT.NONE);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(statusBox);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(statusBox);
+        wrapped(statusBox, Messages.get("certificate.checking"), 2);
         Label spacer = new Label(box, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(spacer);
         Label rule = new Label(box, SWT.SEPARATOR | SWT.HORIZONTAL);
@@ -189,6 +187,33 @@ public final class CertificateDialog extends Dialog {
             GridDataFactory.fillDefaults().grab(true, false).hint(340, SWT.DEFAULT).applyTo(sentence);
         }
         return page;
+    }
+
+    private void fillStatus(ChainValidation validation, String unreadable) {
+        Composite box = statusBox;
+        Optional<String> problem = unreadable != null
+                ? Optional.of(Messages.format("certificate.invalid.unreadable", unreadable))
+                : validation == null ? Optional.of(Messages.get("trust.issuer-not-found.general"))
+                : StatusTexts.general(validation);
+        if (problem.isPresent()) {
+            wrapped(box, problem.get(), 2);
+        } else {
+            Label intended = new Label(box, SWT.WRAP);
+            intended.setText(Messages.get("certificate.purposes"));
+            intended.setFont(bold(intended, 1.0));
+            GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(380, SWT.DEFAULT).applyTo(intended);
+            List<String> purposes = new ArrayList<>();
+            if (entry.purposes().contains(Purpose.ALL)) {
+                purposes.addAll(List.of(Messages.get("certificate.purposes.all").split("\n")));
+            } else {
+                entry.purposes().forEach(purpose -> purposes.add(purpose.displayName()));
+            }
+            for (String purpose : purposes) {
+                Label bullet = new Label(box, SWT.NONE);
+                bullet.setText("\u2022 " + purpose);
+                GridDataFactory.fillDefaults().span(2, 1).indent(16, 0).applyTo(bullet);
+            }
+        }
     }
 
     private void labelledValue(Composite parent, String labelKey, String text) {
@@ -314,7 +339,7 @@ public final class CertificateDialog extends Dialog {
 
     // ---- Certification Path
 
-    private Control certificationPath(Composite parent, ChainValidation validation, String pathProblem) {
+    private Control certificationPath(Composite parent) {
         Composite page = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(8, 8).applyTo(page);
         Group group = new Group(page, SWT.NONE);
@@ -325,13 +350,38 @@ public final class CertificateDialog extends Dialog {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
         Button view = new Button(group, SWT.PUSH);
         view.setText(Messages.get("certificate.viewCertificate"));
+        view.setEnabled(false);
         GridDataFactory.swtDefaults().align(SWT.END, SWT.CENTER).applyTo(view);
 
         Label statusLabel = new Label(page, SWT.NONE);
         statusLabel.setText(Messages.get("certificate.status"));
         Text status = new Text(page, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP);
+        status.setText(Messages.get("certificate.checking"));
         GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 60).applyTo(status);
+        pathTree = tree;
+        pathStatus = status;
+        viewCertificate = view;
+        tree.addListener(SWT.Selection, event -> {
+            TreeItem[] selected = tree.getSelection();
+            if (selected.length > 0) {
+                PathNode node = (PathNode) selected[0].getData();
+                status.setText(node.status());
+                view.setEnabled(!node.entry().equals(entry));
+            }
+        });
+        view.addListener(SWT.Selection, event -> {
+            TreeItem[] selected = tree.getSelection();
+            if (selected.length > 0) {
+                new CertificateDialog(getShell(), store, ((PathNode) selected[0].getData()).entry(), export).open();
+            }
+        });
+        return page;
+    }
 
+    private void fillPath(ChainValidation validation, String pathProblem) {
+        Tree tree = pathTree;
+        Text status = pathStatus;
+        Button view = viewCertificate;
         List<CertificateEntry> chain = validation == null ? List.of(entry) : validation.path().certificates();
         TreeItem parentItem = null;
         TreeItem leafItem = null;
@@ -351,20 +401,6 @@ public final class CertificateDialog extends Dialog {
             parentItem = item;
             leafItem = item;
         }
-        tree.addListener(SWT.Selection, event -> {
-            TreeItem[] selected = tree.getSelection();
-            if (selected.length > 0) {
-                PathNode node = (PathNode) selected[0].getData();
-                status.setText(node.status());
-                view.setEnabled(!node.entry().equals(entry));
-            }
-        });
-        view.addListener(SWT.Selection, event -> {
-            TreeItem[] selected = tree.getSelection();
-            if (selected.length > 0) {
-                new CertificateDialog(getShell(), store, ((PathNode) selected[0].getData()).entry(), export).open();
-            }
-        });
         if (leafItem != null) {
             expandAll(tree.getItems());
             tree.setSelection(leafItem);
@@ -372,7 +408,6 @@ public final class CertificateDialog extends Dialog {
             status.setText(node.status());
             view.setEnabled(false);
         }
-        return page;
     }
 
     private static void expandAll(TreeItem[] items) {

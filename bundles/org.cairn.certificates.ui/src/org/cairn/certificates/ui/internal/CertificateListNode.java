@@ -8,6 +8,7 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.ui.CertificateStoreNode;
+import org.cairn.console.api.BackgroundView;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.MessageView;
@@ -55,20 +56,31 @@ abstract sealed class CertificateListNode implements CertificateStoreNode permit
         return List.of();
     }
 
+    /**
+     * The list is read in the background (console API 1.2): listing a store may rebuild its index from every entry
+     * (10,000 of them take seconds) or wait up to a minute for another program's lock, and the window must keep
+     * answering meanwhile.
+     */
     @Override
     public final Optional<ResultView> resultView() {
+        boolean showArchived = root.mode().showArchived();
+        String empty = emptyText();
+        return Optional.of(BackgroundView.of(monitor -> list(showArchived, empty)));
+    }
+
+    /** Reads the list; off the Display thread. */
+    private ResultView list(boolean showArchived, String empty) {
         Optional<CertificateStore> store = root.store();
         if (store.isEmpty()) {
-            return root.resultView();
+            return root.problemView();
         }
         try {
             List<CertificateEntry> entries = entries(store.get()).stream()
-                    .filter(entry -> root.mode().showArchived()
-                            || !"true".equalsIgnoreCase(entry.properties().get(ARCHIVED)))
+                    .filter(entry -> showArchived || !"true".equalsIgnoreCase(entry.properties().get(ARCHIVED)))
                     .toList();
-            return Optional.of(new CertificateList(store.get(), entries, emptyText()));
+            return new CertificateList(store.get(), entries, empty);
         } catch (CertificateStoreException e) {
-            return Optional.of(new MessageView(Messages.format("node.unavailable", e.getMessage())));
+            return new MessageView(Messages.format("node.unavailable", e.getMessage()));
         }
     }
 }

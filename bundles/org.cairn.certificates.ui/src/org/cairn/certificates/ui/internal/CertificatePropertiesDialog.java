@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
-import org.cairn.certificates.core.CertificateStoreException;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -22,6 +21,8 @@ import org.eclipse.swt.widgets.Text;
 /**
  * A certificate's Properties (Action → Properties): its friendly name and description, edited and saved to the
  * store. When the store refuses (no right, entry gone), the reason shows in the dialog and the typed text stays.
+ * The save runs in the background (the store's lock may be held by another program for up to a minute), with the
+ * dialog's controls disabled meanwhile.
  */
 public final class CertificatePropertiesDialog extends Dialog {
 
@@ -32,6 +33,8 @@ public final class CertificatePropertiesDialog extends Dialog {
     private Text friendlyName;
     private Text description;
     private Label problem;
+    private DialogWork work;
+    private boolean saving;
 
     /**
      * @param parent the shell the dialog is modal to
@@ -81,6 +84,7 @@ public final class CertificatePropertiesDialog extends Dialog {
         problem.setForeground(page.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(problem);
 
+        work = new DialogWork(area, "cairn-certificate-properties");
         Optional<AccessDenial> denied = store.whyNotModifiable(entry);
         if (denied.isPresent()) {
             friendlyName.setEditable(false);
@@ -100,8 +104,11 @@ public final class CertificatePropertiesDialog extends Dialog {
 
     @Override
     protected void buttonPressed(int buttonId) {
+        if (saving) {
+            return;
+        }
         if (buttonId == APPLY_ID) {
-            save();
+            save(false);
         } else {
             super.buttonPressed(buttonId);
         }
@@ -109,31 +116,62 @@ public final class CertificatePropertiesDialog extends Dialog {
 
     @Override
     protected void okPressed() {
-        if (store.whyNotModifiable(entry).isPresent() || save()) {
+        if (store.whyNotModifiable(entry).isPresent()) {
             super.okPressed();
+        } else {
+            save(true);
         }
     }
 
-    /** Saves what changed; @return whether it is saved (else the reason shows and the dialog stays open) */
-    private boolean save() {
+    @Override
+    protected void handleShellCloseEvent() {
+        if (!saving) {
+            super.handleShellCloseEvent();
+        }
+    }
+
+    /**
+     * Saves what changed in the background; once saved, closes the dialog when {@code close}; else the reason shows
+     * and the dialog stays open with what was typed.
+     */
+    private void save(boolean close) {
         String name = friendlyName.getText().strip();
         String text = description.getText();
-        try {
-            CertificateEntry updated = entry;
+        CertificateEntry current = entry;
+        setSaving(true);
+        work.start(task -> {
+            CertificateEntry updated = current;
             if (!name.equals(updated.friendlyName())) {
                 updated = store.setFriendlyName(updated, name);
             }
             if (!text.equals(updated.description())) {
                 updated = store.setDescription(updated, text);
             }
+            return updated;
+        }, updated -> {
+            setSaving(false);
             entry = updated;
             problem.setText("");
-            return true;
-        } catch (CertificateStoreException | RuntimeException e) {
-            problem.setText(Messages.format("properties.saveFailed.message", e.getMessage()));
+            if (close) {
+                super.okPressed();
+            }
+        }, failure -> {
+            setSaving(false);
+            problem.setText(Messages.format("properties.saveFailed.message", failure.getMessage()));
             problem.getParent().layout(true, true);
             getShell().layout(true, true);
-            return false;
+        });
+    }
+
+    private void setSaving(boolean busy) {
+        saving = busy;
+        friendlyName.setEnabled(!busy);
+        description.setEnabled(!busy);
+        for (int id : new int[] {IDialogConstants.OK_ID, IDialogConstants.CANCEL_ID, APPLY_ID}) {
+            if (getButton(id) != null) {
+                getButton(id).setEnabled(!busy);
+            }
         }
+        problem.setText(busy ? Messages.get("properties.saving") : "");
     }
 }

@@ -67,7 +67,7 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
     }
 
     /** @return why the account's store cannot be opened, once it was tried */
-    Optional<String> problem() {
+    synchronized Optional<String> problem() {
         return Optional.ofNullable(problem);
     }
 
@@ -75,8 +75,11 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
         return factory;
     }
 
-    /** @return the account's store, opened on first use; empty (with {@link #problem}) when it cannot be */
-    Optional<CertificateStore> store() {
+    /**
+     * @return the account's store, opened on first use; empty (with {@link #problem}) when it cannot be. Called on
+     *         the Display thread and by background loads of the lists, hence synchronized.
+     */
+    synchronized Optional<CertificateStore> store() {
         if (store == null && problem == null) {
             try {
                 store = stores.open(scope);
@@ -133,8 +136,12 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
     @Override
     public Optional<ResultView> resultView() {
         store();
-        return problem == null ? Optional.empty()
-                : Optional.of(new MessageView(Messages.format("node.unavailable", problem)));
+        return problem().map(text -> new MessageView(Messages.format("node.unavailable", text)));
+    }
+
+    /** @return what a list of this account shows when its store cannot be opened */
+    MessageView problemView() {
+        return new MessageView(Messages.format("node.unavailable", problem().orElse("")));
     }
 
     @Override
@@ -163,7 +170,7 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
     }
 
     @Override
-    public void refresh() {
+    public synchronized void refresh() {
         store = null;
         problem = null;
     }

@@ -1,5 +1,6 @@
 package org.cairn.certificates.ui.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,10 @@ import org.eclipse.swt.widgets.Text;
  * Action → Find Certificates...: looks for certificates of the account by Issued To, Issued By, serial number or
  * thumbprint, in one store or all, and lists them like the details pane; the found certificates can be opened
  * and exported.
+ * <p>
+ * The search runs in the background, one logical store after the other (a store may need its index rebuilt or
+ * wait for a lock): what it finds is listed as each store is done, the status says where it is, and Find Now
+ * becomes Stop meanwhile. Stop, New Search and closing the dialog end it.
  */
 public final class FindCertificatesDialog extends Dialog {
 
@@ -38,6 +43,11 @@ public final class FindCertificatesDialog extends Dialog {
     private Combo field;
     private CertificateTable results;
     private Label status;
+    private Button findNow;
+    private DialogWork work;
+    private DialogWork.Task search;
+    private final List<CertificateEntry> found = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
 
     /**
      * @param parent       the shell the dialog is modal to
@@ -84,7 +94,7 @@ public final class FindCertificatesDialog extends Dialog {
         new Label(form, SWT.NONE).setText(Messages.get("find.contains"));
         contains = new Text(form, SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(contains);
-        Button findNow = new Button(form, SWT.PUSH);
+        findNow = new Button(form, SWT.PUSH);
         findNow.setText(Messages.get("find.now"));
         GridDataFactory.fillDefaults().applyTo(findNow);
 
@@ -105,9 +115,17 @@ public final class FindCertificatesDialog extends Dialog {
         status = new Label(area, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
-        findNow.addListener(SWT.Selection, event -> findNow());
+        work = new DialogWork(area, "cairn-find-certificates");
+        findNow.addListener(SWT.Selection, event -> {
+            if (search != null) {
+                stop();
+            } else {
+                findNow();
+            }
+        });
         contains.addListener(SWT.DefaultSelection, event -> findNow());
         newSearch.addListener(SWT.Selection, event -> {
+            cancelSearch();
             contains.setText("");
             results.setEntries(List.of(), "");
             status.setText("");
@@ -128,18 +146,78 @@ public final class FindCertificatesDialog extends Dialog {
     }
 
     private void findNow() {
-        Optional<LogicalStore> where = in.getSelectionIndex() <= 0 ? Optional.empty()
-                : Optional.of(LogicalStore.values()[in.getSelectionIndex() - 1]);
-        CertificateSearch.Result found = CertificateSearch.find(store, where,
-                CertificateSearch.Field.values()[field.getSelectionIndex()], contains.getText());
-        results.setEntries(found.entries(), Messages.get("find.none"));
-        String text = Messages.format("find.found", found.entries().size());
-        if (!found.problems().isEmpty()) {
-            text += "\n" + Messages.format("find.problem", String.join("; ", found.problems()));
+        cancelSearch();
+        List<LogicalStore> where = in.getSelectionIndex() <= 0 ? List.of(LogicalStore.values())
+                : List.of(LogicalStore.values()[in.getSelectionIndex() - 1]);
+        CertificateSearch.Field inField = CertificateSearch.Field.values()[field.getSelectionIndex()];
+        String text = contains.getText();
+        found.clear();
+        problems.clear();
+        results.setEntries(List.of(), Messages.get("find.searching.none"));
+        showStatus(Messages.format("find.searching", where.get(0).displayName(), 1, where.size()));
+        findNow.setText(Messages.get("find.stop"));
+        org.eclipse.swt.widgets.Display display = getShell().getDisplay();
+        DialogWork.Task[] started = new DialogWork.Task[1];
+        search = started[0] = work.start(task -> {
+            for (int i = 0; i < where.size() && !task.isCanceled(); i++) {
+                CertificateSearch.Result part = CertificateSearch.find(store, Optional.of(where.get(i)), inField, text);
+                String next = i + 1 < where.size()
+                        ? Messages.format("find.searching", where.get(i + 1).displayName(), i + 2, where.size())
+                        : null;
+                work.deliver(display, task, () -> {
+                    found.addAll(part.entries());
+                    problems.addAll(part.problems());
+                    if (!part.entries().isEmpty()) {
+                        results.setEntries(found, Messages.get("find.none"));
+                    }
+                    if (next != null) {
+                        showStatus(next);
+                    }
+                });
+            }
+            return null;
+        }, done -> {
+            if (search == started[0]) {
+                finished(false);
+            }
+        }, failure -> {
+            problems.add(failure.getMessage());
+            finished(false);
+        });
+    }
+
+    /** Stop: ends the search; what was found so far stays listed. */
+    private void stop() {
+        cancelSearch();
+        finished(true);
+    }
+
+    private void cancelSearch() {
+        if (search != null) {
+            search.cancel();
+            search = null;
         }
+        findNow.setText(Messages.get("find.now"));
+    }
+
+    private void finished(boolean stopped) {
+        search = null;
+        findNow.setText(Messages.get("find.now"));
+        results.setEntries(found, Messages.get("find.none"));
+        String text = Messages.format("find.found", found.size());
+        if (stopped) {
+            text = Messages.get("find.stopped") + " " + text;
+        }
+        if (!problems.isEmpty()) {
+            text += "\n" + Messages.format("find.problem", String.join("; ", problems));
+        }
+        showStatus(text);
+        updateButtons();
+    }
+
+    private void showStatus(String text) {
         status.setText(text);
         status.getParent().layout(true, true);
-        updateButtons();
     }
 
     private void updateButtons() {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
@@ -29,6 +30,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
@@ -38,6 +40,10 @@ import org.eclipse.swt.widgets.Text;
  * validity, purposes, friendly name, exportable key) and has {@link CertificateFactoryService#createSelfSignedIn}
  * create the key pair and certificate in the chosen store. A refused or failed creation shows its reason and
  * keeps what was typed.
+ * <p>
+ * OK runs the creation in the background (an RSA-4096 key takes seconds, the store's lock may be held by another
+ * program), with a progress bar and the form disabled meanwhile. Cancel during the key generation drops the key and
+ * adds nothing; once the certificate is being stored, it is no longer offered.
  */
 public final class SelfSignedCertificateDialog extends TitleAreaDialog {
 
@@ -57,6 +63,15 @@ public final class SelfSignedCertificateDialog extends TitleAreaDialog {
     private Text friendlyName;
     private Button exportable;
     private CertificateEntry created;
+    private Composite form;
+    private ProgressBar progress;
+    private DialogWork work;
+    /** Where a creation stands; the background thread and Cancel agree on it, so Cancel never loses a stored key. */
+    private final AtomicReference<Stage> stage = new AtomicReference<>(Stage.EDITING);
+
+    private enum Stage {
+        EDITING, GENERATING, STORING, CANCELED
+    }
 
     /**
      * @param parent  the shell the dialog is modal to
@@ -89,7 +104,7 @@ public final class SelfSignedCertificateDialog extends TitleAreaDialog {
         Composite area = (Composite) super.createDialogArea(parent);
         setTitle(Messages.get("selfSigned.title"));
         setMessage(Messages.format("selfSigned.message", target.displayName()));
-        Composite form = new Composite(area, SWT.NONE);
+        form = new Composite(area, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
         GridLayoutFactory.swtDefaults().numColumns(3).margins(10, 10).applyTo(form);
 
@@ -131,6 +146,11 @@ public final class SelfSignedCertificateDialog extends TitleAreaDialog {
         exportable = new Button(form, SWT.CHECK | SWT.WRAP);
         exportable.setText(Messages.get("selfSigned.exportable"));
         GridDataFactory.fillDefaults().span(3, 1).indent(0, 6).hint(420, SWT.DEFAULT).applyTo(exportable);
+
+        progress = new ProgressBar(area, SWT.HORIZONTAL | SWT.INDETERMINATE);
+        GridDataFactory.fillDefaults().grab(true, false).indent(10, 0).exclude(true).applyTo(progress);
+        progress.setVisible(false);
+        work = new DialogWork(area, "cairn-create-self-signed");
 
         subject.addListener(SWT.Modify, event -> validate());
         return area;
@@ -183,11 +203,94 @@ public final class SelfSignedCertificateDialog extends TitleAreaDialog {
 
     @Override
     protected void okPressed() {
-        try {
-            created = factory.createSelfSignedIn(store, target, request());
-            super.okPressed();
-        } catch (CertificateStoreException | IllegalArgumentException e) {
-            setErrorMessage(Messages.format("selfSigned.failed.message", e.getMessage()).replace("\n\n", " "));
+        if (!stage.compareAndSet(Stage.EDITING, Stage.GENERATING)) {
+            return;
         }
+        CertificateRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            stage.set(Stage.EDITING);
+            failed(e);
+            return;
+        }
+        busy(true);
+        org.eclipse.swt.widgets.Display display = getShell().getDisplay();
+        // The same two steps as CertificateFactoryService.createSelfSignedIn, split so that Cancel can come between.
+        work.start(task -> {
+            var generated = factory.createSelfSigned(request);
+            if (!stage.compareAndSet(Stage.GENERATING, Stage.STORING)) {
+                return null; // cancelled: the key is dropped, nothing was stored
+            }
+            work.deliver(display, task, () -> setCancelEnabled(false));
+            return store.add(target, generated.certificate(), Optional.of(generated.privateKey()),
+                    generated.attributes());
+        }, entry -> {
+            if (entry != null) {
+                created = entry;
+                setReturnCode(OK);
+                close();
+            }
+        }, failure -> {
+            stage.set(Stage.EDITING);
+            busy(false);
+            failed(failure);
+        });
+    }
+
+    private void failed(Exception e) {
+        setErrorMessage(Messages.format("selfSigned.failed.message", e.getMessage()).replace("\n\n", " "));
+    }
+
+    /** Disables the form and OK and shows the progress bar while the certificate is created, or undoes that. */
+    private void busy(boolean busy) {
+        setControlsEnabled(form, !busy);
+        progress.setVisible(busy);
+        ((org.eclipse.swt.layout.GridData) progress.getLayoutData()).exclude = !busy;
+        if (busy) {
+            setErrorMessage(null);
+            setMessage(Messages.get("selfSigned.creating"));
+        } else {
+            validate();
+        }
+        getButton(IDialogConstants.OK_ID).setEnabled(!busy && getButton(IDialogConstants.OK_ID).isEnabled());
+        progress.getParent().layout(true, true);
+    }
+
+    private static void setControlsEnabled(Composite parent, boolean enabled) {
+        for (Control child : parent.getChildren()) {
+            child.setEnabled(enabled);
+            if (child instanceof Composite composite) {
+                setControlsEnabled(composite, enabled);
+            }
+        }
+    }
+
+    private void setCancelEnabled(boolean enabled) {
+        Button cancel = getButton(IDialogConstants.CANCEL_ID);
+        if (cancel != null && !cancel.isDisposed()) {
+            cancel.setEnabled(enabled);
+            setMessage(Messages.get("selfSigned.storing"));
+        }
+    }
+
+    @Override
+    protected void cancelPressed() {
+        if (cancel()) {
+            super.cancelPressed();
+        }
+    }
+
+    @Override
+    protected void handleShellCloseEvent() {
+        if (cancel()) {
+            super.handleShellCloseEvent();
+        }
+    }
+
+    /** @return whether the dialog may close now: not while the certificate is being stored */
+    private boolean cancel() {
+        return stage.compareAndSet(Stage.EDITING, Stage.CANCELED) || stage.compareAndSet(Stage.GENERATING, Stage.CANCELED)
+                || stage.get() == Stage.CANCELED;
     }
 }

@@ -11,6 +11,7 @@ import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * damaged or partly unusable files.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class ConsoleFilesUiTest {
 
     private final ConsoleBot console = new ConsoleBot();

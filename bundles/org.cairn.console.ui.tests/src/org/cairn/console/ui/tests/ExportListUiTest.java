@@ -10,6 +10,7 @@ import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Action → Export List... writes the details pane's rows; View → Customize Columns... changes which columns. */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class ExportListUiTest {
 
     private final ConsoleBot console = new ConsoleBot();

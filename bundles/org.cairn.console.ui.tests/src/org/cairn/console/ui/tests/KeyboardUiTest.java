@@ -15,6 +15,7 @@ import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTree;
 import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Shift+F10 and the Menu key, Delete, Enter and the arrows.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class KeyboardUiTest {
 
     private final ConsoleBot console = new ConsoleBot();

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * pom puts target/fake-bin there; the test writes a script of that name that records its argument).
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class OpenLinkUiTest {
 
     private final ConsoleBot console = new ConsoleBot();

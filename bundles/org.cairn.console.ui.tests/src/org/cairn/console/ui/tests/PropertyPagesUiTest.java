@@ -6,6 +6,7 @@ import org.cairn.console.testsnapin.FolderComments;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the Folder node type) in the Properties dialog of the built-in Folder snap-in.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class PropertyPagesUiTest {
 
     private final ConsoleBot console = new ConsoleBot();

@@ -12,6 +12,7 @@ import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.osgi.framework.FrameworkUtil;
 
 /** The snap-in host: Add/Remove Snap-in, configuration on Add, dynamic snap-ins, All Tasks contributions. */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class SnapInHostTest {
 
     private static final String ALL_TASKS_LINK = "<a>All Tasks</a> \u25B8";

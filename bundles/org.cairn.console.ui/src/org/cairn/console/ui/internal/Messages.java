@@ -9,6 +9,7 @@ public final class Messages {
     public String details_column_name;
     public String details_failed;
     public String details_unknownView;
+    public String details_reading;
     public String actions_title;
     public String actions_allTasks;
     public String properties_title;

@@ -43,6 +43,7 @@ import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.swt.widgets.Label;
@@ -62,6 +63,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * parsers and, for PKCS #12, by the shared interoperability check (openssl, keytool, NSS, GnuTLS, python).
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class CertificateExportWizardTest {
 
     private static final String PASSWORD = "Correct-Horse-9-Battery";

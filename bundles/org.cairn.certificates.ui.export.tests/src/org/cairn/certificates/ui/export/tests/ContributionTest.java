@@ -9,6 +9,7 @@ import java.util.List;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.commands.MHandler;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * snap-in's own UI tests, which run without it) neither is there and the console works as before.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class ContributionTest {
 
     private static final String CONTRIBUTOR = "platform:/plugin/org.cairn.certificates.ui.export";

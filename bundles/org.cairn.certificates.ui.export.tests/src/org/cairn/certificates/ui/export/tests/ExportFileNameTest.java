@@ -8,9 +8,12 @@ import java.util.Optional;
 import org.cairn.certificates.export.ExportFormat;
 import org.cairn.certificates.ui.export.internal.ExportFileName;
 import org.cairn.certificates.ui.export.internal.PasswordStrength;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The file name rules of "File to Export" and the password strength of "Security", without the UI. */
+@ExtendWith(UiThreadWatchdog.class)
 class ExportFileNameTest {
 
     private static final Path HOME = Path.of("/home/alice");

