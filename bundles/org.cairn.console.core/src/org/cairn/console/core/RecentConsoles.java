@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import org.cairn.console.core.internal.AtomicWrite;
 
@@ -19,6 +22,16 @@ public final class RecentConsoles {
     public static final int LIMIT = 4;
 
     private final Path storage;
+    private final Object lock = new Object();
+    /** The list as last read or changed; {@code null} until first needed. */
+    private List<Path> current;
+    /** Writes the list off the caller's thread, one at a time in call order (the console's UI thread must not wait
+     *  for a rename and a disk sync); a daemon thread, so it never holds the application open. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "cairn-recent-consoles");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** @param storage the file that keeps the list (created when first written) */
     public RecentConsoles(Path storage) {
@@ -27,6 +40,15 @@ public final class RecentConsoles {
 
     /** @return the recent console files, newest first; empty when none was recorded or the list is unreadable */
     public List<Path> list() {
+        synchronized (lock) {
+            if (current == null) {
+                current = read();
+            }
+            return current;
+        }
+    }
+
+    private List<Path> read() {
         try {
             return Files.readAllLines(storage, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank())
                     .map(Path::of).limit(LIMIT).toList();
@@ -36,16 +58,44 @@ public final class RecentConsoles {
     }
 
     /**
-     * Records that {@code file} was opened or saved.
+     * Records that {@code file} was opened or saved, and writes the list before returning.
      *
      * @throws ConsoleFileException when the list cannot be written
      */
     public void add(Path file) throws ConsoleFileException {
-        List<Path> paths = new ArrayList<>(list());
-        Path absolute = file.toAbsolutePath().normalize();
-        paths.remove(absolute);
-        paths.add(0, absolute);
-        List<Path> kept = paths.subList(0, Math.min(LIMIT, paths.size()));
+        write(remember(file));
+    }
+
+    /**
+     * Records that {@code file} was opened or saved: {@link #list()} has it at once, the file follows in the
+     * background.
+     *
+     * @param failed told (on the writer's thread) when the list could not be written
+     * @since 0.3
+     */
+    public void addInBackground(Path file, Consumer<ConsoleFileException> failed) {
+        List<Path> kept = remember(file);
+        writer.execute(() -> {
+            try {
+                write(kept);
+            } catch (ConsoleFileException e) {
+                failed.accept(e);
+            }
+        });
+    }
+
+    private List<Path> remember(Path file) {
+        synchronized (lock) {
+            List<Path> paths = new ArrayList<>(list());
+            Path absolute = file.toAbsolutePath().normalize();
+            paths.remove(absolute);
+            paths.add(0, absolute);
+            current = List.copyOf(paths.subList(0, Math.min(LIMIT, paths.size())));
+            return current;
+        }
+    }
+
+    private void write(List<Path> kept) throws ConsoleFileException {
         try {
             Files.createDirectories(storage.toAbsolutePath().getParent());
             AtomicWrite.write(storage, out -> {

@@ -12,20 +12,27 @@ import org.cairn.certificates.core.ChainValidator;
 import org.cairn.certificates.core.ValidationOptions;
 
 /**
- * The verdicts of one listing's rows. A row's verdict is computed when its Status cell is first drawn (the table is
- * virtual, so only visible rows ever are) and kept while the listing lives; the stores are read once, on the first
- * verdict. A refresh (after any change to a store) makes a new listing, so verdicts never outlive the store
- * contents they were computed from. Used on the UI thread only.
+ * The verdicts of one listing's rows. The stores that validation needs (roots, intermediates, untrusted) are read
+ * when the listing is made, which is off the UI thread (the listing is a background load, console API 1.2). A row's
+ * verdict is computed when its Status cell is first drawn (the table is virtual, so only visible rows ever are:
+ * one path validation each, no store access) and kept while the listing lives. A refresh (after any change to a
+ * store) makes a new listing, so verdicts never outlive the store contents they were computed from. {@link #of} is
+ * used on the UI thread only.
  */
 final class ChainVerdicts {
 
-    private final CertificateStore store;
     private final Map<String, ChainValidation> byThumbprint = new HashMap<>();
-    private ChainValidator validator;
-    private boolean unavailable;
+    private final ChainValidator validator;
 
+    /** Reads the stores validation needs: call off the UI thread. */
     ChainVerdicts(CertificateStore store) {
-        this.store = store;
+        ChainValidator read;
+        try {
+            read = store.validator(ValidationOptions.defaults());
+        } catch (CertificateStoreException e) {
+            read = null; // the listing shows why the store is unreadable; the column stays quiet
+        }
+        this.validator = read;
     }
 
     /** @return the verdict on {@code entry}, or empty when the stores cannot be read */
@@ -33,13 +40,6 @@ final class ChainVerdicts {
         ChainValidation known = byThumbprint.get(entry.thumbprint());
         if (known != null) {
             return Optional.of(known);
-        }
-        if (validator == null && !unavailable) {
-            try {
-                validator = store.validator(ValidationOptions.defaults());
-            } catch (CertificateStoreException e) {
-                unavailable = true; // the listing shows why the store is unreadable; the column stays quiet
-            }
         }
         if (validator == null) {
             return Optional.empty();

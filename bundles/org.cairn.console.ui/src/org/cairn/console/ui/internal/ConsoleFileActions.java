@@ -164,14 +164,11 @@ public final class ConsoleFileActions {
     }
 
     private void remember(Path file) {
-        try {
-            RecentConsoles recent = window.getContext().get(RecentConsoles.class);
-            if (recent != null) {
-                recent.add(file);
-            }
-        } catch (ConsoleFileException | IllegalStateException e) {
+        RecentConsoles recent = window.getContext().get(RecentConsoles.class);
+        if (recent != null) {
             // The recent list is a convenience: a console that opened or saved is not a failure because of it.
-            Platform.getLog(FrameworkUtil.getBundle(ConsoleFileActions.class)).warn(e.getMessage(), e);
+            recent.addInBackground(file,
+                    e -> Platform.getLog(FrameworkUtil.getBundle(ConsoleFileActions.class)).warn(e.getMessage(), e));
         }
     }
 }
