@@ -1,4 +1,4 @@
-package org.cairn.certificates.importing.internal;
+package org.cairn.certificates.pkcs12.internal;
 
 import java.util.Map;
 import java.util.Optional;
@@ -6,26 +6,28 @@ import java.util.function.Supplier;
 
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.MD5Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.digests.SHA224Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.digests.SHA3Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.digests.SHA512tDigest;
 
-/** Names and implementations of the digest and PRF algorithms found in PKCS #12 files and encrypted keys. */
-final class Algorithms {
+/**
+ * Names and implementations of the digest and PRF algorithms found in PKCS #12 files and encrypted keys. SHA-1 and
+ * SHA-256, which nearly every file uses, run on the Java runtime's implementation ({@link JdkDigest}: the CPU's SHA
+ * instructions); the others are Bouncy Castle's.
+ */
+public final class Algorithms {
 
     /** A digest by OID, with its name. */
-    record DigestAlgorithm(String name, Supplier<Digest> factory) {
+    public record DigestAlgorithm(String name, Supplier<Digest> factory) {
     }
 
     private static final Map<String, DigestAlgorithm> DIGESTS = Map.ofEntries(
-            Map.entry("1.3.14.3.2.26", new DigestAlgorithm("SHA-1", SHA1Digest::new)),
+            Map.entry("1.3.14.3.2.26", new DigestAlgorithm("SHA-1", JdkDigest::sha1)),
             Map.entry("1.2.840.113549.2.5", new DigestAlgorithm("MD5", MD5Digest::new)),
             Map.entry("2.16.840.1.101.3.4.2.4", new DigestAlgorithm("SHA-224", SHA224Digest::new)),
-            Map.entry("2.16.840.1.101.3.4.2.1", new DigestAlgorithm("SHA-256", SHA256Digest::new)),
+            Map.entry("2.16.840.1.101.3.4.2.1", new DigestAlgorithm("SHA-256", JdkDigest::sha256)),
             Map.entry("2.16.840.1.101.3.4.2.2", new DigestAlgorithm("SHA-384", SHA384Digest::new)),
             Map.entry("2.16.840.1.101.3.4.2.3", new DigestAlgorithm("SHA-512", SHA512Digest::new)),
             Map.entry("2.16.840.1.101.3.4.2.5", new DigestAlgorithm("SHA-512/224", () -> new SHA512tDigest(224))),
@@ -80,17 +82,17 @@ final class Algorithms {
     }
 
     /** @return the digest with that OID, when implemented */
-    static Optional<DigestAlgorithm> digest(String oid) {
+    public static Optional<DigestAlgorithm> digest(String oid) {
         return Optional.ofNullable(DIGESTS.get(oid));
     }
 
     /** @return the digest of the HMAC PRF with that OID, when implemented */
-    static Optional<DigestAlgorithm> hmac(String oid) {
+    public static Optional<DigestAlgorithm> hmac(String oid) {
         return Optional.ofNullable(HMACS.get(oid));
     }
 
     /** @return a name for an OID: the known name with the OID, or the OID alone */
-    static String name(String oid) {
+    public static String name(String oid) {
         String known = KNOWN_NAMES.get(oid);
         if (known == null && DIGESTS.containsKey(oid)) {
             known = DIGESTS.get(oid).name();

@@ -1,4 +1,4 @@
-package org.cairn.certificates.export.internal;
+package org.cairn.certificates.pkcs12.internal;
 
 import java.security.DigestException;
 import java.security.MessageDigest;
@@ -13,10 +13,10 @@ import org.bouncycastle.util.Memoable;
  * KDF, HMAC) runs at native speed. {@link Memoable} lets Bouncy Castle's HMAC keep the keyed inner and outer
  * states instead of hashing the padded key again on every iteration.
  *
- * <p>Only the compression function is shared with the writer's JDK primitives; the derivations, the ciphers
- * and the parser of the reader are Bouncy Castle's.</p>
+ * <p>Only the compression function is shared with the export's writer, which uses the JDK's SecretKeyFactory,
+ * Cipher and Mac; the reader's derivations, ciphers and HMAC are Bouncy Castle's.</p>
  */
-final class JdkDigest implements ExtendedDigest, Memoable {
+public final class JdkDigest implements ExtendedDigest, Memoable {
 
     private final String algorithm;
     private final int size;
@@ -29,12 +29,12 @@ final class JdkDigest implements ExtendedDigest, Memoable {
     }
 
     /** @return SHA-256 */
-    static JdkDigest sha256() {
+    public static JdkDigest sha256() {
         return create("SHA-256", 32);
     }
 
     /** @return SHA-1 */
-    static JdkDigest sha1() {
+    public static JdkDigest sha1() {
         return create("SHA-1", 20);
     }
 
