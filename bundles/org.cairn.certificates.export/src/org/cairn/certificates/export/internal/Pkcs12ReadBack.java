@@ -43,7 +43,10 @@ final class Pkcs12ReadBack {
         Pkcs12Encryption profile = options.encryption();
         Pkcs12Facts facts;
         try {
-            facts = Pkcs12Reader.read(content, password, WorkBudget.standard());
+            // the file was just written with these counts (up to ExportSettings.MAX_ITERATIONS): the key, the
+            // certificates and the MAC, two blocks each at most (the PKCS #12 KDF's key and IV)
+            facts = Pkcs12Reader.read(content, password, new WorkBudget(Math.max(WorkBudget.standard().limit(),
+                    6L * options.iterations())));
         } catch (Pkcs12Exception e) {
             problems.add(e.reason() == Pkcs12Exception.Reason.WRONG_PASSWORD
                     ? "the MAC does not verify with the password" : "cannot read it: " + e.getMessage());

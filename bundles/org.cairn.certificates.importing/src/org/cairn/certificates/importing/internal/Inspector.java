@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.cairn.certificates.importing.Pkcs12Report;
 import org.cairn.certificates.importing.Pkcs12Report.ReaderSupport;
+import org.cairn.certificates.pkcs12.internal.Algorithms;
 import org.cairn.certificates.pkcs12.internal.Pbe;
 import org.cairn.certificates.pkcs12.internal.Pkcs12Attributes;
 import org.cairn.certificates.pkcs12.internal.Pkcs12Exception;
@@ -58,6 +59,25 @@ final class Inspector {
             // contents that do not decrypt with the MAC's password): every reader checks what this one checked
             for (String reader : others) {
                 readers.add(new ReaderSupport(reader, false, "the file is damaged"));
+            }
+            return readers;
+        }
+        Optional<String> unknown = failure.filter(f -> f.reason() == Pkcs12Exception.Reason.UNSUPPORTED)
+                .flatMap(Pkcs12Exception::algorithm).filter(oid -> !Algorithms.known(oid) && !oid.startsWith(GOST_ARC));
+        if (unknown.isPresent()) {
+            // an algorithm identifier no reader here knows: most often one damaged in the file
+            for (String reader : others) {
+                readers.add(new ReaderSupport(reader, false, "unknown algorithm OID " + unknown.get()
+                        + " (the file is damaged or uses an algorithm no common reader supports)"));
+            }
+            return readers;
+        }
+        boolean locked = failure.isPresent() && failure.get().reason() == Pkcs12Exception.Reason.WRONG_PASSWORD;
+        if (locked && facts.passwordGiven()) {
+            // the MAC fails with the password given and nothing decrypts: a wrong password or a damaged file, and
+            // either way no reader opens it with this password
+            for (String reader : others) {
+                readers.add(new ReaderSupport(reader, false, "not with the password given (wrong, or the file is damaged)"));
             }
             return readers;
         }
@@ -122,6 +142,14 @@ final class Inspector {
         readers.add(why("Windows before 10 1709 / Server 2016", Arrays.asList(
                 cond(aes, "AES (PBES2) needs Windows 10 1709 or Server 2019"), cond(scrypt, "scrypt"),
                 cond(pbmac1, "PBMAC1"), cond(sha3, "SHA-3 MAC"), cond(md5, "MD5 MAC"))));
+        if (locked) {
+            List<ReaderSupport> qualified = new ArrayList<>(readers.subList(0, 1));
+            for (ReaderSupport r : readers.subList(1, readers.size())) {
+                qualified.add(new ReaderSupport(r.reader(), r.opens(), r.opens()
+                        ? "with its password" + (r.why().isEmpty() ? "" : "; " + r.why()) : r.why()));
+            }
+            return qualified;
+        }
         return readers;
     }
 

@@ -91,6 +91,17 @@ public final class Algorithms {
         return Optional.ofNullable(HMACS.get(oid));
     }
 
+    /** @return how much an iteration on this digest counts against a read's work budget */
+    public static int weight(DigestAlgorithm digest) {
+        return digest.name().equals("SHA-1") || digest.name().equals("SHA-256") || digest.name().equals("MD5")
+                ? 1 : Limits.SLOW_DIGEST_WEIGHT;
+    }
+
+    /** @return whether the OID is one of the algorithms named here (implemented or only recognised) */
+    public static boolean known(String oid) {
+        return KNOWN_NAMES.containsKey(oid) || DIGESTS.containsKey(oid) || HMACS.containsKey(oid);
+    }
+
     /** @return a name for an OID: the known name with the OID, or the OID alone */
     public static String name(String oid) {
         String known = KNOWN_NAMES.get(oid);

@@ -91,6 +91,7 @@ public final class Pkcs12Facts {
     final List<Pbe.Scheme> schemes = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     boolean nonAsciiPassword;
+    boolean passwordGiven;
     Optional<Pkcs12Exception> failure = Optional.empty();
 
     /** Empty, to be filled by a read. */
@@ -150,6 +151,11 @@ public final class Pkcs12Facts {
     /** @return whether the password given has characters outside ASCII */
     public boolean nonAsciiPassword() {
         return nonAsciiPassword;
+    }
+
+    /** @return whether a (non-empty) password was given for the read */
+    public boolean passwordGiven() {
+        return passwordGiven;
     }
 
     /** @return why reading stopped, when it did */

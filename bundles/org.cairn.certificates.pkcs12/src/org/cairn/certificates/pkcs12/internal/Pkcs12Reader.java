@@ -83,6 +83,7 @@ public final class Pkcs12Reader {
         this.forms = Passwords.forms(password);
         this.budget = budget;
         this.facts = facts;
+        facts.passwordGiven = password.length > 0;
         for (char c : password) {
             facts.nonAsciiPassword |= c > 127;
         }
@@ -334,7 +335,7 @@ public final class Pkcs12Reader {
             this.iterations = iterations;
             this.keyBytes = keyBytes;
             int hashBytes = prf.orElse(hmac).factory().get().getDigestSize();
-            this.blocks = (keyBytes + hashBytes - 1) / hashBytes;
+            this.blocks = (long) (keyBytes + hashBytes - 1) / hashBytes * Algorithms.weight(prf.orElse(hmac));
         }
 
         boolean matches(Passwords.Form form, byte[] content) {

@@ -45,6 +45,11 @@ public final class WorkBudget {
         used += cost;
     }
 
+    /** @return the total work allowed */
+    public long limit() {
+        return limit;
+    }
+
     /** @return the work charged so far */
     public synchronized long used() {
         return used;
