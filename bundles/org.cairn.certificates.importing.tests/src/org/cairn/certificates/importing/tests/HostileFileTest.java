@@ -95,8 +95,9 @@ class HostileFileTest {
         files.add(Arguments.of("total work: four safes at the cap", Crafted.pfx(List.of(Crafted.pbes2Safe(n(2_000_000), n(32)),
                 Crafted.pbes2Safe(n(2_000_000), n(32)), Crafted.pbes2Safe(n(2_000_000), n(32)), Crafted.pbes2Safe(n(2_000_000), n(32))),
                 Crafted.mac(n(2048), 8)), "work"));
-        files.add(Arguments.of("total work: two safes and a MAC", Crafted.pfx(List.of(Crafted.pbes2Safe(n(1_500_000), n(32)),
-                Crafted.pbes2Safe(n(1_500_000), n(32))), Crafted.mac(n(1_500_000), 8)), "work"));
+        files.add(Arguments.of("total work: two safes and a MAC at the cap, and one more", Crafted.pfx(List.of(
+                Crafted.pbes2Safe(n(2_000_000), n(32)), Crafted.pbes2Safe(n(2_000_000), n(32)), Crafted.pbes2Safe(n(1), n(32))),
+                Crafted.mac(n(2_000_000), 8)), "work"));
         List<ContentInfo> many = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             many.add(Crafted.plainSafe(List.of()));
@@ -159,9 +160,9 @@ class HostileFileTest {
 
     @Test
     void inspectDoesNotSpendTheWorkBudgetTwiceOnAnEmptyPassword() throws Exception {
-        // 1,500,000 x 2 blocks (a 64-byte RC2 key on SHA-256) fit the budget once, not for both empty-password forms
-        Path file = dir.resolve("three-million.p12");
-        Files.write(file, Crafted.pfx(List.of(Crafted.encryptedSafe(Crafted.pbes2(n(1_500_000), n(64), Crafted.RC2_CBC,
+        // 2,000,000 x 2 blocks (a 64-byte RC2 key on SHA-256) fit the budget once, not for both empty-password forms
+        Path file = dir.resolve("four-million.p12");
+        Files.write(file, Crafted.pfx(List.of(Crafted.encryptedSafe(Crafted.pbes2(n(2_000_000), n(64), Crafted.RC2_CBC,
                 new org.bouncycastle.asn1.pkcs.RC2CBCParameter(58, new byte[8])))), null));
         long start = System.nanoTime();
         Pkcs12Report report = service.inspect(file, Optional.empty());

@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.ExtendedDigest;
 import org.bouncycastle.util.Memoable;
 
 /**
- * The Java runtime's SHA-1 or SHA-256 (backed by the CPU's SHA instructions where it has them) in Bouncy
+ * The Java runtime's SHA-1, SHA-2 or SHA-3 (SHA-1 and SHA-256 backed by the CPU's SHA instructions where it has them) in Bouncy
  * Castle's lightweight digest interface, so that Bouncy Castle's own key-derivation code (PBKDF2, the PKCS #12
  * KDF, HMAC) runs at native speed. {@link Memoable} lets Bouncy Castle's HMAC keep the keyed inner and outer
  * states instead of hashing the padded key again on every iteration.
@@ -58,7 +58,7 @@ public final class JdkDigest implements ExtendedDigest, Memoable {
 
     @Override
     public int getByteLength() {
-        return 64; // the block size of SHA-1 and SHA-256, which HMAC pads its key to
+        return blockSize; // HMAC pads its key to this
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class JdkDigest implements ExtendedDigest, Memoable {
 
     @Override
     public Memoable copy() {
-        return new JdkDigest(algorithm, size, cloneOf(digest));
+        return new JdkDigest(algorithm, size, blockSize, cloneOf(digest));
     }
 
     @Override

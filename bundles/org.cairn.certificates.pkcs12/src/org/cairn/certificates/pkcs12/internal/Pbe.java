@@ -169,11 +169,7 @@ public final class Pbe {
         switch (scheme.kdf()) {
             case PKCS12 -> budget.charge(scheme.iterations(), 2, forms, what); // the key and the IV: one block each
             case PBES1 -> budget.charge(scheme.iterations(), 1, forms, what);
-            case PBKDF2 -> {
-                PBES2Parameters p = PBES2Parameters.getInstance(algorithm.getParameters());
-                int weight = Algorithms.weight(prf(PBKDF2Params.getInstance(p.getKeyDerivationFunc().getParameters())));
-                budget.charge(scheme.iterations(), pbkdf2Blocks(algorithm) * weight, forms, what);
-            }
+            case PBKDF2 -> budget.charge(scheme.iterations(), pbkdf2Blocks(algorithm), forms, what);
             case SCRYPT -> {
                 PBES2Parameters p = PBES2Parameters.getInstance(algorithm.getParameters());
                 Scrypt s = scrypt(p.getKeyDerivationFunc().getParameters());

@@ -92,6 +92,7 @@ public final class Pkcs12Facts {
     final List<String> notes = new ArrayList<>();
     boolean nonAsciiPassword;
     boolean passwordGiven;
+    boolean hasMac;
     Optional<Pkcs12Exception> failure = Optional.empty();
 
     /** Empty, to be filled by a read. */
@@ -120,7 +121,7 @@ public final class Pkcs12Facts {
 
     /** @return whether the file has no MAC (known only once the outer structure was read) */
     public boolean noMac() {
-        return version != 0 && mac.isEmpty();
+        return version != 0 && !hasMac;
     }
 
     /** @return which password form opened it: "given", "empty (BMPString 00 00)", "absent (NULL)" */

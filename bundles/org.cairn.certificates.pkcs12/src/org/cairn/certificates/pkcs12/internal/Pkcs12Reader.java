@@ -166,6 +166,7 @@ public final class Pkcs12Reader {
         List<List<PKCS12SafeBag>> plain = new ArrayList<>();
         Map<Object, Callable<?>> early = new IdentityHashMap<>();
         MacData macData = pfx.toASN1Structure().getMacData();
+        facts.hasMac = macData != null;
         Mac mac = macData == null ? null : mac(macData);
         if (mac != null) {
             budget.charge(mac.iterations, mac.blocks, forms.size(), "the integrity check (" + mac.name + ")");
@@ -335,7 +336,7 @@ public final class Pkcs12Reader {
             this.iterations = iterations;
             this.keyBytes = keyBytes;
             int hashBytes = prf.orElse(hmac).factory().get().getDigestSize();
-            this.blocks = (long) (keyBytes + hashBytes - 1) / hashBytes * Algorithms.weight(prf.orElse(hmac));
+            this.blocks = (keyBytes + hashBytes - 1) / hashBytes;
         }
 
         boolean matches(Passwords.Form form, byte[] content) {
