@@ -22,16 +22,16 @@ public final class Algorithms {
     private static final Map<String, DigestAlgorithm> DIGESTS = Map.ofEntries(
             Map.entry("1.3.14.3.2.26", new DigestAlgorithm("SHA-1", JdkDigest::sha1)),
             Map.entry("1.2.840.113549.2.5", new DigestAlgorithm("MD5", MD5Digest::new)),
-            Map.entry("2.16.840.1.101.3.4.2.4", new DigestAlgorithm("SHA-224", () -> JdkDigest.of("SHA-224", 28, 64))),
+            Map.entry("2.16.840.1.101.3.4.2.4", jdk("SHA-224", 28, 64)),
             Map.entry("2.16.840.1.101.3.4.2.1", new DigestAlgorithm("SHA-256", JdkDigest::sha256)),
-            Map.entry("2.16.840.1.101.3.4.2.2", new DigestAlgorithm("SHA-384", () -> JdkDigest.of("SHA-384", 48, 128))),
-            Map.entry("2.16.840.1.101.3.4.2.3", new DigestAlgorithm("SHA-512", () -> JdkDigest.of("SHA-512", 64, 128))),
-            Map.entry("2.16.840.1.101.3.4.2.5", new DigestAlgorithm("SHA-512/224", () -> JdkDigest.of("SHA-512/224", 28, 128))),
-            Map.entry("2.16.840.1.101.3.4.2.6", new DigestAlgorithm("SHA-512/256", () -> JdkDigest.of("SHA-512/256", 32, 128))),
-            Map.entry("2.16.840.1.101.3.4.2.7", new DigestAlgorithm("SHA3-224", () -> JdkDigest.of("SHA3-224", 28, 144))),
-            Map.entry("2.16.840.1.101.3.4.2.8", new DigestAlgorithm("SHA3-256", () -> JdkDigest.of("SHA3-256", 32, 136))),
-            Map.entry("2.16.840.1.101.3.4.2.9", new DigestAlgorithm("SHA3-384", () -> JdkDigest.of("SHA3-384", 48, 104))),
-            Map.entry("2.16.840.1.101.3.4.2.10", new DigestAlgorithm("SHA3-512", () -> JdkDigest.of("SHA3-512", 64, 72))));
+            Map.entry("2.16.840.1.101.3.4.2.2", jdk("SHA-384", 48, 128)),
+            Map.entry("2.16.840.1.101.3.4.2.3", jdk("SHA-512", 64, 128)),
+            Map.entry("2.16.840.1.101.3.4.2.5", jdk("SHA-512/224", 28, 128)),
+            Map.entry("2.16.840.1.101.3.4.2.6", jdk("SHA-512/256", 32, 128)),
+            Map.entry("2.16.840.1.101.3.4.2.7", jdk("SHA3-224", 28, 144)),
+            Map.entry("2.16.840.1.101.3.4.2.8", jdk("SHA3-256", 32, 136)),
+            Map.entry("2.16.840.1.101.3.4.2.9", jdk("SHA3-384", 48, 104)),
+            Map.entry("2.16.840.1.101.3.4.2.10", jdk("SHA3-512", 64, 72)));
 
     /** HMAC PRFs (PBKDF2, PBMAC1) by OID, as the digest they are built on. */
     private static final Map<String, DigestAlgorithm> HMACS = Map.ofEntries(
@@ -75,6 +75,11 @@ public final class Algorithms {
             Map.entry("1.2.840.113549.1.5.4", "pbeWithMD2AndRC2-CBC"));
 
     private Algorithms() {
+    }
+
+    private static DigestAlgorithm jdk(String name, int size, int blockSize) {
+        Supplier<Digest> factory = () -> JdkDigest.of(name, size, blockSize);
+        return new DigestAlgorithm(name, factory);
     }
 
     /** @return the digest with that OID, when implemented */

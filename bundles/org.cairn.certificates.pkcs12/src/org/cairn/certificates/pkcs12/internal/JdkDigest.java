@@ -20,27 +20,35 @@ public final class JdkDigest implements ExtendedDigest, Memoable {
 
     private final String algorithm;
     private final int size;
+    private final int blockSize;
     private MessageDigest digest;
 
-    private JdkDigest(String algorithm, int size, MessageDigest digest) {
+    private JdkDigest(String algorithm, int size, int blockSize, MessageDigest digest) {
         this.algorithm = algorithm;
         this.size = size;
+        this.blockSize = blockSize;
         this.digest = digest;
     }
 
     /** @return SHA-256 */
     public static JdkDigest sha256() {
-        return create("SHA-256", 32);
+        return of("SHA-256", 32, 64);
     }
 
     /** @return SHA-1 */
     public static JdkDigest sha1() {
-        return create("SHA-1", 20);
+        return of("SHA-1", 20, 64);
     }
 
-    private static JdkDigest create(String algorithm, int size) {
+    /**
+     * @param algorithm the runtime's name: SHA-224, SHA-384, SHA-512, SHA-512/224, SHA-512/256, SHA3-224 ... SHA3-512
+     * @param size      its output in bytes
+     * @param blockSize its block (SHA-3: rate) in bytes, which HMAC pads its key to
+     * @return that digest
+     */
+    public static JdkDigest of(String algorithm, int size, int blockSize) {
         try {
-            return new JdkDigest(algorithm, size, MessageDigest.getInstance(algorithm));
+            return new JdkDigest(algorithm, size, blockSize, MessageDigest.getInstance(algorithm));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The Java runtime has no " + algorithm + ": " + e.getMessage(), e);
         }
