@@ -7,7 +7,7 @@
 #   KEY_TYPE  RSA_2048 (default) | RSA_3072 | RSA_4096 | EC_P256 | EC_P384 | ED25519
 #   RUNS      measured runs on each side (default 15); the JVM side warms up with 10 more
 # Needs: Maven (plain builds; Maven Central), a JDK 21+ (JAVA_HOME, default Temurin 25), openssl.
-# Builds the export and core bundle sources with a throw-away pom in a temporary directory; changes nothing else.
+# Builds the export, pkcs12 and core bundle sources with a throw-away pom in a temporary directory; changes nothing else.
 set -euo pipefail
 
 KEY_TYPE=${1:-RSA_2048}
@@ -43,6 +43,7 @@ cat > "$WORK/build/pom.xml" <<POM
         <executions><execution><phase>generate-sources</phase><goals><goal>add-source</goal></goals>
           <configuration><sources>
             <source>$BUNDLES/org.cairn.certificates.core/src</source>
+            <source>$BUNDLES/org.cairn.certificates.pkcs12/src</source>
             <source>$BUNDLES/org.cairn.certificates.export/benchmark/src</source>
           </sources></configuration></execution></executions></plugin>
       <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.13.0</version>

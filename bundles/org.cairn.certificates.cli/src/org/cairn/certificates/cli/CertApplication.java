@@ -57,6 +57,12 @@ public final class CertApplication implements IApplication {
             int status = new CertCommand(() -> services(bundles, trackers), io).run(Arrays.asList(args));
             out.flush();
             return Integer.valueOf(status);
+        } catch (RuntimeException | LinkageError e) {
+            // outside the command (the streams, the service trackers): still a message and a failure status, not
+            // an exception that Equinox only logs while the process exits 0
+            err.println("cairn cert: internal error (" + e.getClass().getSimpleName() + "): the command line could "
+                    + "not start. Report it with the installation's configuration/*.log.");
+            return Integer.valueOf(CertCommand.INTERNAL);
         } finally {
             trackers.forEach(ServiceTracker::close);
         }

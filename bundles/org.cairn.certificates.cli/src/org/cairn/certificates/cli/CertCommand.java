@@ -55,6 +55,8 @@ final class CertCommand {
     static final int DONE = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** A fault in Cairn or a library that no check foresaw (sysexits' EX_SOFTWARE): said plainly, never silent. */
+    static final int INTERNAL = 70;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -88,6 +90,28 @@ final class CertCommand {
      * @return the exit status
      */
     int run(List<String> args) {
+        // --debug anywhere: an internal error also shows its stack trace
+        boolean debug = args.contains("--debug");
+        if (debug) {
+            args = args.stream().filter(a -> !a.equals("--debug")).toList();
+        }
+        String command = args.isEmpty() ? "" : args.get(0);
+        try {
+            return run(args, debug);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // the last resort: whatever escaped reaches the user with a non-zero exit, not only a log file
+            io.err().println("cairn cert" + (command.isEmpty() ? "" : " " + command) + ": internal error ("
+                    + e.getClass().getSimpleName() + "). This is a fault in Cairn, not in the command or the file; "
+                    + "check the result before relying on it, and report it. " + (debug ? "Details:"
+                            : "Run the command again with --debug to see the details."));
+            if (debug) {
+                e.printStackTrace(io.err());
+            }
+            return INTERNAL;
+        }
+    }
+
+    private int run(List<String> args, boolean debug) {
         if (args.isEmpty()) {
             io.err().print(Help.OVERVIEW);
             return USAGE;
@@ -127,6 +151,9 @@ final class CertCommand {
             return USAGE;
         } catch (CommandException e) {
             io.err().println("cairn cert " + command + ": " + e.getMessage());
+            if (debug && e.getCause() != null) {
+                e.getCause().printStackTrace(io.err());
+            }
             return FAILED;
         }
     }
@@ -769,6 +796,11 @@ final class CertCommand {
         } else {
             io.out().print(Inspect.toText(file, report));
         }
-        return report.problem().isEmpty() ? DONE : FAILED;
+        if (report.problem().isPresent()) {
+            // the report above describes what could be read; the refusal itself belongs on standard error too
+            io.err().println("cairn cert inspect: " + report.problem().get());
+            return FAILED;
+        }
+        return DONE;
     }
 }

@@ -24,7 +24,8 @@ final class Help {
             Scopes: --scope user (default) | computer | service:NAME. Stores: --store My, Root, CA, Trust,
             TrustedPeople, TrustedPublisher, Disallowed, AuthRoot, ClientAuthIssuer, AddressBook.
             CAIRN_STORE_ROOT moves every scope under one folder (user/, computer/, services/NAME/).
-            Exit status: 0 done, 1 refused or failed, 2 wrong command line.
+            --debug (with any subcommand) shows the details of a failure.
+            Exit status: 0 done, 1 refused or failed, 2 wrong command line, 70 internal error.
             """;
 
     private static final Map<String, String> COMMANDS = Map.of(

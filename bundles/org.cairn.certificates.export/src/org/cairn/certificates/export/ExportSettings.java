@@ -25,8 +25,12 @@ public record ExportSettings(int strongIterations, int standardIterations) {
     public static final int DEFAULT_STRONG_ITERATIONS = 100_000;
     /** Default iteration count without strong protection (Windows' count). */
     public static final int DEFAULT_STANDARD_ITERATIONS = 2_000;
-    /** Upper bound, so that a typo cannot make an export (and every later import) take hours. */
-    public static final int MAX_ITERATIONS = 10_000_000;
+    /**
+     * Upper bound, so that a typo cannot make an export (and every later import) take minutes: three derivations
+     * (key, certificates, MAC) at this count stay within the work an import allows one file (its readers refuse
+     * more: Cairn never writes a file it would refuse to read).
+     */
+    public static final int MAX_ITERATIONS = 1_000_000;
 
     public ExportSettings {
         check(strongIterations, STRONG_ITERATIONS_KEY);

@@ -21,6 +21,7 @@ import org.cairn.certificates.export.ExportRequest;
 import org.cairn.certificates.export.ExportResult;
 import org.cairn.certificates.export.ExportSource;
 import org.cairn.certificates.export.Pkcs12Encryption;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Attributes;
 import org.cairn.certificates.export.Pkcs12Protection;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,7 +174,7 @@ class Pkcs12InteropTest {
     }
 
     static void assertWritten(ExportResult result, Path file, int certificates, boolean key) throws Exception {
-        assertWritten(result, file, certificates, key, List.of(BcPkcs12Reader.NAME));
+        assertWritten(result, file, certificates, key, List.of(Pkcs12ReadBack.NAME));
     }
 
     static void assertWritten(ExportResult result, Path file, int certificates, boolean key, List<String> verifiedBy)

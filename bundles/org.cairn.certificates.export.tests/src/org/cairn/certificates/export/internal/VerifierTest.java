@@ -81,7 +81,7 @@ class VerifierTest {
 
         ExportVerifier.Verification v = verifier.verify(file, ExportFormat.PKCS12, material(), options(true), PASSWORD);
 
-        assertEquals(List.of(BcPkcs12Reader.NAME), v.readers());
+        assertEquals(List.of(Pkcs12ReadBack.NAME), v.readers());
         assertEquals(2_000, v.protection().orElseThrow().macIterations());
     }
 

@@ -30,9 +30,12 @@ import org.bouncycastle.pkcs.PKCS12SafeBagBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS12SafeBagBuilder;
 import org.cairn.certificates.export.Pkcs12Encryption;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Attributes;
 
 /**
- * Writes a PKCS #12 (PFX) file as OpenSSL lays it out: an encrypted safe with the certificate bags (leaf first,
+ * Writes a PKCS #12 (PFX) file as OpenSSL lays it out (with the JDK's key derivations, ciphers and MAC, {@link JdkPbe},
+ * and the bag attributes of {@link Pkcs12Attributes}; the reader that checks it afterwards shares neither the
+ * derivations nor the ciphers): an encrypted safe with the certificate bags (leaf first,
  * then the path), then a plain safe with the shrouded key bag, then a MAC over both. The key and the leaf carry
  * the same friendlyName and localKeyId; the certificates of the path carry no attributes. Without a key, the
  * file holds certificates only.
@@ -74,7 +77,7 @@ final class Pkcs12Encoder {
             throws GeneralSecurityException, IOException {
         X509Certificate leaf = material.leaf();
         Optional<PrivateKey> key = material.privateKey();
-        DERBMPString friendlyName = new DERBMPString(material.friendlyName());
+        DERBMPString friendlyName = Pkcs12Attributes.friendlyName(material.friendlyName());
         DEROctetString localKeyId = new DEROctetString(Pkcs12Attributes.localKeyId(leaf));
 
         List<PKCS12SafeBag> certBags = new ArrayList<>();

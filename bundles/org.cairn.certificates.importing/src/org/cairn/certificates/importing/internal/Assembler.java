@@ -15,6 +15,7 @@ import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.importing.FileEntry;
 import org.cairn.certificates.importing.ImportException;
 import org.cairn.certificates.importing.ImportException.Reason;
+import org.cairn.certificates.pkcs12.internal.KeyFactories;
 
 /**
  * Turns a decoded file into the entries to import: certificates without duplicates, each private key matched to
@@ -120,7 +121,7 @@ final class Assembler {
         try {
             return CertificateEntry.sha1(certificate.getEncoded());
         } catch (CertificateEncodingException e) {
-            throw new ImportException(Reason.CORRUPT, "A certificate in the file cannot be encoded: " + e.getMessage(), e);
+            throw new ImportException(Reason.CORRUPT, "A certificate in the file is damaged: it cannot be encoded.", e);
         }
     }
 }

@@ -23,13 +23,18 @@ import org.cairn.certificates.importing.ImportResult;
 import org.cairn.certificates.importing.ImportedCertificate;
 import org.cairn.certificates.importing.Pkcs12Report;
 import org.cairn.certificates.importing.StoreChoice;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Exception;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Facts;
+import org.cairn.certificates.pkcs12.internal.WorkBudget;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The import service: decodes and checks the whole file, plans where each certificate goes and checks the
- * rights for it, then adds; if an add fails, the certificates added before it are deleted again.
+ * rights for it, then adds; if an add fails, the certificates added before it are deleted again. Every failure
+ * leaves as an {@link ImportException} with a message for the user, also one nobody foresaw (a runtime exception
+ * from a library): callers (the wizard, the command line) never see silence or a Java exception's text.
  */
 @Component(service = CertificateImportService.class)
 public final class DefaultCertificateImportService implements CertificateImportService {
@@ -46,15 +51,23 @@ public final class DefaultCertificateImportService implements CertificateImportS
 
     @Override
     public boolean needsPassword(Path file) throws ImportException {
-        FileDecoder.Sniffed sniffed = FileDecoder.sniff(String.valueOf(file.getFileName()), FileDecoder.load(file));
-        return sniffed.format() == FileFormat.PKCS12
-                || sniffed.pem().map(text -> text.contains("ENCRYPTED")).orElse(false);
+        try {
+            FileDecoder.Sniffed sniffed = FileDecoder.sniff(String.valueOf(file.getFileName()), FileDecoder.load(file));
+            return sniffed.format() == FileFormat.PKCS12
+                    || sniffed.pem().map(text -> text.contains("ENCRYPTED")).orElse(false);
+        } catch (RuntimeException e) {
+            throw Failures.unexpected(file, e);
+        }
     }
 
     @Override
     public FileContents read(Path file, char[] password) throws ImportException {
-        Decoded decoded = decode(file, password);
-        return new FileContents(decoded.format, decoded.items.stream().map(Assembler.Item::entry).toList(), decoded.notes);
+        try {
+            Decoded decoded = decode(file, password);
+            return new FileContents(decoded.format, decoded.items.stream().map(Assembler.Item::entry).toList(), decoded.notes);
+        } catch (RuntimeException e) {
+            throw Failures.unexpected(file, e);
+        }
     }
 
     private record Decoded(FileFormat format, List<Assembler.Item> items, List<String> notes) {
@@ -63,7 +76,7 @@ public final class DefaultCertificateImportService implements CertificateImportS
     private static Decoded decode(Path file, char[] password) throws ImportException {
         byte[] bytes = FileDecoder.load(file);
         FileDecoder.Sniffed sniffed = FileDecoder.sniff(String.valueOf(file.getFileName()), bytes);
-        Parsed parsed = FileDecoder.decode(sniffed, password, new Pkcs12Reader.Seen());
+        Parsed parsed = FileDecoder.decode(sniffed, password, WorkBudget.standard(), new Pkcs12Facts());
         return new Decoded(parsed.format(), Assembler.assemble(parsed), parsed.notes());
     }
 
@@ -73,7 +86,12 @@ public final class DefaultCertificateImportService implements CertificateImportS
 
     @Override
     public ImportResult importFile(ImportRequest request) throws ImportException {
-        Decoded decoded = decode(request.file(), request.password());
+        Decoded decoded;
+        try {
+            decoded = decode(request.file(), request.password());
+        } catch (RuntimeException e) {
+            throw Failures.unexpected(request.file(), e);
+        }
         CertificateStore store;
         try {
             store = stores.open(request.scope());
@@ -150,14 +168,23 @@ public final class DefaultCertificateImportService implements CertificateImportS
 
     @Override
     public Pkcs12Report inspect(Path file, Optional<char[]> password) throws ImportException {
+        try {
+            return inspectFile(file, password);
+        } catch (RuntimeException e) {
+            throw Failures.unexpected(file, e);
+        }
+    }
+
+    private static Pkcs12Report inspectFile(Path file, Optional<char[]> password) throws ImportException {
         byte[] bytes = FileDecoder.load(file);
         FileDecoder.Sniffed sniffed;
         try {
             sniffed = FileDecoder.sniff(String.valueOf(file.getFileName()), bytes);
         } catch (ImportException e) {
             if (e.reason() == Reason.CORRUPT) {
-                Pkcs12Reader.Seen seen = new Pkcs12Reader.Seen();
-                return Inspector.report(seen, Optional.of(e.getMessage()));
+                Pkcs12Exception why = e.getCause() instanceof Pkcs12Exception p ? p
+                        : new Pkcs12Exception(Pkcs12Exception.Reason.CORRUPT, e.getMessage(), e);
+                return Inspector.report(Pkcs12Facts.unreadable(why), Optional.of(e.getMessage()));
             }
             throw e;
         }
@@ -165,14 +192,14 @@ public final class DefaultCertificateImportService implements CertificateImportS
             throw new ImportException(Reason.WRONG_FORMAT, file + " is not a PKCS #12 file but " + sniffed.format().displayName()
                     + "; inspect describes PKCS #12 files. Use cairn cert import to read it.");
         }
-        Pkcs12Reader.Seen seen = new Pkcs12Reader.Seen();
+        Pkcs12Facts facts = new Pkcs12Facts();
         char[] pw = password.orElse(new char[0]);
         try {
-            Parsed parsed = Pkcs12Reader.read(sniffed.der().orElseThrow(), pw, seen);
+            Parsed parsed = FileDecoder.decode(sniffed, pw, WorkBudget.standard(), facts);
             Assembler.assemble(parsed);
-            return Inspector.report(seen, Optional.empty());
+            return Inspector.report(facts, Optional.empty());
         } catch (ImportException e) {
-            return Inspector.report(seen, Optional.of(e.getMessage()));
+            return Inspector.report(facts, Optional.of(e.getMessage()));
         }
     }
 }

@@ -20,15 +20,14 @@ import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.ASN1Set;
-import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.pkcs.ContentInfo;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.pkcs.SignedData;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -37,6 +36,15 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.cairn.certificates.importing.FileFormat;
 import org.cairn.certificates.importing.ImportException;
 import org.cairn.certificates.importing.ImportException.Reason;
+import org.cairn.certificates.pkcs12.internal.Der;
+import org.cairn.certificates.pkcs12.internal.KeyFactories;
+import org.cairn.certificates.pkcs12.internal.Limits;
+import org.cairn.certificates.pkcs12.internal.Passwords;
+import org.cairn.certificates.pkcs12.internal.Pbe;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Exception;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Facts;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Reader;
+import org.cairn.certificates.pkcs12.internal.WorkBudget;
 
 /**
  * Recognises a file by its content (the extension only words the messages) and decodes it: PKCS #12, a DER or
@@ -68,7 +76,8 @@ final class FileDecoder {
         } catch (AccessDeniedException e) {
             throw new ImportException(Reason.UNREADABLE, "The file " + file + " cannot be read: permission denied.", e);
         } catch (IOException e) {
-            throw new ImportException(Reason.UNREADABLE, "The file " + file + " cannot be read: " + e.getMessage(), e);
+            String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? ": " + f.getReason() : "";
+            throw new ImportException(Reason.UNREADABLE, "The file " + file + " cannot be read" + why + ".", e);
         }
     }
 
@@ -110,10 +119,13 @@ final class FileDecoder {
         }
         ASN1Primitive top;
         try {
-            top = Pkcs12Reader.parse(der, "its content");
-        } catch (ImportException e) {
+            top = Der.parse(der, "its content");
+        } catch (Pkcs12Exception e) {
+            if (e.reason() == Pkcs12Exception.Reason.LIMIT) {
+                throw Failures.of(e);
+            }
             throw new ImportException(Reason.CORRUPT, "The file " + name + " is damaged or truncated: " + kindOf(extension)
-                    + " cannot be decoded (" + e.getCause().getMessage() + "). Get a new copy of the file.", e);
+                    + " cannot be decoded. Get a new copy of the file.", e);
         }
         FileFormat format = classify(top);
         if (format == null) {
@@ -126,6 +138,14 @@ final class FileDecoder {
     }
 
     private static FileFormat classify(ASN1Primitive top) {
+        try {
+            return classifyParsed(top);
+        } catch (RuntimeException e) {
+            return null; // a shape none of the formats has
+        }
+    }
+
+    private static FileFormat classifyParsed(ASN1Primitive top) {
         if (!(top instanceof ASN1Sequence s) || s.size() < 2) {
             return null;
         }
@@ -147,17 +167,36 @@ final class FileDecoder {
     /**
      * @param sniffed  what the file is
      * @param password the password, empty for none
-     * @param seen     filled with what a PKCS #12 file holds (for inspect)
+     * @param budget   the read's work budget
+     * @param facts    filled with what a PKCS #12 file holds (for inspect)
      * @return its certificates and keys
      */
-    static Parsed decode(Sniffed sniffed, char[] password, Pkcs12Reader.Seen seen) throws ImportException {
-        return switch (sniffed.format()) {
-            case PKCS12 -> Pkcs12Reader.read(sniffed.der().orElseThrow(), password, seen);
-            case DER_CERTIFICATE, BASE64_CERTIFICATE -> new Parsed(sniffed.format(), List.of(certItem(
-                    Pkcs12Reader.certificate(encoded(sniffed.der().orElseThrow())))), List.of(), List.of());
-            case PKCS7 -> new Parsed(FileFormat.PKCS7, pkcs7(sniffed.der().orElseThrow()), List.of(), List.of());
-            case PEM_BUNDLE -> pem(sniffed.pem().orElseThrow(), password);
-        };
+    static Parsed decode(Sniffed sniffed, char[] password, WorkBudget budget, Pkcs12Facts facts) throws ImportException {
+        try {
+            return switch (sniffed.format()) {
+                case PKCS12 -> pkcs12(sniffed.der().orElseThrow(), password, budget, facts);
+                case DER_CERTIFICATE, BASE64_CERTIFICATE -> new Parsed(sniffed.format(), List.of(certItem(
+                        Der.certificate(encoded(sniffed.der().orElseThrow())))), List.of(), List.of());
+                case PKCS7 -> new Parsed(FileFormat.PKCS7, pkcs7(sniffed.der().orElseThrow()), List.of(), List.of());
+                case PEM_BUNDLE -> pem(sniffed.pem().orElseThrow(), password, budget);
+            };
+        } catch (Pkcs12Exception e) {
+            throw Failures.of(e);
+        }
+    }
+
+    private static Parsed pkcs12(ASN1Primitive top, char[] password, WorkBudget budget, Pkcs12Facts facts)
+            throws Pkcs12Exception {
+        Pkcs12Reader.read(top, password, budget, facts);
+        List<Parsed.CertItem> certs = new ArrayList<>();
+        List<Parsed.KeyItem> keys = new ArrayList<>();
+        for (Pkcs12Facts.Bag bag : facts.bags()) {
+            bag.certificate().ifPresent(c -> certs.add(new Parsed.CertItem(c, bag.attributes().friendlyName(),
+                    bag.attributes().localKeyId(), bag.attributes().description(), bag.attributes().properties())));
+            bag.key().ifPresent(k -> keys.add(new Parsed.KeyItem(k, bag.attributes().friendlyName(),
+                    bag.attributes().localKeyId())));
+        }
+        return new Parsed(FileFormat.PKCS12, certs, keys, facts.notes());
     }
 
     private static Parsed.CertItem certItem(java.security.cert.X509Certificate certificate) {
@@ -168,27 +207,25 @@ final class FileDecoder {
         try {
             return object.toASN1Primitive().getEncoded("DER");
         } catch (IOException e) {
-            throw new ImportException(Reason.CORRUPT, "A certificate in the file cannot be encoded: " + e.getMessage(), e);
+            throw new ImportException(Reason.CORRUPT, "A certificate in the file is damaged: it cannot be encoded.", e);
         }
     }
 
-    private static List<Parsed.CertItem> pkcs7(ASN1Primitive top) throws ImportException {
+    private static List<Parsed.CertItem> pkcs7(ASN1Primitive top) throws ImportException, Pkcs12Exception {
         List<Parsed.CertItem> certs = new ArrayList<>();
         try {
-            ContentInfo info = ContentInfo.getInstance(top);
-            SignedData signed = SignedData.getInstance(info.getContent());
-            ASN1Set set = signed.getCertificates();
-            if (set != null) {
-                for (ASN1Encodable e : set) {
-                    if (e instanceof ASN1TaggedObject) {
-                        continue; // attribute or other certificate formats: none a store can hold
-                    }
-                    certs.add(certItem(Pkcs12Reader.certificate(encoded(e))));
+            // Bouncy Castle's CMS parser; its store holds the X.509 certificates (attribute certificates apart)
+            CMSSignedData signed = new CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(top));
+            for (X509CertificateHolder holder : signed.getCertificates().getMatches(null)) {
+                if (certs.size() == Limits.MAX_CERTIFICATES) {
+                    throw Failures.of(Limits.refused("more than " + Limits.MAX_CERTIFICATES + " certificates",
+                            "at most " + Limits.MAX_CERTIFICATES));
                 }
+                certs.add(certItem(Der.certificate(holder.getEncoded())));
             }
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            throw new ImportException(Reason.CORRUPT, "The PKCS #7 file is damaged: its SignedData cannot be decoded ("
-                    + e.getMessage() + ").", e);
+        } catch (CMSException | IOException | RuntimeException e) {
+            throw new ImportException(Reason.CORRUPT, "The PKCS #7 file is damaged: its SignedData cannot be decoded. "
+                    + "Get a new copy of the file.", e);
         }
         if (certs.isEmpty()) {
             throw new ImportException(Reason.NOTHING_TO_IMPORT, "The PKCS #7 file holds no certificates: there is nothing to import.");
@@ -196,7 +233,31 @@ final class FileDecoder {
         return certs;
     }
 
-    private static Parsed pem(String text, char[] password) throws ImportException {
+    /**
+     * Checks each PEM block's size, nesting and the number of blocks before Bouncy Castle's PEMParser decodes them
+     * (it parses each block with no depth limit).
+     */
+    private static void checkPem(String text) throws ImportException, Pkcs12Exception {
+        int blocks = 0;
+        try (org.bouncycastle.util.io.pem.PemReader reader = new org.bouncycastle.util.io.pem.PemReader(new StringReader(text))) {
+            for (org.bouncycastle.util.io.pem.PemObject o = reader.readPemObject(); o != null; o = reader.readPemObject()) {
+                if (++blocks > Limits.MAX_CERTIFICATES) {
+                    throw Limits.refused("more than " + Limits.MAX_CERTIFICATES + " PEM blocks", "at most "
+                            + Limits.MAX_CERTIFICATES);
+                }
+                // OpenSSL's legacy key encryption (Proc-Type, DEK-Info headers) makes the content ciphertext
+                if (o.getHeaders().isEmpty()) {
+                    Der.check(o.getContent(), "PEM block " + blocks);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ImportException(Reason.CORRUPT, "The PEM file is damaged: block " + (blocks + 1)
+                    + " cannot be decoded (its Base-64 text or its header is broken). Get a new copy of the file.", e);
+        }
+    }
+
+    private static Parsed pem(String text, char[] password, WorkBudget budget) throws ImportException, Pkcs12Exception {
+        checkPem(text);
         List<Parsed.CertItem> certs = new ArrayList<>();
         List<Parsed.KeyItem> keys = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -208,14 +269,14 @@ final class FileDecoder {
                     object = parser.readObject();
                 } catch (IOException | RuntimeException e) {
                     throw new ImportException(Reason.CORRUPT, "The PEM file is damaged: block " + (index + 1)
-                            + " cannot be decoded (" + e.getMessage() + ").", e);
+                            + " cannot be decoded. Get a new copy of the file.", e);
                 }
                 if (object == null) {
                     break;
                 }
                 index++;
                 if (object instanceof X509CertificateHolder holder) {
-                    certs.add(certItem(Pkcs12Reader.certificate(holder.getEncoded())));
+                    certs.add(certItem(Der.certificate(holder.getEncoded())));
                 } else if (object instanceof ContentInfo || object instanceof org.bouncycastle.asn1.cms.ContentInfo) {
                     certs.addAll(pkcs7(((ASN1Encodable) object).toASN1Primitive()));
                 } else if (object instanceof PrivateKeyInfo info) {
@@ -223,7 +284,7 @@ final class FileDecoder {
                 } else if (object instanceof PEMKeyPair pair) {
                     keys.add(new Parsed.KeyItem(KeyFactories.toJava(pair.getPrivateKeyInfo()), "", Optional.empty()));
                 } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                    keys.add(new Parsed.KeyItem(encryptedPkcs8(encrypted.toASN1Structure(), password), "", Optional.empty()));
+                    keys.add(new Parsed.KeyItem(encryptedPkcs8(encrypted.toASN1Structure(), password, budget), "", Optional.empty()));
                 } else if (object instanceof PEMEncryptedKeyPair encrypted) {
                     keys.add(new Parsed.KeyItem(legacyEncrypted(encrypted, password), "", Optional.empty()));
                 } else if (object instanceof X509CRLHolder) {
@@ -235,11 +296,11 @@ final class FileDecoder {
                 } else if (object instanceof ASN1ObjectIdentifier) {
                     continue; // EC PARAMETERS written by openssl ecparam before the key: nothing to keep
                 } else {
-                    notes.add("PEM block " + index + " (" + object.getClass().getSimpleName() + ") was left out.");
+                    notes.add("PEM block " + index + " was left out: it holds nothing a certificate store keeps.");
                 }
             }
         } catch (IOException e) {
-            throw new ImportException(Reason.UNREADABLE, "The PEM file cannot be read: " + e.getMessage(), e);
+            throw new ImportException(Reason.UNREADABLE, "The PEM file cannot be read.", e);
         }
         if (index == 0) {
             throw new ImportException(Reason.WRONG_FORMAT, "The file has a PEM header but no complete PEM block "
@@ -249,20 +310,33 @@ final class FileDecoder {
     }
 
     /** Decrypts an encrypted PKCS #8 key (BEGIN ENCRYPTED PRIVATE KEY). */
-    static PrivateKey encryptedPkcs8(EncryptedPrivateKeyInfo encrypted, char[] password) throws ImportException {
-        Pbe.describe(encrypted.getEncryptionAlgorithm());
+    static PrivateKey encryptedPkcs8(EncryptedPrivateKeyInfo encrypted, char[] password, WorkBudget budget)
+            throws ImportException, Pkcs12Exception {
         List<Passwords.Form> forms = Passwords.forms(password);
+        Pbe.charge(encrypted.getEncryptionAlgorithm(), forms.size(), budget);
         try {
             for (Passwords.Form form : forms) {
+                byte[] plain;
                 try {
-                    byte[] plain = Pbe.decrypt(encrypted.getEncryptionAlgorithm(), encrypted.getEncryptedData(), form);
-                    return KeyFactories.toJava(PrivateKeyInfo.getInstance(Pkcs12Reader.parse(plain, "a decrypted private key")));
-                } catch (Pbe.WrongKey | IllegalArgumentException e) {
-                    // next form
-                } catch (ImportException e) {
-                    if (!(e.getCause() instanceof IOException)) {
+                    plain = Pbe.decrypt(encrypted.getEncryptionAlgorithm(), encrypted.getEncryptedData(), form);
+                } catch (Pbe.WrongKey e) {
+                    continue;
+                }
+                ASN1Primitive info;
+                try {
+                    info = Der.parse(plain, "a decrypted private key");
+                } catch (Pkcs12Exception e) {
+                    if (e.reason() == Pkcs12Exception.Reason.LIMIT) {
                         throw e;
                     }
+                    continue; // garbage from a wrong key whose padding happened to fit
+                } finally {
+                    java.util.Arrays.fill(plain, (byte) 0);
+                }
+                try {
+                    return KeyFactories.toJava(PrivateKeyInfo.getInstance(info));
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    continue;
                 }
             }
         } finally {
@@ -273,7 +347,8 @@ final class FileDecoder {
                 : "The password is incorrect: it does not decrypt the private key in the file.");
     }
 
-    private static PrivateKey legacyEncrypted(PEMEncryptedKeyPair encrypted, char[] password) throws ImportException {
+    private static PrivateKey legacyEncrypted(PEMEncryptedKeyPair encrypted, char[] password)
+            throws ImportException, Pkcs12Exception {
         if (password.length == 0) {
             throw new ImportException(Reason.WRONG_PASSWORD, "The password is incorrect: the private key in the file is "
                     + "encrypted (" + encrypted.getDekAlgName() + "); give its password.");

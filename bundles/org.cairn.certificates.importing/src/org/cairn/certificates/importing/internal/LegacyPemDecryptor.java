@@ -15,6 +15,7 @@ import org.bouncycastle.openssl.PEMDecryptor;
 import org.bouncycastle.openssl.PEMDecryptorProvider;
 import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.cairn.certificates.pkcs12.internal.Pbe;
 
 /**
  * OpenSSL's legacy PEM key encryption ({@code Proc-Type: 4,ENCRYPTED} and {@code DEK-Info}): the key comes from

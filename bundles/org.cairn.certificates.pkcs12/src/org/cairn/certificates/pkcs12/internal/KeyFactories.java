@@ -1,4 +1,4 @@
-package org.cairn.certificates.importing.internal;
+package org.cairn.certificates.pkcs12.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -15,15 +15,14 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.cairn.certificates.core.KeyPairCheck;
-import org.cairn.certificates.importing.ImportException;
-import org.cairn.certificates.importing.ImportException.Reason;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Exception.Reason;
 
 /**
  * Private keys: from PKCS #8 structures to Java keys (with the Java runtime's own providers, which is what the
  * certificate store reads keys back with), their type as people name it, and the check that a key belongs to a
  * certificate.
  */
-final class KeyFactories {
+public final class KeyFactories {
 
     private static final Map<String, String> ALGORITHMS = Map.of(
             "1.2.840.113549.1.1.1", "RSA",
@@ -47,25 +46,28 @@ final class KeyFactories {
     /**
      * @param info a decoded PKCS #8 PrivateKeyInfo
      * @return the Java key
-     * @throws ImportException UNSUPPORTED naming the algorithm, or CORRUPT when the key does not decode
+     * @throws Pkcs12Exception UNSUPPORTED naming the algorithm, or CORRUPT when the key does not decode
      */
-    static PrivateKey toJava(PrivateKeyInfo info) throws ImportException {
+    public static PrivateKey toJava(PrivateKeyInfo info) throws Pkcs12Exception {
         String oid = info.getPrivateKeyAlgorithm().getAlgorithm().getId();
         String algorithm = ALGORITHMS.get(oid);
         if (algorithm == null) {
-            throw new ImportException(Reason.UNSUPPORTED, "The file holds a private key of type " + Algorithms.name(oid)
-                    + ", which Cairn's certificate stores do not support (RSA, EC, DSA, Ed25519, Ed448, X25519 and X448 are).");
+            throw new Pkcs12Exception(Reason.UNSUPPORTED, "The file holds a private key of type " + Algorithms.name(oid)
+                    + ", which Cairn's certificate stores do not support (RSA, EC, DSA, Ed25519, Ed448, X25519 and X448 are).",
+                    null, oid);
         }
         try {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
-        } catch (GeneralSecurityException | IOException e) {
-            throw new ImportException(Reason.CORRUPT, "The " + algorithm + " private key in the file cannot be decoded ("
-                    + e.getMessage() + "): the key is damaged or uses parameters the Java runtime does not support.", e);
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            // the runtime's message may quote the key's bytes (InvalidKeyException does): it is never shown, and
+            // the cause is dropped so that no trace prints it either
+            throw new Pkcs12Exception(Reason.CORRUPT, "The " + algorithm + " private key in the file cannot be decoded: "
+                    + "the key is damaged or uses parameters the Java runtime does not support. Get a new copy of the file.");
         }
     }
 
     /** @return "RSA-2048", "EC-P-256", "DSA-1024", "Ed25519", ... */
-    static String describe(PrivateKey key) {
+    public static String describe(PrivateKey key) {
         if (key instanceof RSAKey rsa) {
             return "RSA-" + rsa.getModulus().bitLength();
         }
@@ -89,7 +91,7 @@ final class KeyFactories {
     }
 
     /** @return whether the key belongs to the certificate's public key ({@link KeyPairCheck}) */
-    static boolean matches(PrivateKey key, X509Certificate certificate) {
+    public static boolean matches(PrivateKey key, X509Certificate certificate) {
         return KeyPairCheck.mismatch(key, certificate.getPublicKey()).isEmpty();
     }
 }

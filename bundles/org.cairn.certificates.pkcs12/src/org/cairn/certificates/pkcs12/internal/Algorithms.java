@@ -1,4 +1,4 @@
-package org.cairn.certificates.importing.internal;
+package org.cairn.certificates.pkcs12.internal;
 
 import java.util.Map;
 import java.util.Optional;
@@ -6,34 +6,32 @@ import java.util.function.Supplier;
 
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.MD5Digest;
-import org.bouncycastle.crypto.digests.SHA1Digest;
-import org.bouncycastle.crypto.digests.SHA224Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA3Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
-import org.bouncycastle.crypto.digests.SHA512tDigest;
 
-/** Names and implementations of the digest and PRF algorithms found in PKCS #12 files and encrypted keys. */
-final class Algorithms {
+/**
+ * Names and implementations of the digest and PRF algorithms found in PKCS #12 files and encrypted keys. SHA-1, SHA-2
+ * and SHA-3 run on the Java runtime's implementations ({@link JdkDigest}: the CPU's SHA instructions where it has
+ * them, several times Bouncy Castle's speed, which keeps the work a file may ask for affordable); MD5 is Bouncy
+ * Castle's.
+ */
+public final class Algorithms {
 
     /** A digest by OID, with its name. */
-    record DigestAlgorithm(String name, Supplier<Digest> factory) {
+    public record DigestAlgorithm(String name, Supplier<Digest> factory) {
     }
 
     private static final Map<String, DigestAlgorithm> DIGESTS = Map.ofEntries(
-            Map.entry("1.3.14.3.2.26", new DigestAlgorithm("SHA-1", SHA1Digest::new)),
+            Map.entry("1.3.14.3.2.26", new DigestAlgorithm("SHA-1", JdkDigest::sha1)),
             Map.entry("1.2.840.113549.2.5", new DigestAlgorithm("MD5", MD5Digest::new)),
-            Map.entry("2.16.840.1.101.3.4.2.4", new DigestAlgorithm("SHA-224", SHA224Digest::new)),
-            Map.entry("2.16.840.1.101.3.4.2.1", new DigestAlgorithm("SHA-256", SHA256Digest::new)),
-            Map.entry("2.16.840.1.101.3.4.2.2", new DigestAlgorithm("SHA-384", SHA384Digest::new)),
-            Map.entry("2.16.840.1.101.3.4.2.3", new DigestAlgorithm("SHA-512", SHA512Digest::new)),
-            Map.entry("2.16.840.1.101.3.4.2.5", new DigestAlgorithm("SHA-512/224", () -> new SHA512tDigest(224))),
-            Map.entry("2.16.840.1.101.3.4.2.6", new DigestAlgorithm("SHA-512/256", () -> new SHA512tDigest(256))),
-            Map.entry("2.16.840.1.101.3.4.2.7", new DigestAlgorithm("SHA3-224", () -> new SHA3Digest(224))),
-            Map.entry("2.16.840.1.101.3.4.2.8", new DigestAlgorithm("SHA3-256", () -> new SHA3Digest(256))),
-            Map.entry("2.16.840.1.101.3.4.2.9", new DigestAlgorithm("SHA3-384", () -> new SHA3Digest(384))),
-            Map.entry("2.16.840.1.101.3.4.2.10", new DigestAlgorithm("SHA3-512", () -> new SHA3Digest(512))));
+            Map.entry("2.16.840.1.101.3.4.2.4", jdk("SHA-224", 28, 64)),
+            Map.entry("2.16.840.1.101.3.4.2.1", new DigestAlgorithm("SHA-256", JdkDigest::sha256)),
+            Map.entry("2.16.840.1.101.3.4.2.2", jdk("SHA-384", 48, 128)),
+            Map.entry("2.16.840.1.101.3.4.2.3", jdk("SHA-512", 64, 128)),
+            Map.entry("2.16.840.1.101.3.4.2.5", jdk("SHA-512/224", 28, 128)),
+            Map.entry("2.16.840.1.101.3.4.2.6", jdk("SHA-512/256", 32, 128)),
+            Map.entry("2.16.840.1.101.3.4.2.7", jdk("SHA3-224", 28, 144)),
+            Map.entry("2.16.840.1.101.3.4.2.8", jdk("SHA3-256", 32, 136)),
+            Map.entry("2.16.840.1.101.3.4.2.9", jdk("SHA3-384", 48, 104)),
+            Map.entry("2.16.840.1.101.3.4.2.10", jdk("SHA3-512", 64, 72)));
 
     /** HMAC PRFs (PBKDF2, PBMAC1) by OID, as the digest they are built on. */
     private static final Map<String, DigestAlgorithm> HMACS = Map.ofEntries(
@@ -79,18 +77,28 @@ final class Algorithms {
     private Algorithms() {
     }
 
+    private static DigestAlgorithm jdk(String name, int size, int blockSize) {
+        Supplier<Digest> factory = () -> JdkDigest.of(name, size, blockSize);
+        return new DigestAlgorithm(name, factory);
+    }
+
     /** @return the digest with that OID, when implemented */
-    static Optional<DigestAlgorithm> digest(String oid) {
+    public static Optional<DigestAlgorithm> digest(String oid) {
         return Optional.ofNullable(DIGESTS.get(oid));
     }
 
     /** @return the digest of the HMAC PRF with that OID, when implemented */
-    static Optional<DigestAlgorithm> hmac(String oid) {
+    public static Optional<DigestAlgorithm> hmac(String oid) {
         return Optional.ofNullable(HMACS.get(oid));
     }
 
+    /** @return whether the OID is one of the algorithms named here (implemented or only recognised) */
+    public static boolean known(String oid) {
+        return KNOWN_NAMES.containsKey(oid) || DIGESTS.containsKey(oid) || HMACS.containsKey(oid);
+    }
+
     /** @return a name for an OID: the known name with the OID, or the OID alone */
-    static String name(String oid) {
+    public static String name(String oid) {
         String known = KNOWN_NAMES.get(oid);
         if (known == null && DIGESTS.containsKey(oid)) {
             known = DIGESTS.get(oid).name();

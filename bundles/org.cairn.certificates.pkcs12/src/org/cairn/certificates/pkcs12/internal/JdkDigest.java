@@ -1,4 +1,4 @@
-package org.cairn.certificates.export.internal;
+package org.cairn.certificates.pkcs12.internal;
 
 import java.security.DigestException;
 import java.security.MessageDigest;
@@ -8,39 +8,47 @@ import org.bouncycastle.crypto.ExtendedDigest;
 import org.bouncycastle.util.Memoable;
 
 /**
- * The Java runtime's SHA-1 or SHA-256 (backed by the CPU's SHA instructions where it has them) in Bouncy
+ * The Java runtime's SHA-1, SHA-2 or SHA-3 (SHA-1 and SHA-256 backed by the CPU's SHA instructions where it has them) in Bouncy
  * Castle's lightweight digest interface, so that Bouncy Castle's own key-derivation code (PBKDF2, the PKCS #12
  * KDF, HMAC) runs at native speed. {@link Memoable} lets Bouncy Castle's HMAC keep the keyed inner and outer
  * states instead of hashing the padded key again on every iteration.
  *
- * <p>Only the compression function is shared with the writer's JDK primitives; the derivations, the ciphers
- * and the parser of the reader are Bouncy Castle's.</p>
+ * <p>Only the compression function is shared with the export's writer, which uses the JDK's SecretKeyFactory,
+ * Cipher and Mac; the reader's derivations, ciphers and HMAC are Bouncy Castle's.</p>
  */
-final class JdkDigest implements ExtendedDigest, Memoable {
+public final class JdkDigest implements ExtendedDigest, Memoable {
 
     private final String algorithm;
     private final int size;
+    private final int blockSize;
     private MessageDigest digest;
 
-    private JdkDigest(String algorithm, int size, MessageDigest digest) {
+    private JdkDigest(String algorithm, int size, int blockSize, MessageDigest digest) {
         this.algorithm = algorithm;
         this.size = size;
+        this.blockSize = blockSize;
         this.digest = digest;
     }
 
     /** @return SHA-256 */
-    static JdkDigest sha256() {
-        return create("SHA-256", 32);
+    public static JdkDigest sha256() {
+        return of("SHA-256", 32, 64);
     }
 
     /** @return SHA-1 */
-    static JdkDigest sha1() {
-        return create("SHA-1", 20);
+    public static JdkDigest sha1() {
+        return of("SHA-1", 20, 64);
     }
 
-    private static JdkDigest create(String algorithm, int size) {
+    /**
+     * @param algorithm the runtime's name: SHA-224, SHA-384, SHA-512, SHA-512/224, SHA-512/256, SHA3-224 ... SHA3-512
+     * @param size      its output in bytes
+     * @param blockSize its block (SHA-3: rate) in bytes, which HMAC pads its key to
+     * @return that digest
+     */
+    public static JdkDigest of(String algorithm, int size, int blockSize) {
         try {
-            return new JdkDigest(algorithm, size, MessageDigest.getInstance(algorithm));
+            return new JdkDigest(algorithm, size, blockSize, MessageDigest.getInstance(algorithm));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("The Java runtime has no " + algorithm + ": " + e.getMessage(), e);
         }
@@ -58,7 +66,7 @@ final class JdkDigest implements ExtendedDigest, Memoable {
 
     @Override
     public int getByteLength() {
-        return 64; // the block size of SHA-1 and SHA-256, which HMAC pads its key to
+        return blockSize; // HMAC pads its key to this
     }
 
     @Override
@@ -87,7 +95,7 @@ final class JdkDigest implements ExtendedDigest, Memoable {
 
     @Override
     public Memoable copy() {
-        return new JdkDigest(algorithm, size, cloneOf(digest));
+        return new JdkDigest(algorithm, size, blockSize, cloneOf(digest));
     }
 
     @Override

@@ -19,32 +19,28 @@ import java.util.Random;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-import org.bouncycastle.asn1.pkcs.ContentInfo;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.PBEParametersGenerator;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.pkcs.PKCS12PfxPdu;
-import org.bouncycastle.pkcs.PKCS12SafeBag;
-import org.bouncycastle.pkcs.PKCS12SafeBagFactory;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
 import org.bouncycastle.util.Memoable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.cairn.certificates.pkcs12.internal.JdkDigest;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Exception;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Facts;
+import org.cairn.certificates.pkcs12.internal.Pkcs12Reader;
+import org.cairn.certificates.pkcs12.internal.WorkBudget;
 
 /**
- * The verifier's own derivations and ciphers ({@link LightweightPbe} over {@link JdkDigest}) against an
- * independent writer, OpenSSL, and against the JDK's PBKDF2: if they agreed only with Cairn's writer, a shared
- * mistake would pass verification.
+ * The read-back's reader (Cairn's one PKCS #12 reader: Bouncy Castle's derivations and ciphers over {@link JdkDigest})
+ * against an independent writer, OpenSSL, and against the JDK's PBKDF2: if it agreed only with Cairn's writer, a
+ * shared mistake would pass verification.
  */
-class LightweightPbeTest {
+class ReadBackReaderTest {
 
     private static final char[] PASSWORD = "Lightweight pässword 1".toCharArray();
 
@@ -127,33 +123,17 @@ class LightweightPbeTest {
         }
         run(export);
 
-        PKCS12PfxPdu file = new PKCS12PfxPdu(Files.readAllBytes(pfx));
-        assertTrue(file.isMacValid(new BcPKCS12MacCalculatorBuilderProvider(LightweightPbe.macDigests()), PASSWORD));
-        assertFalse(file.isMacValid(new BcPKCS12MacCalculatorBuilderProvider(LightweightPbe.macDigests()),
-                "wrong".toCharArray()));
-
-        int certificates = 0;
-        PrivateKeyInfo decrypted = null;
-        for (ContentInfo info : file.getContentInfos()) {
-            boolean encrypted = info.getContentType().equals(PKCSObjectIdentifiers.encryptedData);
-            PKCS12SafeBagFactory bags = encrypted ? new PKCS12SafeBagFactory(info, LightweightPbe.decryptors(PASSWORD))
-                    : new PKCS12SafeBagFactory(info);
-            if (encrypted) {
-                assertThrows(PKCSException.class, () -> new PKCS12SafeBagFactory(info,
-                        LightweightPbe.decryptors("wrong".toCharArray())).getSafeBags());
-            }
-            for (PKCS12SafeBag bag : bags.getSafeBags()) {
-                if (bag.getType().equals(PKCSObjectIdentifiers.certBag)) {
-                    certificates++;
-                } else if (bag.getType().equals(PKCSObjectIdentifiers.pkcs8ShroudedKeyBag)) {
-                    PKCS8EncryptedPrivateKeyInfo shrouded = (PKCS8EncryptedPrivateKeyInfo) bag.getBagValue();
-                    decrypted = shrouded.decryptPrivateKeyInfo(LightweightPbe.decryptors(PASSWORD));
-                }
-            }
-        }
-        assertEquals(1, certificates);
+        byte[] content = Files.readAllBytes(pfx);
+        Pkcs12Facts facts = Pkcs12Reader.read(content, PASSWORD, WorkBudget.standard());
+        assertTrue(facts.mac().orElseThrow().verified());
+        Pkcs12Exception wrong = assertThrows(Pkcs12Exception.class,
+                () -> Pkcs12Reader.read(content, "wrong".toCharArray(), WorkBudget.standard()));
+        assertEquals(Pkcs12Exception.Reason.WRONG_PASSWORD, wrong.reason());
+        assertEquals(1, facts.certificates());
+        assertEquals(1, facts.keys());
+        assertFalse(facts.schemes().isEmpty());
         PrivateKey written = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pem(key)));
-        PrivateKey read = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(decrypted.getEncoded()));
+        PrivateKey read = facts.bags().stream().flatMap(b -> b.key().stream()).findFirst().orElseThrow();
         assertEquals(((java.security.interfaces.ECPrivateKey) written).getS(),
                 ((java.security.interfaces.ECPrivateKey) read).getS());
     }

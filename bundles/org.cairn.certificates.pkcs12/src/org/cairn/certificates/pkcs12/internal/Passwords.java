@@ -1,4 +1,4 @@
-package org.cairn.certificates.importing.internal;
+package org.cairn.certificates.pkcs12.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +11,7 @@ import org.bouncycastle.crypto.PBEParametersGenerator;
  * terminating NUL; PBKDF2 and scrypt (PBES2, PBMAC1) take its UTF-8 bytes. "No password" is ambiguous in RFC 7292
  * (two NUL bytes, or nothing at all), so for an empty password both forms are tried, as Windows does.
  */
-final class Passwords {
+public final class Passwords {
 
     /**
      * One way of turning the password into bytes.
@@ -20,8 +20,8 @@ final class Passwords {
      * @param pkcs12 the bytes for the PKCS #12 key derivation
      * @param utf8   the bytes for PBKDF2 and scrypt
      */
-    record Form(String label, byte[] pkcs12, byte[] utf8) {
-        void clear() {
+    public record Form(String label, byte[] pkcs12, byte[] utf8) {
+        public void clear() {
             Arrays.fill(pkcs12, (byte) 0);
             Arrays.fill(utf8, (byte) 0);
         }
@@ -34,7 +34,7 @@ final class Passwords {
      * @param password the password, empty for none
      * @return the forms to try, most likely first; the caller clears them
      */
-    static List<Form> forms(char[] password) {
+    public static List<Form> forms(char[] password) {
         List<Form> forms = new ArrayList<>();
         if (password.length > 0) {
             forms.add(new Form("given", PBEParametersGenerator.PKCS12PasswordToBytes(password),
@@ -46,7 +46,7 @@ final class Passwords {
         return forms;
     }
 
-    static void clear(List<Form> forms) {
+    public static void clear(List<Form> forms) {
         forms.forEach(Form::clear);
     }
 }
