@@ -86,4 +86,31 @@ CAIRN_VM_ARGS="-Xlog:class+load=info:file=$work/classes.log" cairn cert list > /
 grep -q "org.cairn.certificates.cli.CertApplication" "$work/classes.log" || fail "class log did not capture the run"
 if grep -q "org.eclipse.swt" "$work/classes.log"; then fail "SWT classes were loaded"; fi
 
+# no writable home, as for a service account: the command line must not need ~/.eclipse (it stopped with exit 15
+# and no message). A copy of the product whose configuration/ is not writable, as in a root-owned installation.
+chmod 755 "$work"
+copy="$work/product"
+cp -a "$product" "$copy"
+chmod -R a+rX "$copy"
+chmod a-w "$copy/configuration"
+mkdir -p "$work/nohome" "$work/tmp-cli"
+chmod 555 "$work/nohome"
+chmod 1777 "$work/tmp-cli"
+if [ "$(id -u)" = 0 ] && command -v runuser > /dev/null; then
+    as_other=(runuser -u nobody -- env)
+    mkdir -p "$work/other-stores"
+    chown nobody "$work/other-stores"
+else
+    as_other=(env) # an ordinary account: the copy's configuration/ is not writable for it either
+fi
+expect_status 0 "${as_other[@]}" HOME="$work/nohome" TMPDIR="$work/tmp-cli" CAIRN_JAVA="$CAIRN_JAVA" \
+    CAIRN_STORE_ROOT="$work/other-stores" "$copy/cairn" cert list --json
+[ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/out")" = 0 ] \
+    || fail "cert list without a writable home: $(cat "$work/out") $(cat "$work/err")"
+[ -z "$(ls -A "$work/tmp-cli")" ] || fail "the command line left its temporary folder: $(ls -A "$work/tmp-cli")"
+# nothing writable at all: a clear message and a non-zero exit, not silence
+expect_status 1 "${as_other[@]}" HOME="$work/nohome" TMPDIR="$work/nohome" CAIRN_JAVA="$CAIRN_JAVA" \
+    CAIRN_STORE_ROOT="$work/other-stores" "$copy/cairn" cert list
+grep -q "no folder to run in" "$work/err" || fail "no message when nothing is writable: $(cat "$work/err")"
+
 echo "cli-e2e: all checks passed ($product)"

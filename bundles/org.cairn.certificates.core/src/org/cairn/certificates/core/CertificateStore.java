@@ -80,6 +80,21 @@ public interface CertificateStore {
             EntryAttributes attributes) throws CertificateStoreException;
 
     /**
+     * Adds several certificates, all or none, even if the process is killed half-way: every entry is written in
+     * full where listings do not look, then one journal record commits them all, then they are moved into place. A
+     * process killed before the commit leaves nothing (its files are removed by the next change); one killed after it
+     * leaves a journal that the next change or listing completes. A listing never shows part of the batch.
+     *
+     * @param entries the certificates to add; each must be new to its logical store, and no store and thumbprint may
+     *                appear twice
+     * @return the entries as added, in the order given
+     * @throws CertificateStoreException when one of them is already there, a key does not belong to its certificate,
+     *                                   the stores are not writable, or writing fails; then nothing was added
+     * @since 1.2
+     */
+    List<CertificateEntry> addAll(List<NewEntry> entries) throws CertificateStoreException;
+
+    /**
      * Deletes a certificate, with its key, from the writable physical store. A copy in a read-only physical store
      * stays and keeps showing.
      *

@@ -190,7 +190,7 @@ class CertificateExtensionsTest {
                 EntryAttributes.defaults());
         store.list(LogicalStore.PERSONAL); // builds the index
         Path index = base.resolve("user/My/.cairn/index");
-        assertTrue(Files.readString(index).startsWith("cairn-store-index 2 "));
+        assertTrue(Files.readString(index).startsWith("cairn-store-index 3 "));
         assertTrue(Files.readString(index).contains("\tWebServer\n"), Files.readString(index));
 
         // a fresh service reads the listing from the index alone

@@ -32,6 +32,10 @@ import org.cairn.certificates.core.StoreRoots;
  * <li>{@code writer BASE CERTS ID COUNT THUMBPRINT}: waits for BASE/go, then sets COUNT properties on one entry and
  * adds its own certificates; prints DONE.</li>
  * <li>{@code rights BASE}: as the real account running it, reports what it may do with the computer's keys.</li>
+ * <li>{@code batch BASE CERTS FIRST}: adds certificates c{FIRST}..c{FIRST+4} with their keys in one
+ * {@code addAll} (three to Personal, two to Intermediate Certification Authorities); prints BEGIN before, DONE after.</li>
+ * <li>{@code hold LOCKFILE}: takes an exclusive lock on the file, prints READY, and sleeps until killed.</li>
+ * <li>{@code list BASE}: as the real account running it, prints the thumbprints of the computer's Personal store.</li>
  * </ul>
  */
 public final class StoreWorker {
@@ -46,6 +50,17 @@ public final class StoreWorker {
             case "churn" -> churn(base, Path.of(args[2]), Long.parseLong(args[3]), out);
             case "writer" -> writer(base, Path.of(args[2]), args[3], Integer.parseInt(args[4]), args[5], out);
             case "rights" -> rights(base, out);
+            case "batch" -> batch(base, Path.of(args[2]), Integer.parseInt(args[3]), out);
+            case "hold" -> hold(base, out);
+            case "list" -> {
+                CertificateStore store = CertificateStores.create(StoreRoots.under(base), Identity.current(),
+                        List.of(CertificateStores.fileStoreProvider())).open(Scope.computer());
+                for (CertificateEntry e : store.list(LogicalStore.PERSONAL).entries()) {
+                    out.println("entry=" + e.thumbprint());
+                }
+                out.println("find=" + store.find(LogicalStore.PERSONAL, args[2]).isPresent());
+                out.println("LISTED");
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -126,6 +141,33 @@ public final class StoreWorker {
         out.println("DONE");
     }
 
+    private static void batch(Path base, Path certs, int first, PrintStream out) throws Exception {
+        CertificateStore store = CertificateStores.create(StoreRoots.under(base), Identity.current(),
+                List.of(CertificateStores.fileStoreProvider())).open(Scope.currentUser());
+        List<org.cairn.certificates.core.NewEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = "c" + (first + i);
+            entries.add(new org.cairn.certificates.core.NewEntry(i < 3 ? LogicalStore.PERSONAL : LogicalStore.INTERMEDIATE,
+                    certificate(certs, name), Optional.of(key(certs, name)),
+                    EntryAttributes.defaults().withFriendlyName(name).withProperty("blob", "y".repeat(20_000))));
+        }
+        store.list(LogicalStore.PERSONAL); // warm up the classes, so the kill lands in the batch, not in class loading
+        out.println("BEGIN");
+        out.flush();
+        store.addAll(entries);
+        out.println("DONE");
+        out.flush();
+    }
+
+    private static void hold(Path lockFile, PrintStream out) throws Exception {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.WRITE); var lock = channel.lock()) {
+            out.println("READY");
+            out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
     private static void rights(Path base, PrintStream out) throws Exception {
         Identity me = Identity.current();
         out.println("uid=" + me.uid());
@@ -145,6 +187,12 @@ public final class StoreWorker {
             out.println("os-read=READ");
         } catch (java.nio.file.AccessDeniedException e) {
             out.println("os-read=DENIED");
+        }
+        try (var channel = java.nio.channels.FileChannel.open(base.resolve("computer/.cairn/lock"),
+                java.nio.file.StandardOpenOption.READ)) {
+            out.println("lock=OPENED");
+        } catch (java.nio.file.AccessDeniedException e) {
+            out.println("lock=DENIED");
         }
         out.println("add=" + store.whyCannotAdd(LogicalStore.PERSONAL).map(d -> d.reason().name()).orElse("ALLOWED"));
     }

@@ -19,14 +19,18 @@ import org.cairn.certificates.core.StoreListing;
 import org.cairn.certificates.core.StoreProblem;
 
 /**
- * The listing cache of a file store ({@code .cairn/index}), version 2 (version 1 lacked the template; an index of
- * another version is rebuilt): what a listing needs, one line per entry,
- * so that opening a store of 10,000 certificates reads one file instead of 20,000. It is only a cache: every change
- * deletes it first (under the store lock, durably), the next listing rebuilds it from the entries, and it is
- * ignored when the store directory's modification time differs from the stamp it was built at.
+ * The listing cache of a file store ({@code .cairn/index}), version 3: what a listing needs, one line per entry,
+ * so that opening a store of 10,000 certificates reads one file instead of 20,000. An index of another version is
+ * rebuilt, never trusted (version 1 lacked the template; version 2 was judged by the directory's modification time).
+ *
+ * <p>It is only a cache, valid for exactly one {@link Generation} of the store: every change advances the generation
+ * before it touches an entry, so an index written before the change (or by a writer that died) no longer matches and
+ * is rebuilt. The store directory's modification time is kept beside it only to notice an entry directory that
+ * another program added or removed by hand; it never decides about Cairn's own changes (it is coarse, and blind to
+ * changes inside an entry).</p>
  *
  * <pre>
- * cairn-store-index 2 &lt;store directory mtime, ns&gt;
+ * cairn-store-index 3 &lt;generation nonce:value&gt; &lt;store directory mtime, ns&gt;
  * E\tthumb\tsha256\tserial\tnotBefore-ms\tnotAfter-ms\thasKey(0|1)\tEKU OIDs (comma) or -\tsubject\tissuer\tfriendlyName\tdescription\texportable(0|1)\tname=value;...\ttemplate
  * P\tlocation\tmessage
  * </pre>
@@ -34,14 +38,14 @@ import org.cairn.certificates.core.StoreProblem;
 final class IndexFormat {
 
     static final String MAGIC = "cairn-store-index";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private IndexFormat() {
     }
 
-    static byte[] write(long stamp, StoreListing listing) {
+    static byte[] write(Generation generation, long mtime, StoreListing listing) {
         StringBuilder out = new StringBuilder(256 * (listing.entries().size() + 1));
-        header(out, stamp);
+        header(out, generation, mtime);
         for (CertificateEntry e : listing.entries()) {
             line(out, e);
         }
@@ -52,8 +56,32 @@ final class IndexFormat {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void header(StringBuilder out, long stamp) {
-        out.append(MAGIC).append(' ').append(VERSION).append(' ').append(stamp).append('\n');
+    private static void header(StringBuilder out, Generation generation, long mtime) {
+        out.append(MAGIC).append(' ').append(VERSION).append(' ').append(generation.stamp()).append(' ').append(mtime)
+                .append('\n');
+    }
+
+    /**
+     * @param text       an index file's text
+     * @param generation the store's generation now
+     * @return the directory mtime the index was built at, when the index is complete, of this version and built at
+     *         exactly this generation (which must be stable); else empty
+     */
+    static java.util.OptionalLong builtAt(String text, Generation generation) {
+        int lineEnd = text.indexOf('\n');
+        if (lineEnd < 0 || !text.endsWith("\n") || !generation.stable()) {
+            return java.util.OptionalLong.empty();
+        }
+        String[] header = text.substring(0, lineEnd).split(" ");
+        if (header.length != 4 || !header[0].equals(MAGIC) || !header[1].equals(String.valueOf(VERSION))
+                || !header[2].equals(generation.stamp()) || !header[3].matches("-?[0-9]{1,19}")) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(Long.parseLong(header[3]));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     private static void line(StringBuilder out, CertificateEntry e) {
@@ -90,14 +118,17 @@ final class IndexFormat {
      * any problem reported at its directory) and, when it still exists, written anew.
      *
      * @param valid      an index that was valid before the change
-     * @param stamp      the store directory's modification time after the change
+     * @param generation the generation the change ends with
+     * @param mtime      the store directory's modification time after the change
      * @param thumbprint the changed entry
      * @param entryDir   its directory (problems are reported there)
      * @param now        the entry after the change, empty when it was deleted
+     * @return the new index text
      */
-    static byte[] replace(String valid, long stamp, String thumbprint, String entryDir, Optional<CertificateEntry> now) {
+    static String replace(String valid, Generation generation, long mtime, String thumbprint, String entryDir,
+            Optional<CertificateEntry> now) {
         StringBuilder out = new StringBuilder(valid.length() + 512);
-        header(out, stamp);
+        header(out, generation, mtime);
         String entryPrefix = "E\t" + thumbprint + "\t";
         String problemPrefix = "P\t" + Escapes.escapeField(entryDir) + "\t";
         int pos = valid.indexOf('\n') + 1;
@@ -109,24 +140,21 @@ final class IndexFormat {
             pos = end;
         }
         now.ifPresent(e -> line(out, e));
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toString();
     }
 
     /**
-     * @return the listing, or empty when the index is stale (other stamp), of another version, or damaged
+     * @return the listing, or empty when the index is stale (built at another generation, or the directory changed
+     *         by hand since), of another version, or damaged
      */
-    static Optional<StoreListing> read(byte[] data, long stamp, Scope scope, LogicalStore store, String physical,
-            Path storeDir) {
+    static Optional<StoreListing> read(byte[] data, Generation generation, long mtime, Scope scope, LogicalStore store,
+            String physical, Path storeDir) {
         String text = new String(data, StandardCharsets.UTF_8);
-        if (!text.endsWith("\n")) {
+        java.util.OptionalLong builtAt = builtAt(text, generation);
+        if (builtAt.isEmpty() || builtAt.getAsLong() != mtime) {
             return Optional.empty();
         }
         int lineEnd = text.indexOf('\n');
-        String[] header = text.substring(0, lineEnd).split(" ");
-        if (header.length != 3 || !header[0].equals(MAGIC) || !header[1].equals(String.valueOf(VERSION))
-                || !header[2].equals(String.valueOf(stamp))) {
-            return Optional.empty();
-        }
         List<CertificateEntry> entries = new ArrayList<>();
         List<StoreProblem> problems = new ArrayList<>();
         String[] fields = new String[15];

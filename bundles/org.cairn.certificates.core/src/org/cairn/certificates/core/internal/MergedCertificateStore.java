@@ -19,6 +19,7 @@ import org.cairn.certificates.core.ChainValidator;
 import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.Identity;
 import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.NewEntry;
 import org.cairn.certificates.core.PurposeGroup;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreListing;
@@ -198,6 +199,11 @@ final class MergedCertificateStore implements CertificateStore {
         }
         target.add(certificate, privateKey, attributes);
         return find(store, CertificateEntry.sha1(encoded(certificate))).orElseThrow();
+    }
+
+    @Override
+    public List<CertificateEntry> addAll(List<NewEntry> entries) throws CertificateStoreException {
+        return Batches.addAll(context, providers, this, entries);
     }
 
     private static byte[] encoded(X509Certificate certificate) throws CertificateStoreException {

@@ -1,9 +1,12 @@
 package org.cairn.certificates.core.spi;
 
+import java.util.List;
 import java.util.Optional;
 
+import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.NewEntry;
 
 /**
  * Supplies physical stores behind logical stores. Register an implementation as an OSGi service (a DS
@@ -32,4 +35,19 @@ public interface StoreProvider {
      * @throws CertificateStoreException when the provider cannot open it
      */
     Optional<PhysicalStore> open(StoreContext context, LogicalStore store) throws CertificateStoreException;
+
+    /**
+     * Adds entries to this provider's writable physical stores of one scope, all or none, even if the process is
+     * killed half-way (see {@link org.cairn.certificates.core.CertificateStore#addAll(List)}). Only the provider of
+     * the writable stores needs this; the default refuses.
+     *
+     * @param context the scope
+     * @param entries the entries, each new to its logical store
+     * @throws CertificateStoreException when refused or when writing fails; then nothing was added
+     * @since 1.1
+     */
+    default void addAll(StoreContext context, List<NewEntry> entries) throws CertificateStoreException {
+        throw new CertificateStoreException(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE,
+                "The store provider " + id() + " cannot add certificates."));
+    }
 }

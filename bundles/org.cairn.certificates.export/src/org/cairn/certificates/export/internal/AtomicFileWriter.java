@@ -15,9 +15,19 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.DirectoryStream;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.cairn.certificates.core.Identity;
 
 import org.cairn.certificates.export.ExportException;
 import org.cairn.certificates.export.ExportException.Reason;
@@ -30,6 +40,13 @@ import org.cairn.certificates.export.ExportException.Reason;
  *
  * <p>Without overwrite, the final step is a hard link, which fails atomically when the target exists (even if
  * another program created it meanwhile); on file systems without hard links, a check and a rename.</p>
+ *
+ * <p>A process killed before the rename leaves its temporary file, complete and possibly holding a key. The name
+ * says whose it is: {@code .NAME.cairn-PID-RANDOM.tmp}. Every export first removes, from its target folder, such
+ * files of this account whose process is gone (or whose pid now belongs to a process started after the file was
+ * written), after overwriting their bytes; it never follows a symbolic link and leaves other accounts' files and
+ * any other name alone. Files an earlier version left ({@code .NAME.DIGITS.tmp}, no pid) are removed only when
+ * older than {@link #LEGACY_AGE}, since no export takes that long.</p>
  */
 final class AtomicFileWriter {
 
@@ -45,6 +62,12 @@ final class AtomicFileWriter {
 
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+
+    /** The temporary name: a dot, the target's name, {@code .cairn-}, the writing process's pid, random, {@code .tmp}. */
+    static final Pattern TEMPORARY = Pattern.compile("\\..+\\.cairn-([0-9]{1,10})-[0-9a-z]{1,16}\\.tmp");
+    /** What earlier versions named them ({@code Files.createTempFile}): no pid, so only an age tells they are stale. */
+    private static final Pattern LEGACY = Pattern.compile("\\..+\\.[0-9]{1,20}\\.tmp");
+    static final Duration LEGACY_AGE = Duration.ofHours(1);
 
     private final FileOutput output;
     private final ExportLog log;
@@ -73,10 +96,10 @@ final class AtomicFileWriter {
         Path file = precheck(target, overwrite);
         Path folder = file.getParent();
 
+        removeStaleTemporaries(folder);
         Path temp;
         try {
-            temp = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp",
-                    PosixFilePermissions.asFileAttribute(privateContent ? PRIVATE : PUBLIC));
+            temp = createTemporary(folder, file.getFileName().toString(), privateContent);
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             throw notWritable(folder, e);
         }
@@ -168,6 +191,85 @@ final class AtomicFileWriter {
             log.warn("The export " + file + " is complete, but its temporary name " + temp
                     + " could not be removed: " + describe(e) + ". Delete it by hand.", e);
         }
+    }
+
+    private static Path createTemporary(Path folder, String name, boolean privateContent) throws IOException {
+        SecureRandom random = new SecureRandom();
+        for (int attempt = 0;; attempt++) {
+            Path temp = folder.resolve("." + name + ".cairn-" + ProcessHandle.current().pid() + "-"
+                    + Long.toUnsignedString(random.nextLong() >>> 1, 36) + ".tmp");
+            try {
+                return Files.createFile(temp, PosixFilePermissions.asFileAttribute(privateContent ? PRIVATE : PUBLIC));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Removes what exports killed before their rename left in this folder (see the class comment). Best effort: an
+     * export never fails because an old temporary file could not be removed.
+     */
+    void removeStaleTemporaries(Path folder) {
+        int uid;
+        try {
+            uid = Identity.current().uid();
+        } catch (IllegalStateException e) {
+            return;
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(folder, ".*.tmp")) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                Matcher ours = TEMPORARY.matcher(name);
+                boolean legacy = !ours.matches() && LEGACY.matcher(name).matches();
+                if (!ours.matches() && !legacy) {
+                    continue;
+                }
+                BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (!attributes.isRegularFile()
+                        || ((Number) Files.getAttribute(child, "unix:uid", LinkOption.NOFOLLOW_LINKS)).intValue() != uid) {
+                    continue;
+                }
+                Instant written = attributes.lastModifiedTime().toInstant();
+                boolean stale = legacy ? written.isBefore(Instant.now().minus(LEGACY_AGE))
+                        : !alive(Long.parseLong(ours.group(1)), written);
+                if (stale) {
+                    shredAndDelete(child);
+                    log.info("Removed " + child + ", the temporary file of an export that was stopped before it finished.");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not look for temporary files of stopped exports in " + folder + ": " + describe(e), e);
+        }
+    }
+
+    /** @return whether the process is running and was started before the file was last written (so it is its) */
+    private static boolean alive(long pid, Instant written) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return false;
+        }
+        Optional<Instant> started = process.get().info().startInstant();
+        // a pid reused by a process started later does not own the file; an unknown start time counts as alive
+        return started.isEmpty() || !started.get().isAfter(written.plusSeconds(1));
+    }
+
+    private static void shredAndDelete(Path file) throws IOException {
+        // opened without following links, so a link put in its place meanwhile is not written through
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(size, 8192));
+            long done = 0;
+            while (done < size) {
+                zeros.clear();
+                zeros.limit((int) Math.min(zeros.capacity(), size - done));
+                done += channel.write(zeros, done);
+            }
+            channel.force(true);
+        }
+        Files.deleteIfExists(file);
     }
 
     private void syncFolder(Path folder) {

@@ -2,6 +2,7 @@ package org.cairn.certificates.importing.tests;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -11,6 +12,7 @@ import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.NewEntry;
 import org.cairn.certificates.core.StoreListing;
 import org.cairn.certificates.core.spi.PhysicalStore;
 import org.cairn.certificates.core.spi.StoreContext;
@@ -37,6 +39,16 @@ final class FullDiskProvider implements StoreProvider {
     @Override
     public int order() {
         return files.order();
+    }
+
+    @Override
+    public void addAll(StoreContext context, List<NewEntry> entries) throws CertificateStoreException {
+        if (entries.stream().anyMatch(e -> e.store() == full)) {
+            // the real batch writes every entry before it commits any: a full disk stops it before the commit
+            throw new CertificateStoreException("Cannot write " + context.scopeRoot().resolve(full.shortName())
+                    + ": No space left on device");
+        }
+        files.addAll(context, entries);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.NewEntry;
 import org.cairn.certificates.importing.CertificateImportService;
 import org.cairn.certificates.importing.FileContents;
 import org.cairn.certificates.importing.FileEntry;
@@ -32,9 +33,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The import service: decodes and checks the whole file, plans where each certificate goes and checks the
- * rights for it, then adds; if an add fails, the certificates added before it are deleted again. Every failure
- * leaves as an {@link ImportException} with a message for the user, also one nobody foresaw (a runtime exception
- * from a library): callers (the wizard, the command line) never see silence or a Java exception's text.
+ * rights for it, then adds them in one {@link CertificateStore#addAll} call: all or none, even if the process is
+ * killed half-way. Every failure leaves as an {@link ImportException} with a message for the user, also one nobody
+ * foresaw (a runtime exception from a library): callers (the wizard, the command line) never see silence or a Java
+ * exception's text.
  */
 @Component(service = CertificateImportService.class)
 public final class DefaultCertificateImportService implements CertificateImportService {
@@ -120,7 +122,7 @@ public final class DefaultCertificateImportService implements CertificateImportS
             }
             plan.add(new Planned(item, target, existing));
         }
-        List<CertificateEntry> added = new ArrayList<>();
+        List<NewEntry> adds = new ArrayList<>();
         List<ImportedCertificate> result = new ArrayList<>();
         for (Planned planned : plan) {
             FileEntry entry = planned.item().entry();
@@ -134,36 +136,17 @@ public final class DefaultCertificateImportService implements CertificateImportS
             EntryAttributes attributes = new EntryAttributes(entry.friendlyName(),
                     request.extendedProperties() ? entry.description() : "", request.exportable(),
                     request.extendedProperties() ? entry.properties() : java.util.Map.of());
-            try {
-                added.add(store.add(planned.store(), entry.certificate(), planned.item().key(), attributes));
-            } catch (CertificateStoreException | RuntimeException e) {
-                throw rollback(store, added, entry, planned.store(), e);
-            }
+            adds.add(new NewEntry(planned.store(), entry.certificate(), planned.item().key(), attributes));
             result.add(new ImportedCertificate(entry.thumbprint(), entry.subject(), planned.store(), entry.keyType(),
                     request.exportable() && entry.hasPrivateKey(), entry.friendlyName(), false));
         }
-        return new ImportResult(decoded.format, request.scope(), result, decoded.notes);
-    }
-
-    private static ImportException rollback(CertificateStore store, List<CertificateEntry> added, FileEntry failed,
-            LogicalStore target, Exception cause) {
-        List<String> left = new ArrayList<>();
-        for (int i = added.size() - 1; i >= 0; i--) {
-            CertificateEntry entry = added.get(i);
-            try {
-                store.delete(entry);
-            } catch (CertificateStoreException | RuntimeException e) {
-                left.add(entry.thumbprint() + " in " + entry.logicalStore().displayName());
-            }
+        try {
+            store.addAll(adds);
+        } catch (CertificateStoreException | RuntimeException e) {
+            throw new ImportException(Reason.STORE, "Adding the certificates to " + request.scope().displayName()
+                    + " failed: " + e.getMessage() + " Nothing was imported.", e);
         }
-        String what = "Adding " + failed.thumbprint() + " (" + failed.subject() + ") to " + target.displayName()
-                + " failed: " + cause.getMessage();
-        ImportException e = new ImportException(Reason.STORE, left.isEmpty()
-                ? what + " Nothing was imported" + (added.isEmpty() ? "." : " (the " + added.size()
-                        + " certificate(s) already added were removed again).")
-                : what + " The certificates added before could not all be removed again; delete them with cairn cert delete: "
-                        + String.join(", ", left) + ".", cause);
-        return e;
+        return new ImportResult(decoded.format, request.scope(), result, decoded.notes);
     }
 
     @Override
