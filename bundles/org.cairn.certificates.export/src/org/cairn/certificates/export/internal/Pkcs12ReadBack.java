@@ -60,8 +60,9 @@ final class Pkcs12ReadBack {
         String macAlgorithm = "HMAC-" + mac.get().digest().replace("SHA-", "SHA");
         int macIterations = mac.get().iterations();
         String wantedDigest = profile == Pkcs12Encryption.AES256_SHA256 ? "SHA-256" : "SHA-1";
-        expect(problems, "MAC", mac.get().kind() == Pkcs12Facts.MacKind.PKCS12_KDF && mac.get().digest().equals(wantedDigest),
-                mac.get().name(), profile.macAlgorithm());
+        boolean pkcs12Kdf = mac.get().kind() == Pkcs12Facts.MacKind.PKCS12_KDF;
+        expect(problems, "MAC", pkcs12Kdf && mac.get().digest().equals(wantedDigest),
+                pkcs12Kdf ? macAlgorithm : mac.get().name(), profile.macAlgorithm());
         expect(problems, "MAC iterations", macIterations == options.iterations(), macIterations, options.iterations());
         if (!mac.get().verified()) {
             problems.add("the MAC does not verify with the password");

@@ -180,13 +180,15 @@ public final class Pkcs12Reader {
                     if (bag.getType().getId().equals(BAG + "2")) {
                         EncryptedPrivateKeyInfo key = shroudedKey(bag);
                         Pbe.charge(key.getEncryptionAlgorithm(), forms.size(), budget);
-                        early.put(key, () -> Pbe.decrypt(key.getEncryptionAlgorithm(), key.getEncryptedData(), forms.get(0)));
+                        // keyed by the bag: getBagValue() makes a new structure on every call
+                        early.put(bag, () -> Pbe.decrypt(key.getEncryptionAlgorithm(), key.getEncryptedData(), forms.get(0)));
                     }
                 }
             } else if (type.equals(ENCRYPTED_DATA)) {
                 EncryptedData data = encryptedData(info);
                 Pbe.charge(data.getEncryptionAlgorithm(), forms.size(), budget);
-                early.put(data, () -> Pbe.decrypt(data.getEncryptionAlgorithm(), data.getContent().getOctets(), forms.get(0)));
+                // keyed by the safe's ContentInfo: EncryptedData.getInstance makes a new structure on every call
+                early.put(info, () -> Pbe.decrypt(data.getEncryptionAlgorithm(), data.getContent().getOctets(), forms.get(0)));
             }
             plain.add(bags);
         }
@@ -212,7 +214,7 @@ public final class Pkcs12Reader {
                 EncryptedData data = encryptedData(info);
                 Pbe.Scheme scheme = Pbe.describe(data.getEncryptionAlgorithm());
                 facts.schemes.add(scheme);
-                Optional<List<PKCS12SafeBag>> contents = decryptSafe(data);
+                Optional<List<PKCS12SafeBag>> contents = decryptSafe(data, info);
                 facts.safes.add(new Pkcs12Facts.Safe(index, Pkcs12Facts.Protection.PASSWORD, Optional.of(scheme),
                         contents.isPresent()));
                 if (contents.isPresent()) {
@@ -464,7 +466,7 @@ public final class Pkcs12Reader {
     }
 
     /** @return the safe's bags, or empty when no password form decrypts it */
-    private Optional<List<PKCS12SafeBag>> decryptSafe(EncryptedData data) throws Pkcs12Exception {
+    private Optional<List<PKCS12SafeBag>> decryptSafe(EncryptedData data, ContentInfo safe) throws Pkcs12Exception {
         byte[] ciphertext;
         try {
             ciphertext = data.getContent().getOctets();
@@ -473,7 +475,7 @@ public final class Pkcs12Reader {
         }
         for (Passwords.Form form : candidates()) {
             try {
-                byte[] plain = result(data, form, () -> Pbe.decrypt(data.getEncryptionAlgorithm(), ciphertext, form));
+                byte[] plain = result(safe, form, () -> Pbe.decrypt(data.getEncryptionAlgorithm(), ciphertext, form));
                 Optional<ASN1Primitive> parsed = decrypted(plain, "a decrypted safe");
                 if (parsed.isEmpty()) {
                     continue;
@@ -528,10 +530,10 @@ public final class Pkcs12Reader {
                         EncryptedPrivateKeyInfo encrypted = shroudedKey(bag);
                         Pbe.Scheme scheme = Pbe.describe(encrypted.getEncryptionAlgorithm());
                         facts.schemes.add(scheme);
-                        if (!started.containsKey(encrypted)) {
+                        if (!started.containsKey(bag)) {
                             Pbe.charge(encrypted.getEncryptionAlgorithm(), candidates().size(), budget);
                         }
-                        PrivateKey key = KeyFactories.toJava(decryptKey(encrypted));
+                        PrivateKey key = KeyFactories.toJava(decryptKey(encrypted, bag));
                         add(safe, type, id, KeyFactories.describe(key), Optional.of(scheme), attributes, null, key);
                     }
                     case CERTIFICATE -> {
@@ -587,10 +589,10 @@ public final class Pkcs12Reader {
                 Optional.ofNullable(key)));
     }
 
-    private PrivateKeyInfo decryptKey(EncryptedPrivateKeyInfo encrypted) throws Pkcs12Exception {
+    private PrivateKeyInfo decryptKey(EncryptedPrivateKeyInfo encrypted, PKCS12SafeBag bag) throws Pkcs12Exception {
         for (Passwords.Form form : candidates()) {
             try {
-                byte[] plain = result(encrypted, form,
+                byte[] plain = result(bag, form,
                         () -> Pbe.decrypt(encrypted.getEncryptionAlgorithm(), encrypted.getEncryptedData(), form));
                 Optional<ASN1Primitive> parsed = decrypted(plain, "a decrypted private key");
                 java.util.Arrays.fill(plain, (byte) 0);
