@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.cairn.testing.ui.UiThreadWatchdog.Watch;
@@ -93,6 +94,25 @@ class UiThreadWatchdogTest {
         }
         assertThrows(AssertionError.class, watch::verify);
         assertEquals(UiThreadWatchdog.Cause.BUSY, watch.stalls().get(0).cause(), watch.stalls()::toString);
+    }
+
+    @Test
+    void classLoadingForAFirstUseIsReportedNotFailedButOtherComputingFails() {
+        StackTraceElement[] loading = {
+                new StackTraceElement("org.eclipse.osgi.internal.loader.BundleLoader", "findClass0", null, 1),
+                new StackTraceElement("org.eclipse.osgi.internal.loader.ModuleClassLoader", "loadClass", null, 2),
+                new StackTraceElement("java.lang.ClassLoader", "loadClass", null, 3) };
+        StackTraceElement[] sorting = { new StackTraceElement("java.util.TimSort", "sort", null, 1),
+                new StackTraceElement("org.example.Table", "refresh", null, 2) };
+        Duration limit = Duration.ofMillis(UiThreadWatchdog.STALL_MS);
+        UiThreadWatchdog.Cause firstUse = UiThreadWatchdog.Stall.cause(loading, limit, Duration.ofMillis(300));
+        UiThreadWatchdog.Cause work = UiThreadWatchdog.Stall.cause(sorting, limit, Duration.ofMillis(300));
+        assertEquals(UiThreadWatchdog.Cause.CLASS_LOADING, firstUse);
+        assertEquals(UiThreadWatchdog.Cause.BUSY, work);
+        assertTrue(new UiThreadWatchdog.Stall(Duration.ofMillis(400), Duration.ofMillis(300), List.of(loading), firstUse)
+                .idle());
+        assertFalse(new UiThreadWatchdog.Stall(Duration.ofMillis(400), Duration.ofMillis(300), List.of(sorting), work)
+                .idle());
     }
 
     @Test

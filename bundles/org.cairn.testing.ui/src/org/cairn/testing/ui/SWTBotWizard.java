@@ -13,6 +13,9 @@ import org.eclipse.swt.widgets.Shell;
  */
 public class SWTBotWizard {
 
+    /** How long {@link #dialog(String)} waits for a dialog that reports the end of the wizard's work. */
+    private static final long WORK_TIMEOUT_MS = 60_000;
+
     /** The bot the wizard was found with. */
     protected final SWTBot bot;
     private final SWTBotShell shell;
@@ -86,9 +89,14 @@ public class SWTBotWizard {
         return dialog(UIThreadRunnable.syncExec(bot.display(), shell.widget::getText));
     }
 
-    /** Waits for a dialog titled {@code title} over the wizard and returns it. */
+    /**
+     * Waits for a dialog titled {@code title} over the wizard and returns it. Such a dialog often reports the end of
+     * the wizard's work (an export with its read-back, an import), which a loaded machine may take well over the
+     * usual find timeout for: this waits up to a minute.
+     */
     public final SWTBotShell dialog(String title) {
-        bot.waitUntil(Conditions.condition("the dialog '" + title + "' over the wizard", () -> findDialog(title) != null));
+        bot.waitUntil(Conditions.condition("the dialog '" + title + "' over the wizard", () -> findDialog(title) != null),
+                Math.max(SWTBot.defaultTimeout(), WORK_TIMEOUT_MS));
         return new SWTBotShell(findDialog(title));
     }
 

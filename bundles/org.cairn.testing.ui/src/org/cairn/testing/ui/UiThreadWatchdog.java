@@ -74,7 +74,13 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
         /** Asleep in {@code Display.sleep} with the runnable queued: the machine did not run the thread. */
         NOT_SCHEDULED,
         /** Computing for less than the limit, stretched past it by a machine (or a JVM pause) that did not run it. */
-        STARVED
+        STARVED,
+        /**
+         * Loading classes for their first use (a class loader's loadClass or defineClass near the top of the stack):
+         * a one-time cost of the JVM and OSGi that no code of ours can move off the UI thread (the product's
+         * class-data sharing archive removes most of it); reported, not failed.
+         */
+        CLASS_LOADING
     }
 
     /** Where a thread waits for something else than the CPU: the top frame's class, or its prefix. */
@@ -99,10 +105,15 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
 
         /** @return whether the UI thread was not at fault (not scheduled, or starved) */
         public boolean idle() {
-            return cause == Cause.NOT_SCHEDULED || cause == Cause.STARVED;
+            return cause == Cause.NOT_SCHEDULED || cause == Cause.STARVED || cause == Cause.CLASS_LOADING;
         }
 
         static Cause cause(StackTraceElement[] stack, Duration limit, Duration cpu) {
+            if (Arrays.stream(stack).limit(16).anyMatch(frame -> frame.getMethodName().equals("loadClass")
+                    && frame.getClassName().endsWith("ClassLoader")
+                    || frame.getMethodName().startsWith("defineClass"))) {
+                return Cause.CLASS_LOADING;
+            }
             if (cpu.compareTo(limit) >= 0) {
                 return Cause.BUSY;
             }
