@@ -664,6 +664,9 @@ final class CertCommand {
                 for (String note : result.notes()) {
                     io.out().println("Note: " + note);
                 }
+                for (String line : physicalTargets(scope, result)) {
+                    io.out().println(line);
+                }
                 io.out().println("The import was successful: " + result.added() + " certificate(s) added to "
                         + scope.displayName() + ".");
             }
@@ -671,6 +674,35 @@ final class CertCommand {
         } catch (ImportException e) {
             throw new CommandException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Says where certificates went when that is not Cairn's own store: for the computer's Trusted Root that is the
+     * system's local trust anchors, which every program on the machine uses after the update.
+     */
+    private List<String> physicalTargets(Scope scope, ImportResult result) throws CommandException {
+        List<String> lines = new ArrayList<>();
+        java.util.Set<LogicalStore> stores = new java.util.LinkedHashSet<>();
+        for (ImportedCertificate c : result.certificates()) {
+            if (!c.alreadyPresent()) {
+                stores.add(c.store());
+            }
+        }
+        CertificateStore opened = open(scope);
+        for (LogicalStore logical : stores) {
+            try {
+                Optional<CertificateStore.PhysicalStoreInfo> target = opened.addTarget(logical);
+                if (target.isPresent() && !target.get().name().equals(".Default")) {
+                    lines.add("Physical store: " + logical.displayName() + " -> " + target.get().name() + " ("
+                            + target.get().location() + ")." + (target.get().name().equals(".LocalAnchors")
+                                    || target.get().name().equals(".Blocklist") ? " The system's trust was updated:"
+                                    + " programs on this computer (openssl, curl, Java) use it now." : ""));
+                }
+            } catch (CertificateStoreException e) {
+                throw new CommandException(e.getMessage(), e);
+            }
+        }
+        return lines;
     }
 
     // ---- new-self-signed

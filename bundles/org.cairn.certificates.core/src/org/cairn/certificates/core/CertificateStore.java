@@ -65,7 +65,21 @@ public interface CertificateStore {
     List<PhysicalStoreInfo> physicalStores(LogicalStore store) throws CertificateStoreException;
 
     /**
-     * Adds a certificate (and its private key) to the scope's writable physical store.
+     * The physical store that {@link #add} would write to: the writable store that prefers adds (for example the
+     * computer's local trust anchors), else the first writable one. Reads no certificates, but providers may look
+     * at the file system: call it off the UI thread.
+     *
+     * @param store a logical store
+     * @return the target, or empty when no physical store behind it is writable
+     * @throws CertificateStoreException when a provider fails
+     * @since 1.3
+     */
+    default Optional<PhysicalStoreInfo> addTarget(LogicalStore store) throws CertificateStoreException {
+        return physicalStores(store).stream().filter(PhysicalStoreInfo::writable).findFirst();
+    }
+
+    /**
+     * Adds a certificate (and its private key) to the scope's writable physical store ({@link #addTarget}).
      *
      * @param store       the logical store
      * @param certificate the certificate

@@ -60,6 +60,30 @@ final class AtomicFiles {
         fsyncDirectory(target.getParent());
     }
 
+    /**
+     * Replaces {@code target} atomically with a temporary file in its own directory whose name ({@code .cairn-*.tmp})
+     * no directory scanner takes for a certificate or key (update-ca-certificates reads {@code *.crt}); the group,
+     * when given, is set before the rename so the file never appears with the wrong group.
+     */
+    static void replaceInPlace(Path target, byte[] data, Set<PosixFilePermission> permissions,
+            java.util.Optional<java.nio.file.attribute.GroupPrincipal> group) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = dir.resolve(".cairn-" + Long.toUnsignedString(System.nanoTime(), 36) + "-" + ProcessHandle.current().pid()
+                + ".tmp");
+        try {
+            writeNew(tmp, data, permissions);
+            if (group.isPresent()) {
+                Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(group.get());
+                // changing the group can clear set-id bits only; set the mode again to be exact
+                Files.setPosixFilePermissions(tmp, permissions);
+            }
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        fsyncDirectory(dir);
+    }
+
     /** Atomic rename; fails rather than copy when the file system cannot rename atomically. */
     static void move(Path from, Path to) throws IOException {
         try {

@@ -25,13 +25,23 @@ final class Batches {
             return List.of();
         }
         StoreProvider writer = null;
+        boolean preferred = false;
         for (NewEntry entry : entries) {
+            // the same choice as a single add: a writable store that asks for new entries first (the system's local
+            // anchors for the computer's Trusted Root), else the first writable one
             StoreProvider found = null;
+            boolean foundPreferred = false;
             for (StoreProvider provider : providers) {
                 java.util.Optional<PhysicalStore> physical = provider.open(context, entry.store());
                 if (physical.isPresent() && physical.get().writable()) {
-                    found = provider;
-                    break;
+                    if (physical.get().preferredTarget()) {
+                        found = provider;
+                        foundPreferred = true;
+                        break;
+                    }
+                    if (found == null) {
+                        found = provider;
+                    }
                 }
             }
             if (found == null) {
@@ -44,6 +54,10 @@ final class Batches {
                         + ", " + found.id() + "), which cannot be changed all at once; add them one store at a time. Nothing was added.");
             }
             writer = found;
+            preferred |= foundPreferred;
+        }
+        if (preferred) {
+            return oneByOne(view, entries);
         }
         writer.addAll(context, entries);
         List<CertificateEntry> added = new ArrayList<>(entries.size());
@@ -56,6 +70,32 @@ final class Batches {
             }
             added.add(view.find(entry.store(), thumbprint).orElseThrow(() -> new CertificateStoreException(
                     "The certificate " + thumbprint + " was deleted by another program right after it was added.")));
+        }
+        return List.copyOf(added);
+    }
+
+    /**
+     * Adds through stores that change more than Cairn's own files (the system's trust anchors run the
+     * distribution's update command for each change): one at a time, and what was added is deleted again when a
+     * later add fails. A process killed in between can leave part of such an import; Cairn's own stores, which keep
+     * a journal, never do.
+     */
+    private static List<CertificateEntry> oneByOne(CertificateStore view, List<NewEntry> entries)
+            throws CertificateStoreException {
+        List<CertificateEntry> added = new ArrayList<>(entries.size());
+        try {
+            for (NewEntry entry : entries) {
+                added.add(view.add(entry.store(), entry.certificate(), entry.privateKey(), entry.attributes()));
+            }
+        } catch (CertificateStoreException | RuntimeException e) {
+            for (CertificateEntry undo : added.reversed()) {
+                try {
+                    view.delete(undo);
+                } catch (CertificateStoreException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
         return List.copyOf(added);
     }

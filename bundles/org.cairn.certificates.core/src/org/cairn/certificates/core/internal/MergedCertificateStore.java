@@ -186,13 +186,7 @@ final class MergedCertificateStore implements CertificateStore {
     @Override
     public CertificateEntry add(LogicalStore store, X509Certificate certificate, Optional<PrivateKey> privateKey,
             EntryAttributes attributes) throws CertificateStoreException {
-        PhysicalStore target = null;
-        for (PhysicalStore physical : physical(store)) {
-            if (physical.writable()) {
-                target = physical;
-                break;
-            }
-        }
+        PhysicalStore target = target(physical(store));
         if (target == null) {
             throw new CertificateStoreException(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE,
                     "No physical store behind " + store.displayName() + " of " + context.scope().displayName() + " is writable."));
@@ -204,6 +198,29 @@ final class MergedCertificateStore implements CertificateStore {
     @Override
     public List<CertificateEntry> addAll(List<NewEntry> entries) throws CertificateStoreException {
         return Batches.addAll(context, providers, this, entries);
+    }
+
+    /** The preferred writable store, else the first writable one, else null. */
+    private static PhysicalStore target(List<PhysicalStore> stores) {
+        PhysicalStore first = null;
+        for (PhysicalStore physical : stores) {
+            if (physical.writable()) {
+                if (physical.preferredTarget()) {
+                    return physical;
+                }
+                if (first == null) {
+                    first = physical;
+                }
+            }
+        }
+        return first;
+    }
+
+    @Override
+    public Optional<PhysicalStoreInfo> addTarget(LogicalStore store) throws CertificateStoreException {
+        PhysicalStore target = target(physical(store));
+        return target == null ? Optional.empty()
+                : Optional.of(new PhysicalStoreInfo(target.name(), target.location(), true));
     }
 
     private static byte[] encoded(X509Certificate certificate) throws CertificateStoreException {
@@ -343,10 +360,9 @@ final class MergedCertificateStore implements CertificateStore {
     @Override
     public Optional<AccessDenial> whyCannotAdd(LogicalStore store) {
         try {
-            for (PhysicalStore physical : physical(store)) {
-                if (physical.writable()) {
-                    return physical.whyNotWritable();
-                }
+            PhysicalStore target = target(physical(store));
+            if (target != null) {
+                return target.whyNotWritable();
             }
             return Optional.of(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE,
                     "No physical store behind " + store.displayName() + " is writable."));

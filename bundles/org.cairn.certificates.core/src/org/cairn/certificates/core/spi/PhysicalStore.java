@@ -35,6 +35,18 @@ public interface PhysicalStore {
     }
 
     /**
+     * Whether an add to the logical store that names no physical store goes here rather than to the first writable
+     * store in provider order: the computer's local trust anchors say yes, since an administrator adding a root
+     * to the computer means "this machine trusts it". Only a {@link #writable()} store is taken.
+     *
+     * @return whether this store is the preferred target of adds
+     * @since 1.1
+     */
+    default boolean preferredTarget() {
+        return false;
+    }
+
+    /**
      * @return the entries, and the problems for entries that could not be read
      * @throws CertificateStoreException when the store as a whole cannot be read
      */
