@@ -26,7 +26,7 @@ import org.eclipse.swt.widgets.Text;
  * <ul>
  * <li>it lies, even in part, outside the client area of one of its parents (up to the shell, whose client area
  * counts too), or the shell lies outside the screen;</li>
- * <li>it has no width or no height (an empty label without image is a spacer and may);</li>
+ * <li>it has no width or no height;</li>
  * <li>its text does not fit in it: a label, button, link, single-line text or combo smaller than its preferred
  * size (for a wrapping one: lower than the height its text needs at its width). Wider texts in a text field or
  * combo scroll, so only their height counts.</li>
@@ -34,7 +34,8 @@ import org.eclipse.swt.widgets.Text;
  * <b>Scrolling.</b> The content of a {@link ScrolledComposite} may exceed the scrolled composite's viewport: that
  * is what it is for. It counts as reachable when, in each direction where it is larger than the viewport, the
  * scrolled composite has a visible scroll bar whose range covers the content; its own children are then checked
- * against the content, not against the viewport. Items of tables and trees are not controls and scroll too; they
+ * against the content, not against the viewport. An empty label without image fills a grid cell and shows
+ * nothing: it is not checked. Items of tables and trees are not controls and scroll too; they
  * are not checked.
  */
 public final class Visibility {
@@ -63,7 +64,9 @@ public final class Visibility {
             if (!child.isVisible()) {
                 continue;
             }
-            checkControl(child, problems);
+            if (!isSpacer(child)) {
+                checkControl(child, problems);
+            }
             if (child instanceof Composite composite) {
                 check(composite, problems);
             }
@@ -72,7 +75,7 @@ public final class Visibility {
 
     private static void checkControl(Control control, List<String> problems) {
         Point size = control.getSize();
-        if ((size.x <= 0 || size.y <= 0) && !isSpacer(control)) {
+        if (size.x <= 0 || size.y <= 0) {
             problems.add(describe(control) + " is visible but has no area: " + size.x + " x " + size.y);
             return;
         }
@@ -123,7 +126,7 @@ public final class Visibility {
         boolean widthCounts;
         if (control instanceof Label || control instanceof CLabel || control instanceof Link
                 || control instanceof Button) {
-            if ((control.getStyle() & SWT.SEPARATOR) != 0 || isSpacer(control)) {
+            if ((control.getStyle() & SWT.SEPARATOR) != 0) {
                 return;
             }
             boolean wraps = (control.getStyle() & SWT.WRAP) != 0 || control instanceof Link;
