@@ -43,7 +43,9 @@ final class FilePage extends WizardPage {
         page.setLayout(new GridLayout(3, false));
         new Label(page, SWT.NONE).setText(m.file_name);
         name = new Text(page, SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(name);
+        initializeDialogUnits(parent);
+        GridDataFactory.fillDefaults().grab(true, false).hint(convertWidthInCharsToPixels(45), SWT.DEFAULT)
+                .applyTo(name);
         Button browse = new Button(page, SWT.PUSH);
         browse.setText(m.file_browse);
         browse.addListener(SWT.Selection, event -> browse());

@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.cairn.certificates.export.Pkcs12Encryption;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.wizard.IWizardContainer2;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -24,6 +25,9 @@ final class SecurityPage extends WizardPage {
 
     private static final Pkcs12Encryption[] ENCRYPTIONS = {Pkcs12Encryption.AES256_SHA256,
             Pkcs12Encryption.TRIPLEDES_SHA1};
+
+    /** The encryption note's width: the page's text width less the labels' column. */
+    private static final int NOTE_WIDTH_CHARS = 56;
 
     private final ExportWizard wizard;
     private Text password;
@@ -75,7 +79,9 @@ final class SecurityPage extends WizardPage {
         GridDataFactory.fillDefaults().indent(0, 16).applyTo(encryption);
         new Label(page, SWT.NONE);
         note = new Label(page, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(note);
+        initializeDialogUnits(parent);
+        GridDataFactory.fillDefaults().grab(true, false).hint(convertWidthInCharsToPixels(NOTE_WIDTH_CHARS), SWT.DEFAULT)
+                .applyTo(note);
         encryption.addListener(SWT.Selection, event -> showNote());
         password.addListener(SWT.Modify, event -> validate());
         confirm.addListener(SWT.Modify, event -> validate());
@@ -87,7 +93,11 @@ final class SecurityPage extends WizardPage {
     private void showNote() {
         note.setText(encryption() == Pkcs12Encryption.AES256_SHA256 ? wizard.messages().security_note_aes
                 : wizard.messages().security_note_tripleDes);
+        // The two notes differ in length: a longer one must not be cut off at the page's bottom.
         note.getParent().layout(true);
+        if (getContainer() instanceof IWizardContainer2 container && container.getCurrentPage() == this) {
+            container.updateSize();
+        }
     }
 
     private void validate() {
