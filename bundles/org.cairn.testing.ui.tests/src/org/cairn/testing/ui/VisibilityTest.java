@@ -15,6 +15,8 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +153,28 @@ class VisibilityTest extends UiTest {
         onUi(() -> stuck.widget.setSize(200, 120));
         AssertionError failure = assertThrows(AssertionError.class, stuck::assertNothingClipped);
         assertTrue(failure.getMessage().contains("which cannot scroll down to it"), failure.getMessage());
+    }
+
+    @Test
+    void theSelectedTabsPageIsCheckedAgainstTheTabFolder() {
+        SWTBotShell shell = open(parent -> {
+            parent.setLayout(new FillLayout());
+            TabFolder folder = new TabFolder(parent, SWT.NONE);
+            for (String name : new String[] {"General", "Comment"}) {
+                TabItem item = new TabItem(folder, SWT.NONE);
+                item.setText(name);
+                Composite page = new Composite(folder, SWT.NONE);
+                page.setLayout(new GridLayout(2, false));
+                new Label(page, SWT.NONE).setText(name + ":");
+                new Text(page, SWT.BORDER).setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+                item.setControl(page);
+            }
+        }, true);
+        assertDoesNotThrow(shell::assertNothingClipped);
+
+        onUi(() -> shell.widget.setSize(shell.widget.getSize().x, 60));
+        AssertionError failure = assertThrows(AssertionError.class, shell::assertNothingClipped);
+        assertTrue(failure.getMessage().contains("Label 'General:' at"), failure.getMessage());
     }
 
     @Test

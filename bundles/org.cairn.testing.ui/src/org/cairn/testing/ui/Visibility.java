@@ -16,6 +16,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.Text;
 
 /**
@@ -87,7 +88,7 @@ public final class Visibility {
                 reachable(scrolled, child, problems);
                 break;
             }
-            Rectangle area = displayArea(parent);
+            Rectangle area = displayArea(parent, child);
             if (!contains(area, bounds)) {
                 problems.add(describe(control) + " at " + bounds + " does not lie whole inside the client area "
                         + area + " of " + describe(parent) + " (screen coordinates)");
@@ -159,19 +160,36 @@ public final class Visibility {
 
     private static Rectangle displayBounds(Control control) {
         Rectangle bounds = control.getBounds();
-        Composite parent = control.getParent();
-        Point origin = parent == null ? new Point(bounds.x, bounds.y) : parent.toDisplay(bounds.x, bounds.y);
         if (control instanceof Shell) {
-            origin = new Point(bounds.x, bounds.y);
+            return bounds;
         }
-        return new Rectangle(origin.x, origin.y, bounds.width, bounds.height);
+        Point origin = origin(control.getParent(), control);
+        return new Rectangle(origin.x + bounds.x, origin.y + bounds.y, bounds.width, bounds.height);
     }
 
-    /** The client area of {@code composite} on the screen. */
-    private static Rectangle displayArea(Composite composite) {
+    /** The client area of {@code composite} on the screen; {@code child} is one of its children, or null. */
+    private static Rectangle displayArea(Composite composite, Control child) {
         Rectangle area = composite.getClientArea();
-        Point origin = composite.toDisplay(area.x, area.y);
-        return new Rectangle(origin.x, origin.y, area.width, area.height);
+        Point origin = origin(composite, child);
+        return new Rectangle(origin.x + area.x, origin.y + area.y, area.width, area.height);
+    }
+
+    private static Rectangle displayArea(Composite composite) {
+        return displayArea(composite, null);
+    }
+
+    /**
+     * Where (0, 0) of the coordinates of {@code composite}'s children lies on the screen. GTK's {@link TabFolder}
+     * places its pages below its tabs yet maps {@code toDisplay} from its own top: there the page tells where it is.
+     */
+    private static Point origin(Composite composite, Control child) {
+        if (composite instanceof TabFolder && child != null && !(child instanceof Shell)) {
+            Point page = child.toDisplay(0, 0);
+            Rectangle bounds = child.getBounds();
+            int border = child.getBorderWidth();
+            return new Point(page.x - border - bounds.x, page.y - border - bounds.y);
+        }
+        return composite.toDisplay(0, 0);
     }
 
     private static String describe(Control control) {
