@@ -2,16 +2,26 @@ package org.cairn.certificates.ui.export.tests;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.export.CertificateExportService;
+import org.cairn.certificates.ui.export.internal.ExportWizard;
+import org.cairn.certificates.ui.export.internal.ExportWizardDialog;
+import org.cairn.certificates.ui.export.internal.Messages;
 import org.cairn.testing.ui.Gallery;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTreeItem;
+import org.cairn.testing.ui.SWTBotWizard;
 import org.cairn.testing.ui.ScreenshotOnFailure;
+import org.cairn.testing.ui.UIThreadRunnable;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +83,59 @@ class ExportWizardPagesTest {
 
         assertTrue(faults.isEmpty(), () -> "Pages of the Certificate Export Wizard that a person does not see whole ("
                 + scale() + "):\n" + String.join("\n", faults));
+    }
+
+    /**
+     * The wizard with every text 40 % longer, as translations often are (Eclipse's pseudo-translation does the
+     * same): the pages still show every control whole. The longer texts end in accented words, so that wrapping
+     * and glyphs beyond ASCII are measured too.
+     */
+    @Test
+    void everyPageShowsEveryControlWholeWithTextsFortyPercentLonger() throws Exception {
+        CertificateEntry leaf = Fixture.demoLeaf(Fixture.store(Scope.currentUser()));
+        Messages english = UIThreadRunnable.syncExec(bot.display(),
+                () -> ContextInjectionFactory.make(CertificateExportWizardTest.Texts.class,
+                        Fixture.applicationContext()).messages);
+        Messages m = PseudoTranslation.longer(english);
+        CertificateExportService exporter = Fixture.service(CertificateExportService.class);
+        Shell window = console.shell().widget;
+        UIThreadRunnable.asyncExec(bot.display(), () -> new ExportWizardDialog(window, new ExportWizard(leaf,
+                Optional.empty(), Optional.empty(), exporter, m, Path.of(System.getProperty("user.home")))).open());
+
+        SWTBotWizard wizard = new SWTBotWizard(bot, m.wizard_title);
+        wizard.waitForPage(m.welcome_title);
+        lookAt(wizard, "pseudo-1-welcome");
+        wizard.clickNext(m.key_title);
+        wizard.page().radio(m.key_yes).click();
+        lookAt(wizard, "pseudo-2-private-key");
+        wizard.clickNext(m.format_title);
+        lookAt(wizard, "pseudo-3-file-format");
+        wizard.clickNext(m.security_title);
+        wizard.page().textWithLabel(m.security_password).setText("Correct-Horse-9-Battery");
+        wizard.page().textWithLabel(m.security_confirm).setText("Correct-Horse-9-Battery");
+        lookAt(wizard, "pseudo-4-security");
+        wizard.page().comboBoxWithLabel(m.security_encryption).setSelection(1);
+        lookAt(wizard, "pseudo-4-security-tripledes");
+        wizard.clickNext(m.file_title);
+        wizard.page().textWithLabel(m.file_name).setText(Fixture.exportFolder("pseudo").resolve("backup").toString());
+        lookAt(wizard, "pseudo-5-file");
+        wizard.clickNext(m.complete_title);
+        lookAt(wizard, "pseudo-6-completing");
+        wizard.cancel();
+
+        assertTrue(faults.isEmpty(), () -> "Pages of the Certificate Export Wizard with texts 40 % longer that a person"
+                + " does not see whole (" + scale() + "):\n" + String.join("\n", faults));
+    }
+
+    private void lookAt(SWTBotWizard wizard, String picture) {
+        SWTBotShell shell = wizard.shell();
+        try {
+            shell.assertNothingClipped();
+        } catch (AssertionError e) {
+            faults.add(picture + ": " + e.getMessage());
+        }
+        // Not for the gallery: these pages are in no language.
+        shell.captureScreenshot(Gallery.folder().resolveSibling("pseudo").resolve(picture + ".png"));
     }
 
     private void look(ExportWizardBot wizard, String picture) {
