@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Arrays;
 
 import org.cairn.certificates.export.Pkcs12Encryption;
+import org.cairn.certificates.ui.wizard.AccessibleNames;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.IWizardContainer2;
 import org.eclipse.jface.wizard.WizardPage;
@@ -50,11 +51,11 @@ final class SecurityPage extends WizardPage {
         Messages m = wizard.messages();
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(2, false));
-        new Label(page, SWT.NONE).setText(m.security_password);
-        password = new Text(page, SWT.BORDER | SWT.PASSWORD);
+        password = AccessibleNames.labelledBy(label(page, m.security_password),
+                new Text(page, SWT.BORDER | SWT.PASSWORD));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(password);
-        new Label(page, SWT.NONE).setText(m.security_confirm);
-        confirm = new Text(page, SWT.BORDER | SWT.PASSWORD);
+        confirm = AccessibleNames.labelledBy(label(page, m.security_confirm),
+                new Text(page, SWT.BORDER | SWT.PASSWORD));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(confirm);
         echo = password.getEchoChar();
         new Label(page, SWT.NONE);
@@ -71,7 +72,7 @@ final class SecurityPage extends WizardPage {
         Label encryptionLabel = new Label(page, SWT.NONE);
         encryptionLabel.setText(m.security_encryption);
         GridDataFactory.fillDefaults().indent(0, 16).applyTo(encryptionLabel);
-        encryption = new Combo(page, SWT.READ_ONLY | SWT.DROP_DOWN);
+        encryption = AccessibleNames.labelledBy(encryptionLabel, new Combo(page, SWT.READ_ONLY | SWT.DROP_DOWN));
         for (Pkcs12Encryption choice : ENCRYPTIONS) {
             encryption.add(choice.displayName());
         }
@@ -88,6 +89,12 @@ final class SecurityPage extends WizardPage {
         showNote();
         validate();
         setControl(page);
+    }
+
+    private static Label label(Composite page, String text) {
+        Label label = new Label(page, SWT.NONE);
+        label.setText(text);
+        return label;
     }
 
     private void showNote() {
