@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Optional;
 
+import org.cairn.certificates.ui.wizard.AccessibleNames;
 import org.cairn.certificates.ui.wizard.FileNames;
 import org.cairn.certificates.ui.wizard.WelcomePage;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -44,7 +45,7 @@ final class FilePage extends WizardPage {
         Label label = new Label(page, SWT.NONE);
         label.setText(m.file_name);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(label);
-        name = new Text(page, SWT.BORDER);
+        name = AccessibleNames.labelledBy(label, new Text(page, SWT.BORDER));
         GridDataFactory.fillDefaults().grab(true, false)
                 .hint(convertWidthInCharsToPixels(55), SWT.DEFAULT).applyTo(name);
         Button browse = new Button(page, SWT.PUSH);

@@ -1,5 +1,6 @@
 package org.cairn.certificates.ui.importing.internal;
 
+import org.cairn.certificates.ui.wizard.AccessibleNames;
 import org.cairn.certificates.ui.wizard.WelcomePage;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
@@ -48,7 +49,7 @@ final class KeyProtectionPage extends WizardPage {
         passwordLabel = new Label(page, SWT.NONE);
         passwordLabel.setText(m.key_password);
         GridDataFactory.fillDefaults().indent(0, 8).applyTo(passwordLabel);
-        password = new Text(page, SWT.BORDER | SWT.PASSWORD);
+        password = AccessibleNames.labelledBy(passwordLabel, new Text(page, SWT.BORDER | SWT.PASSWORD));
         GridDataFactory.fillDefaults().grab(true, false)
                 .hint(convertWidthInCharsToPixels(45), SWT.DEFAULT).applyTo(password);
         echo = password.getEchoChar();
