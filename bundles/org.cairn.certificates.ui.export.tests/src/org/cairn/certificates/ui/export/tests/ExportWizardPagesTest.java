@@ -135,7 +135,7 @@ class ExportWizardPagesTest {
             faults.add(picture + ": " + e.getMessage());
         }
         // Not for the gallery: these pages are in no language.
-        shell.captureScreenshot(Gallery.folder().resolveSibling("pseudo").resolve(picture + ".png"));
+        shell.captureScreenshot(Path.of("target", "screenshots", "pseudo", picture + ".png"));
     }
 
     private void look(ExportWizardBot wizard, String picture) {
