@@ -1,5 +1,6 @@
 package org.cairn.testing.ui;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.swt.widgets.Shell;
@@ -20,6 +21,27 @@ public final class SWTBotShell extends AbstractSWTBot<Shell> {
      */
     public java.nio.file.Path captureScreenshot(java.nio.file.Path file) {
         return Screenshots.captureWindow(widget, file);
+    }
+
+    /**
+     * Asserts that a person sees every visible control of this shell whole: none cut off by a parent or the shell,
+     * none pushed outside, none of zero size, every text fitting its control (the rules: {@link Visibility}).
+     * Waits for pending layout and paint first.
+     *
+     * @throws AssertionError listing each control that is not seen whole, and the shell's size
+     */
+    public SWTBotShell assertNothingClipped() {
+        // Deferred layouts and the window system's resizes queue behind other events: let them run first.
+        for (int i = 0; i < 2; i++) {
+            UIThreadRunnable.postAndWait(display, () -> {
+            });
+        }
+        List<String> problems = syncExec(() -> Visibility.clippedControls(widget));
+        if (!problems.isEmpty()) {
+            throw new AssertionError(this + " (" + syncExec(() -> widget.getSize().x + " x " + widget.getSize().y)
+                    + ") does not show every control whole:\n  " + String.join("\n  ", problems));
+        }
+        return this;
     }
 
     /** @return a bot that searches only inside this shell */

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreRoots;
+import org.cairn.certificates.ui.wizard.DialogSize;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -54,7 +55,8 @@ public final class AccountChoice extends Composite {
         serviceControls.add(wrapped(serviceBox, "scope.service.intro", 2));
         serviceControls.add(label(serviceBox, "scope.service.list"));
         services = new org.eclipse.swt.widgets.List(serviceBox, SWT.SINGLE | SWT.BORDER | SWT.V_SCROLL);
-        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 70).applyTo(services);
+        GridDataFactory.fillDefaults().grab(true, false)
+                .hint(SWT.DEFAULT, DialogSize.heightInLines(this, 4)).applyTo(services);
         serviceControls.add(services);
         serviceControls.add(label(serviceBox, "scope.service.name"));
         serviceName = new Text(serviceBox, SWT.BORDER);
@@ -117,7 +119,8 @@ public final class AccountChoice extends Composite {
     private static Label wrapped(Composite parent, String key, int span) {
         Label label = new Label(parent, SWT.WRAP);
         label.setText(Messages.get(key));
-        GridDataFactory.fillDefaults().span(span, 1).grab(true, false).hint(360, SWT.DEFAULT).applyTo(label);
+        GridDataFactory.fillDefaults().span(span, 1).grab(true, false)
+                .hint(DialogSize.widthInChars(parent, 51), SWT.DEFAULT).applyTo(label);
         return label;
     }
 

@@ -101,7 +101,8 @@ public final class CertificateDialog extends Dialog {
             unreadable = e.getMessage();
         }
         TabFolder tabs = new TabFolder(area, SWT.TOP);
-        GridDataFactory.fillDefaults().grab(true, true).hint(430, 500).applyTo(tabs);
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(convertWidthInCharsToPixels(62), convertHeightInCharsToPixels(29)).applyTo(tabs);
         tab(tabs, "certificate.tab.general", general(tabs, unreadable));
         tab(tabs, "certificate.tab.details", details(tabs, certificate));
         tab(tabs, "certificate.tab.path", certificationPath(tabs));
@@ -184,7 +185,8 @@ public final class CertificateDialog extends Dialog {
                     .map(denial -> Messages.format("certificate.privateKey.notAccessible", denial.message()));
             Label sentence = new Label(box, SWT.WRAP);
             sentence.setText(denied.orElse(Messages.get("certificate.privateKey")));
-            GridDataFactory.fillDefaults().grab(true, false).hint(340, SWT.DEFAULT).applyTo(sentence);
+            GridDataFactory.fillDefaults().grab(true, false)
+                    .hint(convertWidthInCharsToPixels(48), SWT.DEFAULT).applyTo(sentence);
         }
         return page;
     }
@@ -201,7 +203,8 @@ public final class CertificateDialog extends Dialog {
             Label intended = new Label(box, SWT.WRAP);
             intended.setText(Messages.get("certificate.purposes"));
             intended.setFont(bold(intended, 1.0));
-            GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(380, SWT.DEFAULT).applyTo(intended);
+            GridDataFactory.fillDefaults().span(2, 1).grab(true, false)
+                    .hint(convertWidthInCharsToPixels(54), SWT.DEFAULT).applyTo(intended);
             List<String> purposes = new ArrayList<>();
             if (entry.purposes().contains(Purpose.ALL)) {
                 purposes.addAll(List.of(Messages.get("certificate.purposes.all").split("\n")));
@@ -236,10 +239,11 @@ public final class CertificateDialog extends Dialog {
         return value;
     }
 
-    private static void wrapped(Composite parent, String text, int span) {
+    private void wrapped(Composite parent, String text, int span) {
         Label label = new Label(parent, SWT.WRAP);
         label.setText(text);
-        GridDataFactory.fillDefaults().span(span, 1).grab(true, false).hint(380, SWT.DEFAULT).applyTo(label);
+        GridDataFactory.fillDefaults().span(span, 1).grab(true, false)
+                .hint(convertWidthInCharsToPixels(54), SWT.DEFAULT).applyTo(label);
     }
 
     private Font bold(Control control, double scale) {
@@ -263,11 +267,12 @@ public final class CertificateDialog extends Dialog {
                 Messages.get("certificate.show.extensions"), Messages.get("certificate.show.critical"),
                 Messages.get("certificate.show.properties"));
         show.select(0);
-        GridDataFactory.swtDefaults().hint(220, SWT.DEFAULT).applyTo(show);
+        GridDataFactory.swtDefaults().hint(convertWidthInCharsToPixels(31), SWT.DEFAULT).applyTo(show);
 
         fieldTable = new Table(page, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
         fieldTable.setHeaderVisible(true);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 200).applyTo(fieldTable);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true)
+                .hint(SWT.DEFAULT, convertHeightInCharsToPixels(12)).applyTo(fieldTable);
         TableColumn field = new TableColumn(fieldTable, SWT.NONE);
         field.setText(Messages.get("certificate.field"));
         field.setWidth(170);
@@ -276,7 +281,8 @@ public final class CertificateDialog extends Dialog {
         value.setWidth(230);
 
         fieldValue = new Text(page, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(SWT.DEFAULT, 110).applyTo(fieldValue);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false)
+                .hint(SWT.DEFAULT, convertHeightInCharsToPixels(6)).applyTo(fieldValue);
 
         Composite buttons = new Composite(page, SWT.NONE);
         GridDataFactory.fillDefaults().span(2, 1).align(SWT.END, SWT.CENTER).applyTo(buttons);
@@ -357,7 +363,8 @@ public final class CertificateDialog extends Dialog {
         statusLabel.setText(Messages.get("certificate.status"));
         Text status = new Text(page, SWT.BORDER | SWT.MULTI | SWT.READ_ONLY | SWT.WRAP);
         status.setText(Messages.get("certificate.checking"));
-        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 60).applyTo(status);
+        GridDataFactory.fillDefaults().grab(true, false)
+                .hint(SWT.DEFAULT, convertHeightInCharsToPixels(4)).applyTo(status);
         pathTree = tree;
         pathStatus = status;
         viewCertificate = view;

@@ -64,7 +64,8 @@ public final class CertificatePropertiesDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         TabFolder tabs = new TabFolder(area, SWT.TOP);
-        GridDataFactory.fillDefaults().grab(true, true).hint(400, SWT.DEFAULT).applyTo(tabs);
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(convertWidthInCharsToPixels(57), SWT.DEFAULT).applyTo(tabs);
         Composite page = new Composite(tabs, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(10, 10).applyTo(page);
         TabItem general = new TabItem(tabs, SWT.NONE);
@@ -78,11 +79,13 @@ public final class CertificatePropertiesDialog extends Dialog {
         new Label(page, SWT.NONE).setText(Messages.get("properties.description"));
         description = new Text(page, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
         description.setText(entry.description());
-        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 80).applyTo(description);
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(SWT.DEFAULT, convertHeightInCharsToPixels(5)).applyTo(description);
 
         problem = new Label(page, SWT.WRAP);
         problem.setForeground(page.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(problem);
+        GridDataFactory.fillDefaults().grab(true, false)
+                .hint(convertWidthInCharsToPixels(54), SWT.DEFAULT).applyTo(problem);
 
         work = new DialogWork(area, "cairn-certificate-properties");
         Optional<AccessDenial> denied = store.whyNotModifiable(entry);

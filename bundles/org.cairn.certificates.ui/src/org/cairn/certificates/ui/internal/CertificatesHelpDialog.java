@@ -1,5 +1,6 @@
 package org.cairn.certificates.ui.internal;
 
+import org.cairn.certificates.ui.wizard.DialogSize;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -35,7 +36,8 @@ final class CertificatesHelpDialog extends Dialog {
         Text text = new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         text.setText(help.text());
         text.setBackground(text.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
-        GridDataFactory.fillDefaults().grab(true, true).hint(560, 420).applyTo(text);
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(convertWidthInCharsToPixels(80), convertHeightInCharsToPixels(25)).applyTo(text);
         return area;
     }
 
@@ -55,6 +57,6 @@ final class CertificatesHelpDialog extends Dialog {
 
     @Override
     protected Point getInitialSize() {
-        return getShell().computeSize(SWT.DEFAULT, SWT.DEFAULT, true);
+        return DialogSize.preferred(getShell());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.ui.wizard.DialogSize;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -72,7 +73,7 @@ public final class FindCertificatesDialog extends Dialog {
 
     @Override
     protected Point getInitialSize() {
-        return new Point(860, 480);
+        return DialogSize.preferred(getShell());
     }
 
     @Override
@@ -110,7 +111,8 @@ public final class FindCertificatesDialog extends Dialog {
         GridDataFactory.fillDefaults().applyTo(newSearch);
 
         results = new CertificateTable(area);
-        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 220).applyTo(results);
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(SWT.DEFAULT, convertHeightInCharsToPixels(13)).applyTo(results);
         results.setEntries(List.of(), "");
         status = new Label(area, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);

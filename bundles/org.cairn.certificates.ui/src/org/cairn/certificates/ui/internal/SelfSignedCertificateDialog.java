@@ -112,7 +112,8 @@ public final class SelfSignedCertificateDialog extends TitleAreaDialog {
         subject = new Text(form, SWT.BORDER);
         subject.setMessage(Messages.get("selfSigned.subject.hint"));
         subject.setToolTipText(Messages.get("selfSigned.subject.hint"));
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(320, SWT.DEFAULT).applyTo(subject);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false)
+                .hint(convertWidthInCharsToPixels(45), SWT.DEFAULT).applyTo(subject);
 
         label(form, "selfSigned.keyType");
         keyType = new Combo(form, SWT.READ_ONLY);
@@ -145,7 +146,8 @@ public final class SelfSignedCertificateDialog extends TitleAreaDialog {
 
         exportable = new Button(form, SWT.CHECK | SWT.WRAP);
         exportable.setText(Messages.get("selfSigned.exportable"));
-        GridDataFactory.fillDefaults().span(3, 1).indent(0, 6).hint(420, SWT.DEFAULT).applyTo(exportable);
+        GridDataFactory.fillDefaults().span(3, 1).indent(0, 6)
+                .hint(convertWidthInCharsToPixels(60), SWT.DEFAULT).applyTo(exportable);
 
         progress = new ProgressBar(area, SWT.HORIZONTAL | SWT.INDETERMINATE);
         GridDataFactory.fillDefaults().grab(true, false).indent(10, 0).exclude(true).applyTo(progress);

@@ -44,7 +44,8 @@ public final class ViewOptionsDialog extends Dialog {
         Composite area = (Composite) super.createDialogArea(parent);
         Group organize = new Group(area, SWT.NONE);
         organize.setText(Messages.get("options.mode"));
-        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(organize);
+        GridDataFactory.fillDefaults().grab(true, false)
+                .hint(convertWidthInCharsToPixels(45), SWT.DEFAULT).applyTo(organize);
         GridLayoutFactory.swtDefaults().applyTo(organize);
         logical = button(organize, SWT.RADIO, "options.mode.logical", !mode.byPurpose());
         purpose = button(organize, SWT.RADIO, "options.mode.purpose", mode.byPurpose());

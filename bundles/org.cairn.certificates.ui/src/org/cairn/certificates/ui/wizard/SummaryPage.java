@@ -21,6 +21,8 @@ import org.eclipse.swt.widgets.TableItem;
  */
 public final class SummaryPage extends WizardPage {
 
+    private static final int ROWS_SHOWN = 8;
+
     private final String settingsLabel;
     private final Supplier<List<String[]>> rows;
     private Table summary;
@@ -41,14 +43,20 @@ public final class SummaryPage extends WizardPage {
 
     @Override
     public void createControl(Composite parent) {
+        initializeDialogUnits(parent);
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(1, false));
-        new Label(page, SWT.NONE).setText(settingsLabel);
+        Label label = new Label(page, SWT.NONE);
+        label.setText(settingsLabel);
         summary = new Table(page, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
         summary.setLinesVisible(false);
-        new TableColumn(summary, SWT.LEFT).setWidth(260);
-        new TableColumn(summary, SWT.LEFT).setWidth(320);
-        GridDataFactory.fillDefaults().grab(true, true).hint(560, 160).applyTo(summary);
+        new TableColumn(summary, SWT.LEFT).setWidth(convertWidthInCharsToPixels(30));
+        new TableColumn(summary, SWT.LEFT).setWidth(convertWidthInCharsToPixels(40));
+        // Room for the seven settings of a PKCS #12 export without scrolling; longer values scroll sideways.
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(convertWidthInCharsToPixels(WelcomePage.TEXT_WIDTH_CHARS),
+                        summary.getItemHeight() * ROWS_SHOWN + summary.getBorderWidth() * 2)
+                .applyTo(summary);
         setControl(page);
     }
 

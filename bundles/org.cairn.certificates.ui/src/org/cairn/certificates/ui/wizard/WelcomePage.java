@@ -16,6 +16,9 @@ import org.eclipse.swt.widgets.Label;
  */
 public final class WelcomePage extends WizardPage {
 
+    /** How wide the wizards' wrapping texts are, in average characters of the dialog font. */
+    public static final int TEXT_WIDTH_CHARS = 70;
+
     private final String text;
     private final Supplier<String> subject;
 
@@ -33,14 +36,18 @@ public final class WelcomePage extends WizardPage {
 
     @Override
     public void createControl(Composite parent) {
+        initializeDialogUnits(parent);
+        // Wrapping texts get a width in characters of the dialog font, so that they know their height.
+        int width = convertWidthInCharsToPixels(TEXT_WIDTH_CHARS);
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(1, false));
         Label intro = new Label(page, SWT.WRAP);
         intro.setText(text);
-        GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).applyTo(intro);
+        GridDataFactory.fillDefaults().grab(true, false).hint(width, SWT.DEFAULT).applyTo(intro);
         Label about = new Label(page, SWT.WRAP);
         about.setText(subject.get());
-        GridDataFactory.fillDefaults().grab(true, false).indent(0, 12).hint(480, SWT.DEFAULT).applyTo(about);
+        GridDataFactory.fillDefaults().grab(true, false).indent(0, convertVerticalDLUsToPixels(8))
+                .hint(width, SWT.DEFAULT).applyTo(about);
         setControl(page);
     }
 }

@@ -1,6 +1,8 @@
 package org.cairn.certificates.ui.export.internal;
 
+import org.cairn.certificates.ui.wizard.DialogSize;
 import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Shell;
 
 /** The wizard's dialog: asks before an existing file is replaced when the user leaves "File to Export". */
@@ -15,6 +17,12 @@ public final class ExportWizardDialog extends WizardDialog {
     public ExportWizardDialog(Shell parent, ExportWizard wizard) {
         super(parent, wizard);
         this.wizard = wizard;
+    }
+
+    /** As large as the largest page needs, whatever the font and the texts' language. */
+    @Override
+    protected Point getInitialSize() {
+        return DialogSize.preferred(getShell());
     }
 
     @Override

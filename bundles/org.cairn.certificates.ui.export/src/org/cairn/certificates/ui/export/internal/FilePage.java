@@ -6,6 +6,7 @@ import java.text.MessageFormat;
 import java.util.Optional;
 
 import org.cairn.certificates.export.ExportFormat;
+import org.cairn.certificates.ui.wizard.AccessibleNames;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
@@ -41,9 +42,12 @@ final class FilePage extends WizardPage {
         Messages m = wizard.messages();
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(3, false));
-        new Label(page, SWT.NONE).setText(m.file_name);
-        name = new Text(page, SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(name);
+        Label label = new Label(page, SWT.NONE);
+        label.setText(m.file_name);
+        name = AccessibleNames.labelledBy(label, new Text(page, SWT.BORDER));
+        initializeDialogUnits(parent);
+        GridDataFactory.fillDefaults().grab(true, false).hint(convertWidthInCharsToPixels(45), SWT.DEFAULT)
+                .applyTo(name);
         Button browse = new Button(page, SWT.PUSH);
         browse.setText(m.file_browse);
         browse.addListener(SWT.Selection, event -> browse());

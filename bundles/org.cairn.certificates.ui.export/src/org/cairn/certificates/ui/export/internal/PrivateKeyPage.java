@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Optional;
 
 import org.cairn.certificates.core.AccessDenial;
+import org.cairn.certificates.ui.wizard.WelcomePage;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
@@ -31,11 +32,13 @@ final class PrivateKeyPage extends WizardPage {
     @Override
     public void createControl(Composite parent) {
         Messages m = wizard.messages();
+        initializeDialogUnits(parent);
+        int width = convertWidthInCharsToPixels(WelcomePage.TEXT_WIDTH_CHARS);
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(1, false));
         Label text = new Label(page, SWT.WRAP);
         text.setText(m.key_text);
-        GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).applyTo(text);
+        GridDataFactory.fillDefaults().grab(true, false).hint(width, SWT.DEFAULT).applyTo(text);
         yes = new Button(page, SWT.RADIO);
         yes.setText(m.key_yes);
         GridDataFactory.fillDefaults().indent(12, 8).applyTo(yes);
@@ -49,11 +52,11 @@ final class PrivateKeyPage extends WizardPage {
         denial.ifPresent(why -> {
             Label note = new Label(page, SWT.WRAP);
             note.setText(note(why, m));
-            GridDataFactory.fillDefaults().grab(true, false).indent(0, 16).hint(480, SWT.DEFAULT).applyTo(note);
+            GridDataFactory.fillDefaults().grab(true, false).indent(0, 16).hint(width, SWT.DEFAULT).applyTo(note);
             if (why.message() != null && !why.message().isBlank()) {
                 Label reason = new Label(page, SWT.WRAP);
                 reason.setText(MessageFormat.format(m.key_reason, why.message()));
-                GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).applyTo(reason);
+                GridDataFactory.fillDefaults().grab(true, false).hint(width, SWT.DEFAULT).applyTo(reason);
             }
         });
         setControl(page);

@@ -4,7 +4,9 @@ import java.text.MessageFormat;
 import java.util.Arrays;
 
 import org.cairn.certificates.export.Pkcs12Encryption;
+import org.cairn.certificates.ui.wizard.AccessibleNames;
 import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.wizard.IWizardContainer2;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
@@ -24,6 +26,9 @@ final class SecurityPage extends WizardPage {
 
     private static final Pkcs12Encryption[] ENCRYPTIONS = {Pkcs12Encryption.AES256_SHA256,
             Pkcs12Encryption.TRIPLEDES_SHA1};
+
+    /** The encryption note's width: the page's text width less the labels' column. */
+    private static final int NOTE_WIDTH_CHARS = 56;
 
     private final ExportWizard wizard;
     private Text password;
@@ -46,11 +51,11 @@ final class SecurityPage extends WizardPage {
         Messages m = wizard.messages();
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(2, false));
-        new Label(page, SWT.NONE).setText(m.security_password);
-        password = new Text(page, SWT.BORDER | SWT.PASSWORD);
+        password = AccessibleNames.labelledBy(label(page, m.security_password),
+                new Text(page, SWT.BORDER | SWT.PASSWORD));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(password);
-        new Label(page, SWT.NONE).setText(m.security_confirm);
-        confirm = new Text(page, SWT.BORDER | SWT.PASSWORD);
+        confirm = AccessibleNames.labelledBy(label(page, m.security_confirm),
+                new Text(page, SWT.BORDER | SWT.PASSWORD));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(confirm);
         echo = password.getEchoChar();
         new Label(page, SWT.NONE);
@@ -67,7 +72,7 @@ final class SecurityPage extends WizardPage {
         Label encryptionLabel = new Label(page, SWT.NONE);
         encryptionLabel.setText(m.security_encryption);
         GridDataFactory.fillDefaults().indent(0, 16).applyTo(encryptionLabel);
-        encryption = new Combo(page, SWT.READ_ONLY | SWT.DROP_DOWN);
+        encryption = AccessibleNames.labelledBy(encryptionLabel, new Combo(page, SWT.READ_ONLY | SWT.DROP_DOWN));
         for (Pkcs12Encryption choice : ENCRYPTIONS) {
             encryption.add(choice.displayName());
         }
@@ -75,7 +80,9 @@ final class SecurityPage extends WizardPage {
         GridDataFactory.fillDefaults().indent(0, 16).applyTo(encryption);
         new Label(page, SWT.NONE);
         note = new Label(page, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(note);
+        initializeDialogUnits(parent);
+        GridDataFactory.fillDefaults().grab(true, false).hint(convertWidthInCharsToPixels(NOTE_WIDTH_CHARS), SWT.DEFAULT)
+                .applyTo(note);
         encryption.addListener(SWT.Selection, event -> showNote());
         password.addListener(SWT.Modify, event -> validate());
         confirm.addListener(SWT.Modify, event -> validate());
@@ -84,10 +91,20 @@ final class SecurityPage extends WizardPage {
         setControl(page);
     }
 
+    private static Label label(Composite page, String text) {
+        Label label = new Label(page, SWT.NONE);
+        label.setText(text);
+        return label;
+    }
+
     private void showNote() {
         note.setText(encryption() == Pkcs12Encryption.AES256_SHA256 ? wizard.messages().security_note_aes
                 : wizard.messages().security_note_tripleDes);
+        // The two notes differ in length: a longer one must not be cut off at the page's bottom.
         note.getParent().layout(true);
+        if (getContainer() instanceof IWizardContainer2 container && container.getCurrentPage() == this) {
+            container.updateSize();
+        }
     }
 
     private void validate() {

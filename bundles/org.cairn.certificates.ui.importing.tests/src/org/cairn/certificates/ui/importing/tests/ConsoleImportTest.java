@@ -14,6 +14,7 @@ import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.export.ExportFormat;
 import org.cairn.testing.ui.Conditions;
+import org.cairn.testing.ui.Gallery;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotMenu;
 import org.cairn.testing.ui.SWTBotShell;
@@ -153,7 +154,7 @@ class ConsoleImportTest {
 
         bot.waitUntil(Conditions.condition("the list shows the imported certificate",
                 () -> listsNow(leaf.issuedTo())));
-        ImportWizardBot.screenshot(window(), "import-6-console-after-import");
+        Gallery.capture(window(), "import-6-console-after-import");
         CertificateStore store = Fixture.store(Scope.currentUser());
         assertTrue(store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow().hasPrivateKey());
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cairn.testing.ui.Conditions;
+import org.cairn.testing.ui.Gallery;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotWizard;
@@ -96,13 +97,17 @@ final class ImportWizardBot extends SWTBotWizard {
         return rows;
     }
 
-    /** Saves the wizard's window as {@code target/screenshots/<name>.png}, after it has painted. */
+    /**
+     * Checks that the wizard shows every control whole (issue 12), then saves it as the gallery picture
+     * {@code name} ({@link Gallery}).
+     */
     Path screenshot(String name) {
         return screenshot(shell(), name);
     }
 
-    /** Saves {@code window} as {@code target/screenshots/<name>.png}, after it has painted. */
+    /** Checks that {@code window} shows every control whole, then saves it as the gallery picture {@code name}. */
     static Path screenshot(SWTBotShell window, String name) {
-        return window.captureScreenshot(Path.of(System.getProperty("user.dir"), "target", "screenshots", name + ".png"));
+        window.assertNothingClipped();
+        return Gallery.capture(window, name);
     }
 }

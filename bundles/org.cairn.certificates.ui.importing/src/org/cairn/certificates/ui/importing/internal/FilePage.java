@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Optional;
 
+import org.cairn.certificates.ui.wizard.AccessibleNames;
 import org.cairn.certificates.ui.wizard.FileNames;
+import org.cairn.certificates.ui.wizard.WelcomePage;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
@@ -36,22 +38,27 @@ final class FilePage extends WizardPage {
     @Override
     public void createControl(Composite parent) {
         Messages m = wizard.messages();
+        initializeDialogUnits(parent);
+        int width = convertWidthInCharsToPixels(WelcomePage.TEXT_WIDTH_CHARS);
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(2, false));
         Label label = new Label(page, SWT.NONE);
         label.setText(m.file_name);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(label);
-        name = new Text(page, SWT.BORDER);
-        GridDataFactory.fillDefaults().grab(true, false).hint(380, SWT.DEFAULT).applyTo(name);
+        name = AccessibleNames.labelledBy(label, new Text(page, SWT.BORDER));
+        GridDataFactory.fillDefaults().grab(true, false)
+                .hint(convertWidthInCharsToPixels(55), SWT.DEFAULT).applyTo(name);
         Button browse = new Button(page, SWT.PUSH);
         browse.setText(m.file_browse);
         browse.addListener(SWT.Selection, event -> browse());
         Label note = new Label(page, SWT.WRAP);
         note.setText(m.file_note);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).indent(0, 24).hint(480, SWT.DEFAULT).applyTo(note);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).indent(0, 24)
+                .hint(width, SWT.DEFAULT).applyTo(note);
         Label formats = new Label(page, SWT.WRAP);
         formats.setText(m.file_note_formats);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).indent(16, 4).hint(460, SWT.DEFAULT).applyTo(formats);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).indent(16, 4)
+                .hint(width - convertHorizontalDLUsToPixels(8), SWT.DEFAULT).applyTo(formats);
         name.addListener(SWT.Modify, event -> {
             wizard.forgetFile();
             validate();

@@ -1,5 +1,6 @@
 package org.cairn.certificates.ui.importing.internal;
 
+import org.cairn.certificates.ui.wizard.DialogSize;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Shell;
@@ -21,11 +22,10 @@ public final class ImportWizardDialog extends WizardDialog {
         this.wizard = wizard;
     }
 
-    /** Wide and tall enough for the longest page (the import options) without clipping or wrapping a check box. */
+    /** As large as the largest page needs, whatever the font and the texts' language. */
     @Override
     protected Point getInitialSize() {
-        Point computed = super.getInitialSize();
-        return new Point(Math.max(computed.x, 720), Math.max(computed.y, 560));
+        return DialogSize.preferred(getShell());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.cairn.certificates.ui.importing.internal;
 
+import org.cairn.certificates.ui.wizard.AccessibleNames;
+import org.cairn.certificates.ui.wizard.WelcomePage;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
@@ -37,16 +39,19 @@ final class KeyProtectionPage extends WizardPage {
     @Override
     public void createControl(Composite parent) {
         Messages m = wizard.messages();
+        initializeDialogUnits(parent);
+        int width = convertWidthInCharsToPixels(WelcomePage.TEXT_WIDTH_CHARS);
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(1, false));
         text = new Label(page, SWT.WRAP);
         text.setText(m.key_text);
-        GridDataFactory.fillDefaults().grab(true, false).hint(480, SWT.DEFAULT).applyTo(text);
+        GridDataFactory.fillDefaults().grab(true, false).hint(width, SWT.DEFAULT).applyTo(text);
         passwordLabel = new Label(page, SWT.NONE);
         passwordLabel.setText(m.key_password);
         GridDataFactory.fillDefaults().indent(0, 8).applyTo(passwordLabel);
-        password = new Text(page, SWT.BORDER | SWT.PASSWORD);
-        GridDataFactory.fillDefaults().grab(true, false).hint(320, SWT.DEFAULT).applyTo(password);
+        password = AccessibleNames.labelledBy(passwordLabel, new Text(page, SWT.BORDER | SWT.PASSWORD));
+        GridDataFactory.fillDefaults().grab(true, false)
+                .hint(convertWidthInCharsToPixels(45), SWT.DEFAULT).applyTo(password);
         echo = password.getEchoChar();
         display = new Button(page, SWT.CHECK);
         display.setText(m.key_displayPassword);

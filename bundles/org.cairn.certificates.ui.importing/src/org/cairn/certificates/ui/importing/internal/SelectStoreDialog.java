@@ -47,7 +47,8 @@ final class SelectStoreDialog extends Dialog {
         stores.select(initial.orElse(LogicalStore.PERSONAL).ordinal());
         stores.addListener(SWT.DefaultSelection, event -> okPressed());
         // As tall as its ten stores: none hidden behind a scroll bar.
-        GridDataFactory.fillDefaults().grab(true, true).hint(340, SWT.DEFAULT).applyTo(stores);
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(convertWidthInCharsToPixels(45), SWT.DEFAULT).applyTo(stores);
         return area;
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.importing.StoreChoice;
+import org.cairn.certificates.ui.wizard.WelcomePage;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.window.Window;
 import org.eclipse.jface.wizard.WizardPage;
@@ -43,11 +44,13 @@ final class StorePage extends WizardPage {
     @Override
     public void createControl(Composite parent) {
         Messages m = wizard.messages();
+        initializeDialogUnits(parent);
+        int width = convertWidthInCharsToPixels(WelcomePage.TEXT_WIDTH_CHARS);
         Composite page = new Composite(parent, SWT.NONE);
         page.setLayout(new GridLayout(2, false));
         Label text = new Label(page, SWT.WRAP);
         text.setText(m.store_text);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(480, SWT.DEFAULT).applyTo(text);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(width, SWT.DEFAULT).applyTo(text);
         automatic = new Button(page, SWT.RADIO);
         automatic.setText(m.store_automatic);
         GridDataFactory.fillDefaults().span(2, 1).indent(12, 12).applyTo(automatic);
@@ -58,12 +61,14 @@ final class StorePage extends WizardPage {
         storeLabel.setText(m.store_label);
         GridDataFactory.fillDefaults().span(2, 1).indent(32, 4).applyTo(storeLabel);
         storeName = new Text(page, SWT.BORDER | SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().grab(true, false).indent(32, 0).hint(300, SWT.DEFAULT).applyTo(storeName);
+        GridDataFactory.fillDefaults().grab(true, false).indent(32, 0)
+                .hint(convertWidthInCharsToPixels(40), SWT.DEFAULT).applyTo(storeName);
         browse = new Button(page, SWT.PUSH);
         browse.setText(m.store_browse);
         browse.addListener(SWT.Selection, event -> browse());
         reason = new Label(page, SWT.WRAP);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).indent(0, 16).hint(480, SWT.DEFAULT).applyTo(reason);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).indent(0, 16)
+                .hint(width, SWT.DEFAULT).applyTo(reason);
         boolean startedFromStore = wizard.startedFrom().isPresent();
         automatic.setSelection(!startedFromStore);
         place.setSelection(startedFromStore);

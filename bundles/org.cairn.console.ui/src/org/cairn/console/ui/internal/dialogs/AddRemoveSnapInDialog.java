@@ -124,7 +124,7 @@ public final class AddRemoveSnapInDialog extends Dialog {
         area.addDisposeListener(event -> images.dispose());
         Label intro = new Label(area, SWT.WRAP);
         intro.setText(messages.addRemove_intro);
-        GridDataFactory.fillDefaults().hint(640, SWT.DEFAULT).applyTo(intro);
+        GridDataFactory.fillDefaults().hint(convertWidthInCharsToPixels(90), SWT.DEFAULT).applyTo(intro);
 
         Composite lists = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(4).applyTo(lists);
@@ -143,7 +143,8 @@ public final class AddRemoveSnapInDialog extends Dialog {
         column(available, messages.addRemove_column_snapIn, 170, snapIn -> snapIn.name(), true);
         column(available, messages.addRemove_column_vendor, 110, SnapIn::vendor, false);
         available.setInput(registry.snapIns());
-        GridDataFactory.fillDefaults().grab(true, true).hint(290, 260).applyTo(available.getControl());
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(convertWidthInCharsToPixels(40), convertHeightInCharsToPixels(15)).applyTo(available.getControl());
         available.addSelectionChangedListener(event -> {
             if (event.getStructuredSelection().getFirstElement() instanceof SnapIn snapIn) {
                 description.setText(snapIn.description());
@@ -201,7 +202,8 @@ public final class AddRemoveSnapInDialog extends Dialog {
         selected.setInput(document);
         selected.expandAll();
         selected.setSelection(new StructuredSelection(consoleRoot));
-        GridDataFactory.fillDefaults().grab(true, true).hint(250, 260).applyTo(selected.getControl());
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(convertWidthInCharsToPixels(35), convertHeightInCharsToPixels(15)).applyTo(selected.getControl());
         selected.addSelectionChangedListener(event -> {
             if (event.getStructuredSelection().getFirstElement() instanceof Planned row) {
                 row.toAdd.ifPresent(snapIn -> description.setText(snapIn.description()));
@@ -221,7 +223,8 @@ public final class AddRemoveSnapInDialog extends Dialog {
         Label descriptionLabel = new Label(area, SWT.NONE);
         descriptionLabel.setText(messages.addRemove_description);
         description = new Text(area, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
-        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 60).applyTo(description);
+        GridDataFactory.fillDefaults().grab(true, false)
+                .hint(SWT.DEFAULT, convertHeightInCharsToPixels(3)).applyTo(description);
 
         registryListener = registry.addListener(() -> {
             if (!available.getControl().isDisposed()) {

@@ -111,7 +111,8 @@ public final class ConfigurationDialog extends TitleAreaDialog {
                     label.setText(text.label());
                     Text input = new Text(body, SWT.BORDER | SWT.SINGLE);
                     input.setText(text.initialValue());
-                    GridDataFactory.fillDefaults().grab(true, false).hint(280, SWT.DEFAULT).applyTo(input);
+                    GridDataFactory.fillDefaults().grab(true, false)
+                            .hint(convertWidthInCharsToPixels(40), SWT.DEFAULT).applyTo(input);
                     input.addListener(SWT.Modify, event -> changed());
                     values.put(text.key(), input::getText);
                     fieldControls.put(text.key(), new Control[] { label, input });

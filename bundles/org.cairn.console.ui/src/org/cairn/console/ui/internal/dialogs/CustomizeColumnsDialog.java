@@ -56,9 +56,10 @@ public final class CustomizeColumnsDialog extends Dialog {
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(area);
         Label intro = new Label(area, SWT.WRAP);
         intro.setText(messages.columns_intro);
-        GridDataFactory.fillDefaults().span(2, 1).hint(320, SWT.DEFAULT).applyTo(intro);
+        GridDataFactory.fillDefaults().span(2, 1).hint(convertWidthInCharsToPixels(45), SWT.DEFAULT).applyTo(intro);
         table = new Table(area, SWT.CHECK | SWT.SINGLE | SWT.BORDER | SWT.FULL_SELECTION);
-        GridDataFactory.fillDefaults().grab(true, true).hint(220, 200).applyTo(table);
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(convertWidthInCharsToPixels(30), convertHeightInCharsToPixels(12)).applyTo(table);
         Composite buttons = new Composite(area, SWT.NONE);
         GridLayoutFactory.fillDefaults().applyTo(buttons);
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.BEGINNING).applyTo(buttons);

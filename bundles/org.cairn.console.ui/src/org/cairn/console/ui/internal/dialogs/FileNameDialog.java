@@ -76,7 +76,8 @@ public final class FileNameDialog extends Dialog {
         new Label(area, SWT.NONE).setText(messages.file_name);
         name = new Text(area, SWT.BORDER | SWT.SINGLE);
         name.setText(initial);
-        GridDataFactory.fillDefaults().grab(true, false).hint(360, SWT.DEFAULT).applyTo(name);
+        GridDataFactory.fillDefaults().grab(true, false)
+                .hint(convertWidthInCharsToPixels(50), SWT.DEFAULT).applyTo(name);
         Button browse = new Button(area, SWT.PUSH);
         browse.setText(messages.file_browse);
         browse.addListener(SWT.Selection, event -> browse());

@@ -83,7 +83,8 @@ public final class PropertiesDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         TabFolder tabs = new TabFolder(area, SWT.TOP);
-        GridDataFactory.fillDefaults().grab(true, true).hint(420, SWT.DEFAULT).applyTo(tabs);
+        GridDataFactory.fillDefaults().grab(true, true)
+                .hint(convertWidthInCharsToPixels(60), SWT.DEFAULT).applyTo(tabs);
         sheet.ifPresent(properties -> general(tabs, properties));
         for (MPartDescriptor descriptor : pageDescriptors) {
             TabItem tab = new TabItem(tabs, SWT.NONE);
