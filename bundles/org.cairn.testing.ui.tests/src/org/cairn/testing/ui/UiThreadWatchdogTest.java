@@ -109,6 +109,10 @@ class UiThreadWatchdogTest {
         UiThreadWatchdog.Cause work = UiThreadWatchdog.Stall.cause(sorting, limit, Duration.ofMillis(300));
         assertEquals(UiThreadWatchdog.Cause.CLASS_LOADING, firstUse);
         assertEquals(UiThreadWatchdog.Cause.BUSY, work);
+        StackTraceElement[] layout = { new StackTraceElement("org.eclipse.swt.internal.gtk.GTK",
+                "gtk_widget_get_preferred_size", null, -2),
+                new StackTraceElement("org.eclipse.swt.widgets.Control", "computeNativeSize", null, 1) };
+        assertEquals(UiThreadWatchdog.Cause.TOOLKIT, UiThreadWatchdog.Stall.cause(layout, limit, Duration.ofMillis(300)));
         assertTrue(new UiThreadWatchdog.Stall(Duration.ofMillis(400), Duration.ofMillis(300), List.of(loading), firstUse)
                 .idle());
         assertFalse(new UiThreadWatchdog.Stall(Duration.ofMillis(400), Duration.ofMillis(300), List.of(sorting), work)
