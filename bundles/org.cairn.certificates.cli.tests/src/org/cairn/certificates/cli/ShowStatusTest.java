@@ -23,6 +23,7 @@ import org.cairn.certificates.core.DemoChain;
 import org.cairn.certificates.core.GeneratedCertificate;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Purpose;
 import org.cairn.certificates.core.Scope;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,28 @@ class ShowStatusTest {
                 .get("chain");
         assertEquals(List.of("invalid-ca", "invalid-ca", "ok"),
                 links.stream().map(link -> ((Map<?, ?>) link).get("status")).toList());
+    }
+
+    /** Intended purposes as the console shows them: what the path allows, not only what the certificate names. */
+    @Test
+    void showNarrowsThePurposesByTheCasOfThePath() throws Exception {
+        Cli cli = Cli.fresh("status-purposes");
+        CertificateStore user = cli.stores.open(Scope.currentUser());
+        DemoChain chain = FACTORY.createDemoChain("Purposes", KeyAlgorithm.EC_P256);
+        GeneratedCertificate serverCa = FACTORY.createIssued(CertificateRequest.of("CN=Server CA")
+                .withPurposes(List.of(Purpose.SERVER_AUTHENTICATION)), chain.root(), true);
+        GeneratedCertificate issued = FACTORY.createIssued(CertificateRequest.of("CN=No EKU of its own"), serverCa, false);
+        user.add(LogicalStore.TRUSTED_ROOT, chain.root().certificate(), Optional.empty(), chain.root().attributes());
+        user.add(LogicalStore.INTERMEDIATE, serverCa.certificate(), Optional.empty(), serverCa.attributes());
+        CertificateEntry leaf = user.add(LogicalStore.PERSONAL, issued.certificate(), Optional.empty(), issued.attributes());
+
+        Cli.Result human = cli.run("show", leaf.thumbprint());
+        assertTrue(human.out().contains("Intended purposes:   Server Authentication\n"), human.out());
+        Map<?, ?> json = (Map<?, ?>) ((List<?>) cli.run("show", leaf.thumbprint(), "--json").json()).get(0);
+        assertEquals(List.of("<All>"), json.get("purposes"), "the certificate's own");
+        assertEquals(List.of("Server Authentication"), json.get("validPurposes"), "what the path allows");
+        assertEquals(user.validate(leaf).purposes().stream().map(Purpose::displayName).toList(),
+                json.get("validPurposes"), "the core's answer, not another");
     }
 
     @Test

@@ -390,6 +390,9 @@ final class CertCommand {
             m.put("chain", chain);
             m.put("chainStatus", path.status().name());
             m.put("missingIssuer", path.missingIssuer().orElse(null));
+            // what the whole path allows (a CA's extended key usage narrows the leaf's): the certificate dialog's
+            // and the list's Intended Purposes; "purposes" stays the certificate's own
+            m.put("validPurposes", validation.purposes().stream().map(Purpose::displayName).toList());
             status.put("code", validation.status().code());
             status.put("message", StatusWords.message(validation.status()));
             status.put("failedAt", validation.failedAt().isPresent() ? validation.failedAt().getAsInt() : null);
@@ -425,7 +428,8 @@ final class CertCommand {
             {"Thumbprint", "thumbprint"}, {"Subject", "subject"}, {"Issuer", "issuer"}, {"Version", "version"},
             {"Serial number", "serialNumber"}, {"Valid from", "notBefore"}, {"Valid to", "notAfter"},
             {"Signature algorithm", "signatureAlgorithm"}, {"Public key", "publicKey"}, {"SHA-256", "sha256"},
-            {"Intended purposes", "purposes"}, {"Certificate template", "template"},
+            {"Intended purposes", d.containsKey("validPurposes") ? "validPurposes" : "purposes"},
+            {"Certificate template", "template"},
             {"Friendly name", "friendlyName"}, {"Description", "description"},
             {"Extended properties", "properties"}, {"Store", "storeName"}, {"Physical store", "physicalStore"}};
         for (String[] f : fields) {

@@ -1,5 +1,6 @@
 package org.cairn.certificates.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -47,5 +48,33 @@ public record ChainValidation(CertificationPath path, CertificateStatus status, 
     /** @return the certificate validated */
     public CertificateEntry leaf() {
         return path.leaf();
+    }
+
+    /**
+     * The purposes the path allows, as Windows' "Intended Purposes" column and the General tab show them (the valid
+     * usages of a chain): the leaf's own purposes, narrowed by every certificate of the path that restricts its
+     * extended key usage. A certificate without the extension restricts nothing, nor does a CA certificate that names
+     * {@link Purpose#ANY_PURPOSE}. A leaf without the extension under a CA limited to Server Authentication may serve Server
+     * Authentication only.
+     *
+     * @return the purposes, in the leaf's order (a restricting CA's order when the leaf has none); {@code [ALL]}
+     *         when nothing in the path restricts them; empty when the restrictions leave nothing
+     * @since 1.4
+     */
+    public List<Purpose> purposes() {
+        List<Purpose> allowed = null; // null: not restricted yet
+        for (CertificateEntry certificate : path.certificates()) {
+            List<Purpose> own = certificate.purposes();
+            boolean leaf = certificate == path.leaf();
+            if (own.contains(Purpose.ALL) || (!leaf && own.contains(Purpose.ANY_PURPOSE))) {
+                continue;
+            }
+            if (allowed == null || allowed.contains(Purpose.ANY_PURPOSE)) {
+                allowed = new ArrayList<>(own); // "Any Purpose" below a restricting CA is what that CA allows
+            } else {
+                allowed.retainAll(own);
+            }
+        }
+        return allowed == null ? List.of(Purpose.ALL) : List.copyOf(allowed);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStatus;
@@ -25,6 +26,7 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.ChainValidation;
 import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Purpose;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.ValidationOptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +92,33 @@ class ChainValidationTest {
         assertEquals(List.of(leaf.certificate(), intermediate.certificate(), root.certificate()),
                 validation.path().x509Certificates());
         assertTrue(openssl(root, intermediate, leaf).endsWith("leaf.pem: OK"), "openssl verify accepts the same chain");
+    }
+
+    /** Windows' valid usages of a chain: what a CA's extended key usage leaves of the leaf's purposes. */
+    @Test
+    void purposesAreNarrowedByTheCasOfThePath() throws Exception {
+        TestPki.Issued serverCa = pki.issue(pki.spec("Server CA").ca().eku(KeyPurposeId.id_kp_serverAuth), root);
+        TestPki.Issued anyCa = pki.issue(pki.spec("Any CA").ca().eku(KeyPurposeId.anyExtendedKeyUsage), root);
+        CertificateEntry rootEntry = add(LogicalStore.TRUSTED_ROOT, root);
+        add(LogicalStore.INTERMEDIATE, serverCa);
+        add(LogicalStore.INTERMEDIATE, anyCa);
+        CertificateEntry unrestricted = add(LogicalStore.PERSONAL, pki.issue(pki.spec("No EKU"), serverCa));
+        CertificateEntry both = add(LogicalStore.PERSONAL, pki.issue(pki.spec("Both")
+                .eku(KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_serverAuth), serverCa));
+        CertificateEntry client = add(LogicalStore.PERSONAL,
+                pki.issue(pki.spec("Client").eku(KeyPurposeId.id_kp_clientAuth), serverCa));
+        CertificateEntry underAny = add(LogicalStore.PERSONAL,
+                pki.issue(pki.spec("Under Any").eku(KeyPurposeId.id_kp_codeSigning), anyCa));
+        CertificateEntry anyLeaf = add(LogicalStore.PERSONAL,
+                pki.issue(pki.spec("Any Leaf").eku(KeyPurposeId.anyExtendedKeyUsage), serverCa));
+
+        assertEquals(List.of(Purpose.SERVER_AUTHENTICATION), validate(unrestricted).purposes());
+        assertEquals(List.of(Purpose.ALL), unrestricted.purposes(), "the certificate's own purposes are unchanged");
+        assertEquals(List.of(Purpose.SERVER_AUTHENTICATION), validate(both).purposes());
+        assertEquals(List.of(), validate(client).purposes(), "a CA for servers leaves nothing of Client Authentication");
+        assertEquals(List.of(Purpose.CODE_SIGNING), validate(underAny).purposes());
+        assertEquals(List.of(Purpose.SERVER_AUTHENTICATION), validate(anyLeaf).purposes());
+        assertEquals(List.of(Purpose.ALL), validate(rootEntry).purposes());
     }
 
     @Test

@@ -22,7 +22,9 @@ import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -60,6 +62,8 @@ final class TestPki {
         /** -1: no keyUsage extension. */
         private int keyUsage = KeyUsage.digitalSignature;
         private boolean spoilSignature;
+        /** null: no extendedKeyUsage extension. */
+        private KeyPurposeId[] ekus;
 
         private Spec(String subject, Instant now) {
             this.subject = subject;
@@ -92,6 +96,11 @@ final class TestPki {
         Spec valid(Instant from, Instant to) {
             notBefore = from;
             notAfter = to;
+            return this;
+        }
+
+        Spec eku(KeyPurposeId... purposes) {
+            ekus = purposes.clone();
             return this;
         }
 
@@ -146,6 +155,9 @@ final class TestPki {
         }
         if (spec.keyUsage >= 0) {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(spec.keyUsage));
+        }
+        if (spec.ekus != null) {
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(spec.ekus));
         }
         builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKeys.getPublic()));
         builder.addExtension(Extension.authorityKeyIdentifier, false, issuerCertificate == null

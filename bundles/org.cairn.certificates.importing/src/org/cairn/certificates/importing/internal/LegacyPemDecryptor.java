@@ -5,10 +5,10 @@ import java.util.Locale;
 
 import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.PBEParametersGenerator;
-import org.bouncycastle.crypto.digests.MD5Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.engines.DESEngine;
 import org.bouncycastle.crypto.engines.DESedeEngine;
+import org.bouncycastle.crypto.generators.OpenSSLPBEParametersGenerator;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.bouncycastle.openssl.PEMDecryptor;
@@ -19,8 +19,10 @@ import org.cairn.certificates.pkcs12.internal.Pbe;
 
 /**
  * OpenSSL's legacy PEM key encryption ({@code Proc-Type: 4,ENCRYPTED} and {@code DEK-Info}): the key comes from
- * EVP_BytesToKey with MD5 over the password's UTF-8 bytes (what openssl does with a typed password; Bouncy
- * Castle's own provider keeps only the low byte of each character, so non-ASCII passwords would fail).
+ * EVP_BytesToKey with MD5 over the password's UTF-8 bytes (what openssl does with a typed password). Bouncy
+ * Castle's {@code JcePEMDecryptorProviderBuilder} is not used because its provider keeps only the low byte of each
+ * character, so non-ASCII passwords would fail; its lightweight {@link OpenSSLPBEParametersGenerator} derives the
+ * key from the bytes we give it.
  */
 final class LegacyPemDecryptor implements PEMDecryptorProvider {
 
@@ -62,7 +64,10 @@ final class LegacyPemDecryptor implements PEMDecryptorProvider {
             @Override
             public byte[] decrypt(byte[] data, byte[] iv) throws PEMException {
                 byte[] passwordBytes = PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(password);
-                byte[] key = bytesToKey(passwordBytes, Arrays.copyOf(iv, 8), keyLength);
+                // EVP_BytesToKey (MD5, one round, the IV's first 8 bytes as salt): Bouncy Castle's generator.
+                OpenSSLPBEParametersGenerator generator = new OpenSSLPBEParametersGenerator();
+                generator.init(passwordBytes, Arrays.copyOf(iv, 8));
+                byte[] key = ((KeyParameter) generator.generateDerivedParameters(keyLength * 8)).getKey();
                 try {
                     return Pbe.cbc(engine, new ParametersWithIV(new KeyParameter(key), iv), data);
                 } catch (Pbe.WrongKey e) {
@@ -73,24 +78,5 @@ final class LegacyPemDecryptor implements PEMDecryptorProvider {
                 }
             }
         };
-    }
-
-    /** OpenSSL's EVP_BytesToKey with MD5 and one iteration. */
-    private static byte[] bytesToKey(byte[] password, byte[] salt, int length) {
-        MD5Digest md5 = new MD5Digest();
-        byte[] key = new byte[length];
-        byte[] block = new byte[0];
-        int filled = 0;
-        while (filled < length) {
-            md5.update(block, 0, block.length);
-            md5.update(password, 0, password.length);
-            md5.update(salt, 0, salt.length);
-            block = new byte[md5.getDigestSize()];
-            md5.doFinal(block, 0);
-            int n = Math.min(block.length, length - filled);
-            System.arraycopy(block, 0, key, filled, n);
-            filled += n;
-        }
-        return key;
     }
 }

@@ -138,6 +138,59 @@ class ConsoleColumnsTest {
                 Files.readAllLines(selected));
     }
 
+    /**
+     * Intended Purposes and Status come from the certification path, in the details pane and in Find Certificates
+     * alike: a CA limited to Server Authentication narrows its leaf's "&lt;All&gt;", and a self-signed certificate
+     * outside Trusted Root is "Root not trusted" although its own dates are fine.
+     */
+    @Test
+    void purposesAndStatusFollowTheCertificationPathInTheListAndInFind() throws Exception {
+        CertificateStore store = App.stores().open(Scope.service(service));
+        String name = App.unique("Path");
+        var chain = App.factory().createDemoChain(name, org.cairn.certificates.core.KeyAlgorithm.EC_P256);
+        store.add(LogicalStore.TRUSTED_ROOT, chain.root().certificate(), Optional.empty(), EntryAttributes.defaults());
+        store.add(LogicalStore.INTERMEDIATE, chain.intermediate().certificate(), Optional.empty(),
+                EntryAttributes.defaults());
+        GeneratedCertificate serverCa = App.factory().createIssued(CertificateRequest.of("CN=" + name + " Server CA")
+                .withPurposes(List.of(Purpose.SERVER_AUTHENTICATION)), chain.intermediate(), true);
+        store.add(LogicalStore.INTERMEDIATE, serverCa.certificate(), Optional.empty(), EntryAttributes.defaults());
+        GeneratedCertificate web = App.factory().createIssued(CertificateRequest.of("CN=" + name + " Web"), serverCa,
+                false);
+        store.add(LogicalStore.PERSONAL, web.certificate(), Optional.empty(), EntryAttributes.defaults());
+        GeneratedCertificate lonely = App.factory().createSelfSigned(CertificateRequest.of("CN=" + name + " Lonely"));
+        store.add(LogicalStore.PERSONAL, lonely.certificate(), Optional.empty(), EntryAttributes.defaults());
+
+        SWTBotTreeItem root = console.addServiceCertificates(service);
+        SWTBotTable table = console.selectAndList(root.expand().getNode("Personal").expand().getNode("Certificates"));
+        bot.waitUntil(Conditions.tableHasRows(table, 5));
+        int webRow = row(table, name + " Web");
+        assertEquals("Server Authentication", table.cell(webRow, "Intended Purposes"), "narrowed by its CA");
+        assertEquals("", table.cell(webRow, "Status"));
+        assertEquals("Root not trusted", table.cell(row(table, name + " Lonely"), "Status"));
+
+        root.select();
+        console.shell().bot().menu("Action").menu("Find Certificates...").click();
+        SWTBotShell find = bot.shell("Find Certificates");
+        find.bot().textWithLabel("Contains:").setText(name);
+        find.bot().button("Find Now").click();
+        bot.waitUntil(Conditions.condition("the search is done",
+                () -> Widgets.labels(find.bot()).contains("5 certificate(s) found")));
+        SWTBotTable found = find.bot().table();
+        int foundWeb = row(found, name + " Web");
+        assertEquals("Server Authentication", found.cell(foundWeb, "Intended Purposes"));
+        assertEquals("", found.cell(foundWeb, "Status"));
+        assertEquals("Root not trusted", found.cell(row(found, name + " Lonely"), "Status"));
+        assertEquals("", found.cell(row(found, name + " Root CA"), "Status"));
+        find.bot().button("Close").click();
+        bot.waitUntil(Conditions.shellCloses(find));
+    }
+
+    private static int row(SWTBotTable table, String issuedTo) {
+        int row = table.indexOf(issuedTo);
+        assertTrue(row >= 0, issuedTo + " is listed");
+        return row;
+    }
+
     @Test
     void customizedColumnsAreExportedAndSurviveSavingAndOpeningTheConsole() throws Exception {
         showPersonal();

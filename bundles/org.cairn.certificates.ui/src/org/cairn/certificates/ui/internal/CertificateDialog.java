@@ -197,6 +197,12 @@ public final class CertificateDialog extends Dialog {
                 ? Optional.of(Messages.format("certificate.invalid.unreadable", unreadable))
                 : validation == null ? Optional.of(Messages.get("trust.issuer-not-found.general"))
                 : StatusTexts.general(validation);
+        // the purposes the whole path allows (a CA's extended key usage narrows the leaf's), as the Intended
+        // Purposes column shows them
+        List<Purpose> allowed = validation == null ? entry.purposes() : validation.purposes();
+        if (problem.isEmpty() && allowed.isEmpty()) {
+            problem = Optional.of(Messages.get("certificate.purposes.none"));
+        }
         if (problem.isPresent()) {
             wrapped(box, problem.get(), 2);
         } else {
@@ -206,10 +212,10 @@ public final class CertificateDialog extends Dialog {
             GridDataFactory.fillDefaults().span(2, 1).grab(true, false)
                     .hint(convertWidthInCharsToPixels(54), SWT.DEFAULT).applyTo(intended);
             List<String> purposes = new ArrayList<>();
-            if (entry.purposes().contains(Purpose.ALL)) {
+            if (allowed.contains(Purpose.ALL)) {
                 purposes.addAll(List.of(Messages.get("certificate.purposes.all").split("\n")));
             } else {
-                entry.purposes().forEach(purpose -> purposes.add(purpose.displayName()));
+                allowed.forEach(purpose -> purposes.add(purpose.displayName()));
             }
             for (String purpose : purposes) {
                 Label bullet = new Label(box, SWT.NONE);

@@ -11,6 +11,7 @@ import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.ChainValidation;
 import org.cairn.certificates.ui.CertificateItem;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ActionContext;
@@ -58,6 +59,11 @@ final class CertificateRow implements CertificateItem {
         if (column.isEmpty()) {
             return "";
         }
+        if (column.get() == CertificateColumn.INTENDED_PURPOSES) {
+            // what the whole path allows, as the certificate dialog says; the certificate's own when unreadable
+            return verdicts.of(entry).map(validation -> Formats.purposesOrNone(validation.purposes()))
+                    .orElseGet(() -> column.get().text(entry));
+        }
         if (column.get() == CertificateColumn.STATUS) {
             // the certificate dialog's verdict, in short; its own dates when the stores cannot be read
             String validity = verdicts.of(entry).map(validation -> StatusTexts.column(validation, entry, now))
@@ -75,7 +81,11 @@ final class CertificateRow implements CertificateItem {
                 .filter(reason -> reason == AccessDenial.Reason.NO_ACCESS).isPresent();
     }
 
-    /** Expired and not yet valid certificates are drawn grey, besides what the Status column says. */
+    /**
+     * Expired and not yet valid certificates are drawn grey, besides what the Status column says. Only their own
+     * dates decide it: the style of every row is asked when the list is sorted or searched, and a chain verdict for
+     * each of 10,000 rows would take the UI thread for seconds.
+     */
     @Override
     public RowStyle style() {
         return CertificateColumn.status(entry, now).isEmpty() ? RowStyle.NORMAL : RowStyle.DIMMED;
@@ -96,7 +106,9 @@ final class CertificateRow implements CertificateItem {
 
     @Override
     public Optional<Icon> icon() {
-        return Optional.of(Icon.of(Images.of(entry, now).url()));
+        // the red cross when the Status column names a problem: the same verdict, asked only for rows drawn
+        boolean valid = verdicts.of(entry).map(ChainValidation::ok).orElseGet(() -> entry.isValidAt(now));
+        return Optional.of(Icon.of(Images.of(entry, valid).url()));
     }
 
     @Override

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.ChainValidation;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.jface.resource.ResourceManager;
@@ -21,8 +23,8 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 /**
- * The details pane's certificate list: Windows' columns, a key on the icon of certificates with a private key, a
- * red cross and grey text for expired and not-yet-valid ones, sorting by any column (click the heading again to
+ * Find Certificates' list: Windows' columns, a key on the icon of certificates with a private key, a red cross and
+ * grey text for those that are not OK (the chain verdict when the caller has one, else their own dates), sorting by any column (click the heading again to
  * reverse), and a message instead of an empty table. The table is virtual: rows are filled only when shown, so
  * 10,000 certificates appear at once.
  */
@@ -37,6 +39,7 @@ public final class CertificateTable extends Composite {
     private CertificateColumn sortColumn = CertificateColumn.ISSUED_TO;
     private boolean ascending = true;
     private Instant now = Instant.now();
+    private Optional<ChainVerdicts> verdicts = Optional.empty();
 
     /** @param parent the composite to fill */
     public CertificateTable(Composite parent) {
@@ -65,6 +68,15 @@ public final class CertificateTable extends Composite {
      * Shows {@code entries} (kept in the current sort order), or {@code emptyMessage} when there are none.
      */
     public void setEntries(List<CertificateEntry> entries, String emptyMessage) {
+        setEntries(entries, emptyMessage, Optional.empty());
+    }
+
+    /**
+     * Shows {@code entries} with the chain verdicts of {@code verdicts} in the Status and Intended Purposes columns,
+     * the icon and the grey text, as the console's list shows them (the certificates' own dates without verdicts).
+     */
+    void setEntries(List<CertificateEntry> entries, String emptyMessage, Optional<ChainVerdicts> verdicts) {
+        this.verdicts = verdicts;
         now = Instant.now();
         rows = entries.toArray(CertificateEntry[]::new);
         sortRows();
@@ -103,13 +115,22 @@ public final class CertificateTable extends Composite {
     private void fill(TableItem item, int index) {
         CertificateEntry entry = rows[index];
         String[] texts = new String[columns.size()];
+        Optional<ChainValidation> validation = verdicts.flatMap(known -> known.of(entry));
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = columns.get(i).text(entry);
+            CertificateColumn column = columns.get(i);
+            if (validation.isPresent() && column == CertificateColumn.STATUS) {
+                texts[i] = StatusTexts.column(validation.get(), entry, now);
+            } else if (validation.isPresent() && column == CertificateColumn.INTENDED_PURPOSES) {
+                texts[i] = Formats.purposesOrNone(validation.get().purposes());
+            } else {
+                texts[i] = column.text(entry);
+            }
         }
         item.setText(texts);
-        item.setImage(resources.create(Images.of(entry, now).descriptor()));
+        boolean valid = validation.map(ChainValidation::ok).orElseGet(() -> entry.isValidAt(now));
+        item.setImage(resources.create(Images.of(entry, valid).descriptor()));
         item.setData(entry);
-        if (!entry.isValidAt(now)) {
+        if (!valid) {
             Color grey = getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND);
             item.setForeground(grey);
         }

@@ -49,6 +49,7 @@ public final class FindCertificatesDialog extends Dialog {
     private DialogWork.Task search;
     private final List<CertificateEntry> found = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private Optional<ChainVerdicts> verdicts = Optional.empty();
 
     /**
      * @param parent       the shell the dialog is modal to
@@ -161,6 +162,9 @@ public final class FindCertificatesDialog extends Dialog {
         org.eclipse.swt.widgets.Display display = getShell().getDisplay();
         DialogWork.Task[] started = new DialogWork.Task[1];
         search = started[0] = work.start(task -> {
+            // the stores chain validation needs, read here off the UI thread; rows are validated when drawn
+            ChainVerdicts read = new ChainVerdicts(store);
+            work.deliver(display, task, () -> this.verdicts = Optional.of(read));
             for (int i = 0; i < where.size() && !task.isCanceled(); i++) {
                 CertificateSearch.Result part = CertificateSearch.find(store, Optional.of(where.get(i)), inField, text);
                 String next = i + 1 < where.size()
@@ -170,7 +174,7 @@ public final class FindCertificatesDialog extends Dialog {
                     found.addAll(part.entries());
                     problems.addAll(part.problems());
                     if (!part.entries().isEmpty()) {
-                        results.setEntries(found, Messages.get("find.none"));
+                        results.setEntries(found, Messages.get("find.none"), verdicts);
                     }
                     if (next != null) {
                         showStatus(next);
@@ -205,7 +209,7 @@ public final class FindCertificatesDialog extends Dialog {
     private void finished(boolean stopped) {
         search = null;
         findNow.setText(Messages.get("find.now"));
-        results.setEntries(found, Messages.get("find.none"));
+        results.setEntries(found, Messages.get("find.none"), verdicts);
         String text = Messages.format("find.found", found.size());
         if (stopped) {
             text = Messages.get("find.stopped") + " " + text;

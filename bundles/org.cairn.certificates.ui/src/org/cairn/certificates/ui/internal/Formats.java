@@ -37,6 +37,11 @@ public final class Formats {
         return purposes.stream().map(Purpose::displayName).collect(Collectors.joining(", "));
     }
 
+    /** @return {@link #purposes}, or "&lt;None&gt;" when there are none (a path that allows no purpose) */
+    public static String purposesOrNone(List<Purpose> purposes) {
+        return purposes.isEmpty() ? Messages.get("value.none") : purposes(purposes);
+    }
+
     /** @return lower-case hex pairs separated by spaces, as Windows' Details tab shows bytes */
     public static String hexPairs(byte[] bytes) {
         return HexFormat.ofDelimiter(" ").formatHex(bytes);

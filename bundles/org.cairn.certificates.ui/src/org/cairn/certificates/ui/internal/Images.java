@@ -35,7 +35,14 @@ public enum Images {
 
     /** @return the list icon of {@code entry}: a key when it has a private key, a red cross when not valid now */
     public static Images of(CertificateEntry entry, Instant now) {
-        boolean valid = entry.isValidAt(now);
+        return of(entry, entry.isValidAt(now));
+    }
+
+    /**
+     * @param valid whether the certificate is OK (the chain verdict where one is known)
+     * @return the list icon of {@code entry}: a key when it has a private key, a red cross when not valid
+     */
+    public static Images of(CertificateEntry entry, boolean valid) {
         if (entry.hasPrivateKey()) {
             return valid ? CERTIFICATE_KEY : CERTIFICATE_INVALID_KEY;
         }
