@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Prints the accessibility tree of one window of a running application, as a screen reader sees it through
-AT-SPI: one line per node, tab-separated: depth, role, showing (1/0), x, y, width, height (screen), name, and the
+AT-SPI: one line per node, tab-separated: depth, role, showing (1/0), x, y, width, height (screen), editable (1/0),
+name, and the
 names of the nodes it is labelled by (the relation a screen reader such as Orca speaks for a field whose own name is
 empty: GTK's text fields take their name from no one else).
 
@@ -48,6 +49,7 @@ def walk(node, depth, out):
         "showing": bool(state and state.contains(pyatspi.STATE_SHOWING)),
         "visible": bool(state and state.contains(pyatspi.STATE_VISIBLE)),
         "enabled": bool(state and state.contains(pyatspi.STATE_ENABLED)),
+        "editable": bool(state and state.contains(pyatspi.STATE_EDITABLE)),
         "extents": box,
     })
     for child in node:
@@ -73,7 +75,7 @@ def main():
         name = node["name"].replace("\t", " ").replace("\n", " ")
         labels = node["labels"].replace("\t", " ").replace("\n", " ")
         print("\t".join(str(v) for v in [node["depth"], node["role"], 1 if node["showing"] else 0] + box
-                         + [name, labels]))
+                         + [1 if node["editable"] else 0, name, labels]))
     return 0
 
 

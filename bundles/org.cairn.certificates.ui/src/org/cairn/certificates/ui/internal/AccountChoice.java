@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreRoots;
 import org.cairn.certificates.ui.wizard.DialogSize;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -58,8 +59,9 @@ public final class AccountChoice extends Composite {
         GridDataFactory.fillDefaults().grab(true, false)
                 .hint(SWT.DEFAULT, DialogSize.heightInLines(this, 4)).applyTo(services);
         serviceControls.add(services);
-        serviceControls.add(label(serviceBox, "scope.service.name"));
-        serviceName = new Text(serviceBox, SWT.BORDER);
+        Label serviceNameLabel = label(serviceBox, "scope.service.name");
+        serviceControls.add(serviceNameLabel);
+        serviceName = AccessibleNames.labelledBy(serviceNameLabel, new Text(serviceBox, SWT.BORDER));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(serviceName);
         serviceControls.add(serviceName);
         List<String> existing = existingServices(roots);
@@ -82,7 +84,8 @@ public final class AccountChoice extends Composite {
         computerControls.add(localComputer);
         Button another = radio(computerBox, "scope.computer.another");
         another.setEnabled(false);
-        Text anotherName = new Text(computerBox, SWT.BORDER);
+        Text anotherName = AccessibleNames.named(new Text(computerBox, SWT.BORDER),
+                AccessibleNames.plain(another.getText()));
         anotherName.setEnabled(false);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(anotherName);
         Label note = wrapped(computerBox, "scope.computer.another.note", 2);

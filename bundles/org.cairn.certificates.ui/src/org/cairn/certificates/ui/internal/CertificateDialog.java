@@ -11,6 +11,7 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.ChainValidation;
 import org.cairn.certificates.core.Purpose;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -268,7 +269,7 @@ public final class CertificateDialog extends Dialog {
         GridLayoutFactory.fillDefaults().margins(8, 8).numColumns(2).applyTo(page);
         Label showLabel = new Label(page, SWT.NONE);
         showLabel.setText(Messages.get("certificate.show"));
-        show = new Combo(page, SWT.READ_ONLY);
+        show = AccessibleNames.labelledBy(showLabel, new Combo(page, SWT.READ_ONLY));
         show.setItems(Messages.get("certificate.show.all"), Messages.get("certificate.show.v1"),
                 Messages.get("certificate.show.extensions"), Messages.get("certificate.show.critical"),
                 Messages.get("certificate.show.properties"));

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -72,12 +73,15 @@ public final class CertificatePropertiesDialog extends Dialog {
         general.setText(Messages.get("properties.general"));
         general.setControl(page);
 
-        new Label(page, SWT.NONE).setText(Messages.get("properties.friendlyName"));
-        friendlyName = new Text(page, SWT.BORDER | SWT.SINGLE);
+        Label nameLabel = new Label(page, SWT.NONE);
+        nameLabel.setText(Messages.get("properties.friendlyName"));
+        friendlyName = AccessibleNames.labelledBy(nameLabel, new Text(page, SWT.BORDER | SWT.SINGLE));
         friendlyName.setText(entry.friendlyName());
         GridDataFactory.fillDefaults().grab(true, false).applyTo(friendlyName);
-        new Label(page, SWT.NONE).setText(Messages.get("properties.description"));
-        description = new Text(page, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        Label descriptionLabel = new Label(page, SWT.NONE);
+        descriptionLabel.setText(Messages.get("properties.description"));
+        description = AccessibleNames.labelledBy(descriptionLabel,
+                new Text(page, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL));
         description.setText(entry.description());
         GridDataFactory.fillDefaults().grab(true, true)
                 .hint(SWT.DEFAULT, convertHeightInCharsToPixels(5)).applyTo(description);

@@ -21,6 +21,7 @@ import org.cairn.console.api.Icon;
 import org.cairn.console.api.Property;
 import org.cairn.console.api.PropertySheet;
 import org.cairn.console.api.RowStyle;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
 /** A certificate in the details pane: its columns, icon, Open, Properties and Delete. */
@@ -154,13 +155,24 @@ final class CertificateRow implements CertificateItem {
 
             @Override
             public void apply(Map<String, String> changed) throws ConsoleException {
-                try {
+                StoreWork.Change<CertificateEntry> save = () -> {
                     CertificateEntry updated = entry;
                     if (changed.containsKey("friendlyName")) {
                         updated = store.setFriendlyName(updated, changed.get("friendlyName").strip());
                     }
                     if (changed.containsKey("description")) {
                         updated = store.setDescription(updated, changed.get("description"));
+                    }
+                    return updated;
+                };
+                try {
+                    // the host's Properties dialog calls this on the UI thread when OK or Apply is pressed
+                    Display display = Display.getCurrent();
+                    Shell shell = display == null ? null : display.getActiveShell();
+                    if (shell != null) {
+                        StoreWork.run(shell, Messages.get("storeWork.saving"), save);
+                    } else {
+                        save.run();
                     }
                 } catch (CertificateStoreException e) {
                     throw new ConsoleException(Messages.format("properties.saveFailed.message", e.getMessage()), e);
@@ -177,7 +189,16 @@ final class CertificateRow implements CertificateItem {
     @Override
     public void delete(ActionContext context) throws ConsoleException {
         try {
-            store.delete(entry);
+            Optional<Shell> shell = context.adapt(Shell.class);
+            if (shell.isPresent()) {
+                // the host calls this on the UI thread: a store lock held elsewhere may take up to a minute
+                StoreWork.run(shell.get(), Messages.get("storeWork.deleting"), () -> {
+                    store.delete(entry);
+                    return null;
+                });
+            } else {
+                store.delete(entry);
+            }
         } catch (CertificateStoreException e) {
             throw new ConsoleException(Messages.format("delete.denied", e.getMessage()), e);
         }

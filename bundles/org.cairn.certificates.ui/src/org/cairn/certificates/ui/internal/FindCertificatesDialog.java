@@ -8,6 +8,7 @@ import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.ui.wizard.DialogSize;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -84,8 +85,9 @@ public final class FindCertificatesDialog extends Dialog {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(form);
         GridLayoutFactory.fillDefaults().numColumns(3).applyTo(form);
 
-        new Label(form, SWT.NONE).setText(Messages.get("find.in"));
-        in = new Combo(form, SWT.READ_ONLY);
+        Label inLabel = new Label(form, SWT.NONE);
+        inLabel.setText(Messages.get("find.in"));
+        in = AccessibleNames.labelledBy(inLabel, new Combo(form, SWT.READ_ONLY));
         in.add(Messages.get("find.in.all"));
         for (LogicalStore logical : LogicalStore.values()) {
             in.add(logical.displayName());
@@ -93,15 +95,17 @@ public final class FindCertificatesDialog extends Dialog {
         in.select(initialStore.map(logical -> logical.ordinal() + 1).orElse(0));
         GridDataFactory.fillDefaults().span(2, 1).applyTo(in);
 
-        new Label(form, SWT.NONE).setText(Messages.get("find.contains"));
-        contains = new Text(form, SWT.BORDER);
+        Label containsLabel = new Label(form, SWT.NONE);
+        containsLabel.setText(Messages.get("find.contains"));
+        contains = AccessibleNames.labelledBy(containsLabel, new Text(form, SWT.BORDER));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(contains);
         findNow = new Button(form, SWT.PUSH);
         findNow.setText(Messages.get("find.now"));
         GridDataFactory.fillDefaults().applyTo(findNow);
 
-        new Label(form, SWT.NONE).setText(Messages.get("find.field"));
-        field = new Combo(form, SWT.READ_ONLY);
+        Label fieldLabel = new Label(form, SWT.NONE);
+        fieldLabel.setText(Messages.get("find.field"));
+        field = AccessibleNames.labelledBy(fieldLabel, new Combo(form, SWT.READ_ONLY));
         for (CertificateSearch.Field each : CertificateSearch.Field.values()) {
             field.add(each.label());
         }

@@ -20,6 +20,7 @@ import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Purpose;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -108,21 +109,18 @@ public final class SelfSignedCertificateDialog extends TitleAreaDialog {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(form);
         GridLayoutFactory.swtDefaults().numColumns(3).margins(10, 10).applyTo(form);
 
-        label(form, "selfSigned.subject");
-        subject = new Text(form, SWT.BORDER);
+        subject = AccessibleNames.labelledBy(label(form, "selfSigned.subject"), new Text(form, SWT.BORDER));
         subject.setMessage(Messages.get("selfSigned.subject.hint"));
         subject.setToolTipText(Messages.get("selfSigned.subject.hint"));
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false)
                 .hint(convertWidthInCharsToPixels(45), SWT.DEFAULT).applyTo(subject);
 
-        label(form, "selfSigned.keyType");
-        keyType = new Combo(form, SWT.READ_ONLY);
+        keyType = AccessibleNames.labelledBy(label(form, "selfSigned.keyType"), new Combo(form, SWT.READ_ONLY));
         KEY_TYPES.forEach(algorithm -> keyType.add(algorithm.displayName()));
         keyType.select(KEY_TYPES.indexOf(KeyAlgorithm.RSA_2048));
         GridDataFactory.fillDefaults().span(2, 1).applyTo(keyType);
 
-        label(form, "selfSigned.validity");
-        years = new Spinner(form, SWT.BORDER);
+        years = AccessibleNames.labelledBy(label(form, "selfSigned.validity"), new Spinner(form, SWT.BORDER));
         years.setValues(1, 1, 30, 0, 1, 5);
         new Label(form, SWT.NONE).setText(Messages.get("selfSigned.validity.years"));
 
@@ -141,7 +139,7 @@ public final class SelfSignedCertificateDialog extends TitleAreaDialog {
 
         Label nameLabel = label(form, "selfSigned.friendlyName");
         GridDataFactory.swtDefaults().indent(0, 6).applyTo(nameLabel);
-        friendlyName = new Text(form, SWT.BORDER);
+        friendlyName = AccessibleNames.labelledBy(nameLabel, new Text(form, SWT.BORDER));
         GridDataFactory.fillDefaults().span(2, 1).grab(true, false).indent(0, 6).applyTo(friendlyName);
 
         exportable = new Button(form, SWT.CHECK | SWT.WRAP);

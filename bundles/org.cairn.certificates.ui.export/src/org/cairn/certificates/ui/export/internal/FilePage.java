@@ -6,7 +6,7 @@ import java.text.MessageFormat;
 import java.util.Optional;
 
 import org.cairn.certificates.export.ExportFormat;
-import org.cairn.certificates.ui.wizard.AccessibleNames;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;

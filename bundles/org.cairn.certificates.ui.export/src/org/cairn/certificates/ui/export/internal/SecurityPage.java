@@ -4,7 +4,7 @@ import java.text.MessageFormat;
 import java.util.Arrays;
 
 import org.cairn.certificates.export.Pkcs12Encryption;
-import org.cairn.certificates.ui.wizard.AccessibleNames;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.IWizardContainer2;
 import org.eclipse.jface.wizard.WizardPage;

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Optional;
 
-import org.cairn.certificates.ui.wizard.AccessibleNames;
 import org.cairn.certificates.ui.wizard.FileNames;
 import org.cairn.certificates.ui.wizard.WelcomePage;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;

@@ -1,7 +1,7 @@
 package org.cairn.certificates.ui.importing.internal;
 
-import org.cairn.certificates.ui.wizard.AccessibleNames;
 import org.cairn.certificates.ui.wizard.WelcomePage;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.importing.StoreChoice;
 import org.cairn.certificates.ui.wizard.WelcomePage;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.window.Window;
 import org.eclipse.jface.wizard.WizardPage;
@@ -60,7 +61,7 @@ final class StorePage extends WizardPage {
         storeLabel = new Label(page, SWT.NONE);
         storeLabel.setText(m.store_label);
         GridDataFactory.fillDefaults().span(2, 1).indent(32, 4).applyTo(storeLabel);
-        storeName = new Text(page, SWT.BORDER | SWT.READ_ONLY);
+        storeName = AccessibleNames.labelledBy(storeLabel, new Text(page, SWT.BORDER | SWT.READ_ONLY));
         GridDataFactory.fillDefaults().grab(true, false).indent(32, 0)
                 .hint(convertWidthInCharsToPixels(40), SWT.DEFAULT).applyTo(storeName);
         browse = new Button(page, SWT.PUSH);

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.cairn.console.api.ConfigurationForm;
 import org.cairn.console.api.SnapInConfiguration;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.cairn.console.api.swt.ConfigurationPage;
 import org.cairn.console.ui.internal.Messages;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -109,7 +110,7 @@ public final class ConfigurationDialog extends TitleAreaDialog {
                 case ConfigurationForm.Text text -> {
                     Label label = new Label(body, SWT.NONE);
                     label.setText(text.label());
-                    Text input = new Text(body, SWT.BORDER | SWT.SINGLE);
+                    Text input = AccessibleNames.labelledBy(label, new Text(body, SWT.BORDER | SWT.SINGLE));
                     input.setText(text.initialValue());
                     GridDataFactory.fillDefaults().grab(true, false)
                             .hint(convertWidthInCharsToPixels(40), SWT.DEFAULT).applyTo(input);

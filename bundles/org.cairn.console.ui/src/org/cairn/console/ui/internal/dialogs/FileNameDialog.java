@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.cairn.console.api.swt.AccessibleNames;
 import org.cairn.console.ui.internal.Messages;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -73,8 +74,9 @@ public final class FileNameDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().numColumns(3).applyTo(area);
-        new Label(area, SWT.NONE).setText(messages.file_name);
-        name = new Text(area, SWT.BORDER | SWT.SINGLE);
+        Label nameLabel = new Label(area, SWT.NONE);
+        nameLabel.setText(messages.file_name);
+        name = AccessibleNames.labelledBy(nameLabel, new Text(area, SWT.BORDER | SWT.SINGLE));
         name.setText(initial);
         GridDataFactory.fillDefaults().grab(true, false)
                 .hint(convertWidthInCharsToPixels(50), SWT.DEFAULT).applyTo(name);
@@ -82,8 +84,9 @@ public final class FileNameDialog extends Dialog {
         browse.setText(messages.file_browse);
         browse.addListener(SWT.Selection, event -> browse());
         if (types.size() > 1) {
-            new Label(area, SWT.NONE).setText(messages.file_type);
-            type = new Combo(area, SWT.READ_ONLY | SWT.DROP_DOWN);
+            Label typeLabel = new Label(area, SWT.NONE);
+            typeLabel.setText(messages.file_type);
+            type = AccessibleNames.labelledBy(typeLabel, new Combo(area, SWT.READ_ONLY | SWT.DROP_DOWN));
             types.forEach(t -> type.add(t.label()));
             type.select(0);
             type.addListener(SWT.Selection, event -> followType());

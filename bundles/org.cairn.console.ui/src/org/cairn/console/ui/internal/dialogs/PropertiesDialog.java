@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.cairn.console.api.ConsoleException;
 import org.cairn.console.api.Property;
 import org.cairn.console.api.PropertySheet;
+import org.cairn.console.api.swt.AccessibleNames;
 import org.cairn.console.ui.internal.Messages;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -120,8 +121,10 @@ public final class PropertiesDialog extends Dialog {
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(page);
         general.setControl(page);
         for (Property property : properties.properties()) {
-            new Label(page, SWT.NONE).setText(property.label());
-            Text value = new Text(page, SWT.SINGLE | (property.editable() ? SWT.BORDER : SWT.READ_ONLY));
+            Label label = new Label(page, SWT.NONE);
+            label.setText(property.label());
+            Text value = AccessibleNames.labelledBy(label,
+                    new Text(page, SWT.SINGLE | (property.editable() ? SWT.BORDER : SWT.READ_ONLY)));
             value.setText(property.value());
             GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
             applied.put(property.key(), property.value());
