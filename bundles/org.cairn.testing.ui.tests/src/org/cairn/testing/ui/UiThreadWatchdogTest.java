@@ -109,6 +109,12 @@ class UiThreadWatchdogTest {
         UiThreadWatchdog.Cause work = UiThreadWatchdog.Stall.cause(sorting, limit, Duration.ofMillis(300));
         assertEquals(UiThreadWatchdog.Cause.CLASS_LOADING, firstUse);
         assertEquals(UiThreadWatchdog.Cause.BUSY, work);
+        StackTraceElement[] extracting = { new StackTraceElement("java.io.UnixFileSystem", "canonicalize0", null, -2),
+                new StackTraceElement("java.io.File", "mkdirs", null, 1),
+                new StackTraceElement("org.eclipse.osgi.storage.BundleInfo$Generation", "storeContent", null, 2),
+                new StackTraceElement("org.eclipse.jface.resource.URLImageDescriptor", "createImage", null, 3) };
+        assertEquals(UiThreadWatchdog.Cause.CLASS_LOADING,
+                UiThreadWatchdog.Stall.cause(extracting, limit, Duration.ofMillis(300)), "a bundle file's first use");
         StackTraceElement[] layout = { new StackTraceElement("org.eclipse.swt.internal.gtk.GTK",
                 "gtk_widget_get_preferred_size", null, -2),
                 new StackTraceElement("org.eclipse.swt.widgets.Control", "computeNativeSize", null, 1) };
