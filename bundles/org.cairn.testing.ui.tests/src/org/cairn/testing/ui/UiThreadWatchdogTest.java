@@ -115,6 +115,12 @@ class UiThreadWatchdogTest {
                 new StackTraceElement("org.eclipse.jface.resource.URLImageDescriptor", "createImage", null, 3) };
         assertEquals(UiThreadWatchdog.Cause.CLASS_LOADING,
                 UiThreadWatchdog.Stall.cause(extracting, limit, Duration.ofMillis(300)), "a bundle file's first use");
+        StackTraceElement[] linking = { new StackTraceElement("jdk.internal.classfile.impl.EntryMap", "<init>", null, 77),
+                new StackTraceElement("java.lang.invoke.InnerClassLambdaMetafactory", "<init>", null, 155),
+                new StackTraceElement("java.lang.invoke.MethodHandleNatives", "linkCallSite", null, 240),
+                new StackTraceElement("org.example.Page", "createControl", null, 76) };
+        assertEquals(UiThreadWatchdog.Cause.CLASS_LOADING,
+                UiThreadWatchdog.Stall.cause(linking, limit, Duration.ofMillis(300)), "a lambda's first run");
         StackTraceElement[] layout = { new StackTraceElement("org.eclipse.swt.internal.gtk.GTK",
                 "gtk_widget_get_preferred_size", null, -2),
                 new StackTraceElement("org.eclipse.swt.widgets.Control", "computeNativeSize", null, 1) };

@@ -77,7 +77,8 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
         STARVED,
         /**
          * Loading classes for their first use (a class loader's loadClass or defineClass near the top of the stack),
-         * or OSGi extracting a bundle's file on its first use (BundleInfo.Generation.storeContent: JFace's first
+         * linking a lambda or an invokedynamic call site on its first run (the JVM spins a class for it: 439 ms of CPU
+         * in the import wizard's first page on a machine at load 6.7), or OSGi extracting a bundle's file on its first use (BundleInfo.Generation.storeContent: JFace's first
          * image of a kind, seen at 708 ms on a loaded machine): a one-time cost of the JVM and OSGi that no code of
          * ours can move off the UI thread (the product's class-data sharing archive removes most of the first);
          * reported, not failed.
@@ -123,6 +124,8 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
             if (Arrays.stream(stack).limit(16).anyMatch(frame -> frame.getMethodName().equals("loadClass")
                     && frame.getClassName().endsWith("ClassLoader")
                     || frame.getMethodName().startsWith("defineClass")
+                    || frame.getClassName().equals("java.lang.invoke.MethodHandleNatives")
+                            && frame.getMethodName().startsWith("link")
                     || frame.getClassName().equals("org.eclipse.osgi.storage.BundleInfo$Generation")
                             && frame.getMethodName().equals("storeContent"))) {
                 return Cause.CLASS_LOADING;
