@@ -270,6 +270,32 @@ public interface CertificateStore {
     }
 
     /**
+     * The physical stores of this scope that have a password not given yet (for example an NSS database's
+     * primary password): their private keys, and so the certificates that have them in Personal, show only after
+     * {@link #unlock}.
+     *
+     * @return the locked stores, once each (by location)
+     * @throws CertificateStoreException when a provider fails
+     * @since 1.4
+     */
+    default List<PhysicalStoreInfo> lockedStores() throws CertificateStoreException {
+        return List.of();
+    }
+
+    /**
+     * Gives a locked physical store its password.
+     *
+     * @param location the store's {@link PhysicalStoreInfo#location()}
+     * @param password the password; not kept, the caller clears it
+     * @return whether it was right
+     * @throws CertificateStoreException when no store has that location, or it cannot check the password
+     * @since 1.4
+     */
+    default boolean unlock(String location, char[] password) throws CertificateStoreException {
+        throw new CertificateStoreException("No physical store at " + location + " has a password.");
+    }
+
+    /**
      * A physical store behind a logical store, for the "physical stores" view and messages.
      *
      * @param name     its name, for example {@code .Default} or {@code .SystemTrustBundle}

@@ -65,7 +65,7 @@ final class MergedCertificateStore implements CertificateStore {
     private List<PhysicalStore> physical(LogicalStore store) throws CertificateStoreException {
         List<PhysicalStore> stores = new ArrayList<>(providers.size());
         for (StoreProvider provider : providers) {
-            provider.open(context, store).ifPresent(stores::add);
+            stores.addAll(provider.openAll(context, store));
         }
         return stores;
     }
@@ -78,6 +78,32 @@ final class MergedCertificateStore implements CertificateStore {
         }
         infos.sort((a, b) -> Boolean.compare(b.writable(), a.writable()));
         return List.copyOf(infos);
+    }
+
+    @Override
+    public List<PhysicalStoreInfo> lockedStores() throws CertificateStoreException {
+        Map<String, PhysicalStoreInfo> locked = new LinkedHashMap<>();
+        for (LogicalStore store : LogicalStore.values()) {
+            for (PhysicalStore p : physical(store)) {
+                if (p.locked()) {
+                    locked.putIfAbsent(p.location(), new PhysicalStoreInfo(p.name(), p.location(), p.writable()));
+                }
+            }
+        }
+        return List.copyOf(locked.values());
+    }
+
+    @Override
+    public boolean unlock(String location, char[] password) throws CertificateStoreException {
+        for (LogicalStore store : LogicalStore.values()) {
+            for (PhysicalStore p : physical(store)) {
+                if (p.location().equals(location)) {
+                    return p.unlock(password);
+                }
+            }
+        }
+        throw new CertificateStoreException("No physical store of " + context.scope().displayName() + " is at " + location
+                + "; list the stores with cairn cert list --physical.");
     }
 
     @Override
