@@ -100,6 +100,69 @@ class NssExportTest {
         assertArrayEquals(store.exportablePrivateKey(client).getEncoded(), store.exportablePrivateKey(client).getEncoded());
     }
 
+    @Test
+    void aKeyNssMarksNotExtractableIsNotExportableAndSaysWhy() throws Exception {
+        Path home = tmp.resolve("home-stuck");
+        Path db = home.resolve(".pki/nssdb");
+        Files.createDirectories(db);
+        NssFixture.run(fixture.pki, Map.of(), "certutil", "-N", "-d", "sql:" + db, "--empty-password");
+        NssFixture.run(fixture.pki, Map.of(), "openssl", "pkcs8", "-topk8", "-nocrypt", "-in", "client.key", "-outform", "DER",
+                "-out", "client.p8");
+        // SunPKCS11 (in a child JVM: NSS once per process) can store a key with CKA_EXTRACTABLE false; the NSS tools cannot
+        Path helper = tmp.resolve("NonExtractable.java");
+        Files.writeString(helper, NON_EXTRACTABLE_HELPER);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path nssLibraries = NSS_LIBRARY_DIRECTORIES.stream().filter(d -> Files.isRegularFile(d.resolve("libnss3.so")))
+                .findFirst().orElseThrow(() -> new AssertionError("libnss3.so not found (apt-get install libnss3)"));
+        NssFixture.run(fixture.pki, Map.of(), java, helper.toString(), db.toString(), "client.p8", "client.crt", "Stuck",
+                nssLibraries.toString());
+        String keys = NssFixture.run(fixture.pki, Map.of(), "certutil", "-K", "-d", "sql:" + db);
+        assertTrue(keys.contains("Stuck"), keys);
+
+        CertificateStore store = CertificateStores.create(StoreRoots.under(tmp.resolve("stores-stuck")), Identity.current(),
+                List.of(CertificateStores.fileStoreProvider(), new NssStoreProvider(() -> new NssLocations(home).find())))
+                .open(new Scope.CurrentUser());
+        CertificateEntry entry = store.list(LogicalStore.PERSONAL).entries().stream()
+                .filter(e -> e.issuedTo().equals(NssFixture.CLIENT)).findFirst().orElseThrow();
+        assertTrue(entry.hasPrivateKey());
+        assertFalse(entry.exportable());
+        org.cairn.certificates.core.AccessDenial why = store.whyKeyNotExportable(entry).orElseThrow();
+        assertEquals(org.cairn.certificates.core.AccessDenial.Reason.NOT_EXPORTABLE, why.reason());
+        assertTrue(why.message().startsWith("NSS marks this private key as not extractable (NSS: Chrome and system)"),
+                why.message());
+        org.cairn.certificates.core.CertificateStoreException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                org.cairn.certificates.core.CertificateStoreException.class, () -> store.exportablePrivateKey(entry));
+        assertEquals(why, refused.denial().orElseThrow());
+    }
+
+    private static final List<Path> NSS_LIBRARY_DIRECTORIES = List.of(Path.of("/usr/lib/x86_64-linux-gnu"),
+            Path.of("/usr/lib/aarch64-linux-gnu"), Path.of("/usr/lib64"), Path.of("/usr/lib"));
+
+    /** Stores a PKCS #8 key and its certificate in an NSS database through SunPKCS11, with CKA_EXTRACTABLE false. */
+    private static final String NON_EXTRACTABLE_HELPER = """
+            import java.nio.file.*;
+            import java.security.*;
+            import java.security.cert.*;
+            import java.security.spec.*;
+            public class NonExtractable {
+                public static void main(String[] a) throws Exception {
+                    Path cfg = Files.createTempFile("nss", ".cfg");
+                    Files.writeString(cfg, "name = CairnTest\\nnssLibraryDirectory = " + a[4] + "\\nnssSecmodDirectory = sql:" + a[0]
+                        + "\\nnssDbMode = readWrite\\nnssModule = keystore\\n"
+                        + "attributes(import, CKO_PRIVATE_KEY, *) = {\\n CKA_SENSITIVE = true\\n CKA_EXTRACTABLE = false\\n}\\n");
+                    Provider p = Security.getProvider("SunPKCS11").configure(cfg.toString());
+                    Files.delete(cfg);
+                    KeyStore ks = KeyStore.getInstance("PKCS11", p);
+                    ks.load(null, new char[0]);
+                    X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(Files.newInputStream(Path.of(a[2])));
+                    PrivateKey key = KeyFactory.getInstance(cert.getPublicKey().getAlgorithm())
+                        .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(a[1]))));
+                    ks.setKeyEntry(a[3], key, null, new java.security.cert.Certificate[] {cert});
+                }
+            }
+            """;
+
     private static CertificateEntry client(CertificateStore store, String physical) throws Exception {
         List<CertificateEntry> found = store.list(LogicalStore.PERSONAL).entries().stream()
                 .filter(e -> e.issuedTo().equals(NssFixture.CLIENT) && e.physicalStores().contains(physical)).toList();
