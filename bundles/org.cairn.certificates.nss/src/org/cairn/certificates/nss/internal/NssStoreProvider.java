@@ -143,7 +143,8 @@ public final class NssStoreProvider implements StoreProvider {
     /** @return whether the password was right */
     boolean unlock(NssDatabase database, char[] password) throws CertificateStoreException {
         try {
-            return Softoken.get().login(database.directory(), password);
+            // a database without a primary password (or one given already) has nothing to unlock
+            return !Softoken.get().locked(database.directory()) || Softoken.get().login(database.directory(), password);
         } catch (Pkcs11Exception e) {
             throw new CertificateStoreException("Cannot unlock the NSS database " + database.location() + ": "
                     + e.getMessage(), e);

@@ -119,7 +119,7 @@ final class Softoken {
             return slot;
         }
         if (slot == null) {
-            long next = FIRST_SLOT + slots.size();
+            long next = slots.values().stream().mapToLong(Long::longValue).max().orElse(FIRST_SLOT - 1) + 1;
             if (next > LAST_SLOT) {
                 throw new Pkcs11Exception("More than " + (LAST_SLOT - FIRST_SLOT + 1)
                         + " NSS databases in one process; restart Cairn.", -1);
@@ -152,6 +152,8 @@ final class Softoken {
             initialized = false;
             loggedIn.clear();
         }
+        // a database deleted meanwhile (a removed Firefox profile) would fail the whole initialisation
+        slots.keySet().removeIf(dir -> !Files.isRegularFile(dir.resolve("cert9.db")));
         long rv = module.initialize(parameters());
         Pkcs11.check("C_Initialize", rv);
         initialized = true;
