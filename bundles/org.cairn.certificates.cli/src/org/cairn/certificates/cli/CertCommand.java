@@ -321,6 +321,11 @@ final class CertCommand {
                     (Boolean) p.get("writable") ? "yes" : "no", (Boolean) p.get("locked") ? "yes" : "", (String) p.get("location")});
             }
             table(stores);
+            if (Runtime.version().feature() < 22) {
+                // the NSS bundle needs java.lang.foreign (final in 22) and does not resolve on older runtimes
+                io.err().println("note: the NSS databases (browsers' certificates) show only on Java 22 or newer; this is Java "
+                        + Runtime.version().feature() + ".");
+            }
         }
         io.out().println(listing.entries().size() + " certificate(s) in " + logical.map(LogicalStore::displayName)
                 .orElse("all stores") + " of " + scope.displayName() + ".");
