@@ -51,7 +51,13 @@ final class NssPhysicalStore implements PhysicalStore {
 
     @Override
     public StoreListing list() throws CertificateStoreException {
-        NssObjects objects = provider.objects(database);
+        NssObjects objects;
+        try {
+            objects = provider.objects(database);
+        } catch (CertificateStoreException e) {
+            // one unreadable database must not hide the logical store's other physical stores
+            return new StoreListing(List.of(), List.of(new StoreProblem(store, name(), location(), e.getMessage())));
+        }
         List<CertificateEntry> entries = new ArrayList<>();
         List<StoreProblem> problems = new ArrayList<>();
         CertificateFactory factory;

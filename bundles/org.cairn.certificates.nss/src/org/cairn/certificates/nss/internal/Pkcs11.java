@@ -26,6 +26,7 @@ final class Pkcs11 {
 
     // object classes, attributes, key types and mechanisms (PKCS #11 2.40 and NSS's vendor values)
     static final long CKO_CERTIFICATE = 1;
+    static final long CKO_PUBLIC_KEY = 2;
     static final long CKO_PRIVATE_KEY = 3;
     static final long CKO_SECRET_KEY = 4;
     static final long CKO_NSS_TRUST = 0xCE534353L;
@@ -138,6 +139,15 @@ final class Pkcs11 {
             MemorySegment args = call.allocate(56, 8);
             args.set(JAVA_LONG, 32, 2); // CKF_OS_LOCKING_OK
             args.set(ADDRESS, 40, call.allocateFrom(parameters, StandardCharsets.UTF_8));
+            return invoke(function(C_INITIALIZE, FunctionDescriptor.of(JAVA_LONG, ADDRESS)), args);
+        }
+    }
+
+    /** C_Initialize as a module other than NSS's expects it: OS locking, no parameters. */
+    long initialize() {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment args = call.allocate(48, 8);
+            args.set(JAVA_LONG, 32, 2); // CKF_OS_LOCKING_OK
             return invoke(function(C_INITIALIZE, FunctionDescriptor.of(JAVA_LONG, ADDRESS)), args);
         }
     }
