@@ -15,13 +15,17 @@ import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.nss.internal.NssLocations;
 import org.cairn.certificates.nss.internal.NssStoreProvider;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cairn cert} on a Firefox profile's NSS database with a primary password (made by openssl, certutil and
  * pk12util in a temporary home): its physical stores, and backing up the browser's client certificate with its key.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NssCommandTest {
 
     private static final String PRIMARY = "Primary 1";
@@ -71,7 +75,7 @@ class NssCommandTest {
         Map<String, Object> firefox = stores.stream().filter(s -> s.get("name").equals("Firefox: default-release"))
                 .findFirst().orElseThrow(() -> new AssertionError(stores.toString()));
         assertEquals("sql:" + profile, firefox.get("location"));
-        assertEquals(Boolean.FALSE, firefox.get("writable"));
+        assertEquals(Boolean.TRUE, firefox.get("writable"), "Cairn writes NSS databases through certutil and pk12util");
     }
 
     @Test
@@ -108,6 +112,28 @@ class NssCommandTest {
             }
         }
         throw new AssertionError("releng/pfx-readers not found above " + start);
+    }
+
+    // last: it gives the primary password, which softokn keeps for the rest of the process
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void importsIntoTheFirefoxDatabaseChosenByPhysicalStore() throws Exception {
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "imported.key", "-out", "imported.crt",
+                "-subj", "/CN=Imported Root", "-days", "30", "-addext", "basicConstraints=critical,CA:true");
+        String file = tmp.resolve("imported.crt").toString();
+        Cli.Result usage = cli.run("import", file, "--physical-store", "Firefox: default-release");
+        assertEquals(2, usage.status(), usage::toString);
+        assertTrue(usage.err().contains("needs --store NAME too"), usage::toString);
+
+        Cli.Result r = cli.run("import", file, "--store", "Root", "--physical-store", "Firefox: default-release",
+                "--db-password-env", "DB_PW");
+        assertEquals(0, r.status(), r::toString);
+        String list = run("certutil", "-L", "-d", "sql:" + profile);
+        assertTrue(list.lines().anyMatch(l -> l.startsWith("Imported Root ") && l.strip().endsWith("CT,C,C")), list);
+
+        Cli.Result unknown = cli.run("import", file, "--store", "CA", "--physical-store", "NSS: nowhere");
+        assertEquals(1, unknown.status(), unknown::toString);
+        assertTrue(unknown.err().contains("No physical store named NSS: nowhere"), unknown::toString);
     }
 
     private static String run(String... command) throws Exception {

@@ -138,7 +138,8 @@ final class CertCommand {
             return switch (command) {
                 case "list" -> list(Args.parse(command, rest, union(SCOPE_STORE, DB_PASSWORD), Set.of("json", "physical")));
                 case "show" -> show(Args.parse(command, rest, union(SCOPE_STORE, DB_PASSWORD), Set.of("json")));
-                case "import" -> importFile(Args.parse(command, rest, union(SCOPE_STORE, PASSWORD),
+                case "import" -> importFile(Args.parse(command, rest,
+                        union(union(union(SCOPE_STORE, PASSWORD), DB_PASSWORD), Set.of("physical-store")),
                         Set.of("auto", "exportable", "extended-properties", "json")));
                 case "new-self-signed" -> newSelfSigned(Args.parse(command, rest,
                         union(SCOPE_STORE, Set.of("subject", "key", "days", "eku", "friendly-name")), Set.of("exportable", "json")));
@@ -714,7 +715,16 @@ final class CertCommand {
         if (logical.isPresent() && args.has("auto")) {
             throw new UsageException("cairn cert import: give either --store NAME or --auto, not both.");
         }
-        StoreChoice choice = logical.map(StoreChoice::chosen).orElse(StoreChoice.automatic());
+        Optional<String> physical = args.value("physical-store");
+        if (physical.isPresent() && logical.isEmpty()) {
+            throw new UsageException("cairn cert import: --physical-store NAME needs --store NAME too (the logical store "
+                    + "it is behind; cairn cert list --physical lists them).");
+        }
+        StoreChoice choice = physical.isPresent() ? StoreChoice.chosen(logical.orElseThrow(), physical.get())
+                : logical.map(StoreChoice::chosen).orElse(StoreChoice.automatic());
+        if (args.has("db-password-file") || args.has("db-password-env")) {
+            open(scope, args); // gives the NSS databases their primary password for this process
+        }
         boolean needsPassword;
         try {
             needsPassword = services().importer().needsPassword(file);

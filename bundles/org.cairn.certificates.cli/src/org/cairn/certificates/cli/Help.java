@@ -76,8 +76,9 @@ final class Help {
                     lists those installed).
                     """,
             "import", """
-                    Usage: cairn cert import FILE [--store NAME | --auto] [--exportable] [--extended-properties]
-                                             [--password-file FILE | --password-env VARIABLE]
+                    Usage: cairn cert import FILE [--store NAME [--physical-store NAME] | --auto] [--exportable]
+                                             [--extended-properties] [--password-file FILE | --password-env VARIABLE]
+                                             [--db-password-file FILE | --db-password-env VARIABLE]
                                              [--scope SCOPE] [--json]
 
                     Imports a PKCS #12 (.pfx, .p12), X.509 (.cer, .crt; DER or Base-64), PKCS #7 (.p7b, .p7c)
@@ -85,6 +86,10 @@ final class Help {
                       --auto                 choose the store by the type of certificate (the default): with its
                                              private key -> My; self-signed -> Root; other CA -> CA; else AddressBook
                       --store NAME           put every certificate in that store
+                      --physical-store NAME  into that physical store behind it (cairn cert list --physical), for
+                                             example "NSS: Chrome and system" or "Firefox: default-release"; an
+                                             NSS database takes them one at a time, its primary password from
+                                             --db-password-file/--db-password-env; a running Firefox refuses
                       --exportable           mark the private key as exportable (off by default)
                       --extended-properties  include all extended properties (description, properties)
                     The password (for PKCS #12 files and encrypted keys) comes from --password-file FILE (its

@@ -94,6 +94,27 @@ public interface CertificateStore {
             EntryAttributes attributes) throws CertificateStoreException;
 
     /**
+     * Adds a certificate (and its private key) to one named physical store behind the logical store, for example an
+     * NSS database ("show physical stores" in the Import wizard, {@code --physical-store} in the command line).
+     *
+     * @param store         the logical store
+     * @param physicalStore the physical store's {@link PhysicalStoreInfo#name()}
+     * @param certificate   the certificate
+     * @param privateKey    its private key, if any
+     * @param attributes    the attributes; a physical store may keep only some of them (an NSS database: the
+     *                      friendly name, as its nickname)
+     * @return the new entry
+     * @throws CertificateStoreException when there is no such physical store, it refuses (read-only, held by a
+     *                                   running program, locked), or writing fails
+     * @since 1.4
+     */
+    default CertificateEntry add(LogicalStore store, String physicalStore, X509Certificate certificate,
+            Optional<PrivateKey> privateKey, EntryAttributes attributes) throws CertificateStoreException {
+        throw new CertificateStoreException("No physical store named " + physicalStore + " is behind "
+                + store.displayName() + ".");
+    }
+
+    /**
      * Adds several certificates, all or none, even if the process is killed half-way: every entry is written in
      * full where listings do not look, then one journal record commits them all, then they are moved into place. A
      * process killed before the commit leaves nothing (its files are removed by the next change); one killed after it

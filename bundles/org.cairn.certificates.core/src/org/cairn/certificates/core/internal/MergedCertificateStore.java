@@ -222,6 +222,29 @@ final class MergedCertificateStore implements CertificateStore {
     }
 
     @Override
+    public CertificateEntry add(LogicalStore store, String physicalStore, X509Certificate certificate,
+            Optional<PrivateKey> privateKey, EntryAttributes attributes) throws CertificateStoreException {
+        List<PhysicalStore> stores = physical(store);
+        for (PhysicalStore target : stores) {
+            if (target.name().equals(physicalStore)) {
+                if (!target.writable()) {
+                    throw new CertificateStoreException(target.readOnly());
+                }
+                Optional<AccessDenial> refused = target.whyNotWritable();
+                if (refused.isPresent()) {
+                    throw new CertificateStoreException(refused.get());
+                }
+                target.add(certificate, privateKey, attributes);
+                return find(store, CertificateEntry.sha1(encoded(certificate))).orElseThrow();
+            }
+        }
+        throw new CertificateStoreException("No physical store named " + physicalStore + " is behind "
+                + store.displayName() + " of " + context.scope().displayName() + "; there are: "
+                + String.join(", ", stores.stream().map(PhysicalStore::name).toList())
+                + " (cairn cert list --physical lists them).");
+    }
+
+    @Override
     public List<CertificateEntry> addAll(List<NewEntry> entries) throws CertificateStoreException {
         return Batches.addAll(context, providers, this, entries);
     }
@@ -269,7 +292,13 @@ final class MergedCertificateStore implements CertificateStore {
             throw new CertificateStoreException(refused.get());
         }
         holder(entry).deletePrivateKey(entry.thumbprint());
-        return current(entry);
+        // a store that places certificates by their key (an NSS database) shows it in another logical store now
+        Optional<CertificateEntry> same = find(entry.logicalStore(), entry.thumbprint());
+        if (same.isPresent()) {
+            return same.get();
+        }
+        return find(entry.thumbprint()).stream().findFirst().orElseThrow(() -> new CertificateStoreException(
+                "The certificate " + entry.thumbprint() + " was deleted by another program meanwhile."));
     }
 
     private CertificateEntry update(CertificateEntry entry, UnaryOperator<EntryAttributes> change)

@@ -44,6 +44,11 @@ public final class NssStoreProvider implements StoreProvider {
 
     private final Supplier<List<NssDatabase>> databases;
     private final Map<Path, Snapshot> snapshots = new HashMap<>();
+    /**
+     * The primary passwords given in this process, for the NSS tools that write (they log in on their own). softokn
+     * holds the unlocked database's keys in this process already, so keeping the password here exposes nothing more.
+     */
+    private final Map<Path, char[]> passwords = new HashMap<>();
 
     /** DS: the databases of {@code $HOME} (else the account's home), found again at every open. */
     public NssStoreProvider() {
@@ -96,7 +101,7 @@ public final class NssStoreProvider implements StoreProvider {
         try {
             Softoken softoken = Softoken.get();
             synchronized (softoken) {
-                boolean locked = softoken.locked(dir);
+                boolean locked = relogin(softoken, dir);
                 List<Long> version = version(dir, locked);
                 synchronized (snapshots) {
                     Snapshot s = snapshots.get(dir);
@@ -134,9 +139,36 @@ public final class NssStoreProvider implements StoreProvider {
     /** @return whether the database waits for its primary password */
     boolean locked(NssDatabase database) throws CertificateStoreException {
         try {
-            return Softoken.get().locked(database.directory());
+            Softoken softoken = Softoken.get();
+            synchronized (softoken) {
+                return relogin(softoken, database.directory());
+            }
         } catch (Pkcs11Exception e) {
             throw new CertificateStoreException("Cannot open the NSS database " + database.location() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * softokn forgets its logins when it is initialised again for a database opened later in this process: a
+     * database whose primary password was given logs in again with it.
+     *
+     * @return whether the database is still locked
+     */
+    private boolean relogin(Softoken softoken, Path dir) {
+        if (!softoken.locked(dir)) {
+            return false;
+        }
+        char[] password;
+        synchronized (passwords) {
+            password = passwords.get(dir) == null ? null : passwords.get(dir).clone();
+        }
+        if (password == null) {
+            return true;
+        }
+        try {
+            return !softoken.login(dir, password);
+        } finally {
+            Arrays.fill(password, '\0');
         }
     }
 
@@ -144,10 +176,37 @@ public final class NssStoreProvider implements StoreProvider {
     boolean unlock(NssDatabase database, char[] password) throws CertificateStoreException {
         try {
             // a database without a primary password (or one given already) has nothing to unlock
-            return !Softoken.get().locked(database.directory()) || Softoken.get().login(database.directory(), password);
+            if (!Softoken.get().locked(database.directory())) {
+                return true;
+            }
+            boolean right = Softoken.get().login(database.directory(), password);
+            if (right) {
+                synchronized (passwords) {
+                    char[] old = passwords.put(database.directory(), password.clone());
+                    if (old != null) {
+                        Arrays.fill(old, '\0');
+                    }
+                }
+            }
+            return right;
         } catch (Pkcs11Exception e) {
             throw new CertificateStoreException("Cannot unlock the NSS database " + database.location() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** @return the primary password given in this process for the database, if any (a copy; the caller clears it) */
+    Optional<char[]> password(NssDatabase database) {
+        synchronized (passwords) {
+            char[] p = passwords.get(database.directory());
+            return p == null ? Optional.empty() : Optional.of(p.clone());
+        }
+    }
+
+    /** Forgets what was read of the database, after a write, so that the next listing reads it again. */
+    void changed(NssDatabase database) {
+        synchronized (snapshots) {
+            snapshots.remove(database.directory());
         }
     }
 

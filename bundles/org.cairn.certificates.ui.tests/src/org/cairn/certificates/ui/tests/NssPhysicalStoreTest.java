@@ -92,7 +92,7 @@ class NssPhysicalStoreTest {
         Map<String, String> sheet = firefox.properties().orElseThrow().properties().stream()
                 .collect(java.util.stream.Collectors.toMap(Property::label, Property::value));
         assertEquals(Map.of("Physical store", STORE, "Logical store", "Personal", "Location", "sql:" + profile,
-                "Can be changed", "No: read-only in Cairn"), sheet);
+                "Can be changed", "Yes"), sheet); // through certutil and pk12util
         assertTrue(rows(child(firefox, "Certificates")).isEmpty(), "the key, and so the certificate, hides behind the password");
 
         ConsoleAction unlock = firefox.actions().stream().filter(a -> a.id().equals("org.cairn.certificates.action.unlock"))

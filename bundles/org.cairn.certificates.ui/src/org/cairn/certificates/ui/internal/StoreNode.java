@@ -94,7 +94,9 @@ final class StoreNode implements StoreTarget.Node {
 
     @Override
     public List<ConsoleAction> actions() {
-        if (info.isPresent() && !info.get().writable()) {
+        // read-only physical stores, and NSS databases (location sql:DIR, writable through certutil), may keep their
+        // keys behind a password; whether one does is asked when the action runs
+        if (info.isPresent() && (!info.get().writable() || info.get().location().startsWith("sql:"))) {
             return List.of(CertificatesRoot.findCertificates(root, Optional.of(logical)), unlock(info.get()));
         }
         return List.of(CertificatesRoot.findCertificates(root, Optional.of(logical)));
