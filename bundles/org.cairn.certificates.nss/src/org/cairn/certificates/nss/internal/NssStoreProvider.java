@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Component;
  * The current user's NSS databases ({@code ~/.pki/nssdb}, Firefox and Thunderbird profiles) as physical stores:
  * one per database behind each logical store NSS certificates are placed in. Certificates with a private key are in
  * Personal, the others where their NSS trust puts them ({@link NssTrust#place}). Read through PKCS #11 (NSS's
- * softokn) with the JDK's foreign function API; read-only in this version.
+ * softokn) with the JDK's foreign function API; written through certutil and pk12util ({@link NssPhysicalStore}).
  */
 @Component(service = StoreProvider.class)
 public final class NssStoreProvider implements StoreProvider {
