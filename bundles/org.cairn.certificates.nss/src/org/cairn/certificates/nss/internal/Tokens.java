@@ -81,6 +81,14 @@ final class Tokens {
                 failure = e;
                 throw e;
             }
+        } else {
+            // a card inserted or a token made since the last read shows only after p11-kit and its modules start
+            // again (SoftHSM reads its token folder in C_Initialize)
+            module.finalizeModule();
+            long rv = module.initialize();
+            if (rv != Pkcs11.CKR_OK && rv != Pkcs11.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
+                Pkcs11.check("C_Initialize", rv);
+            }
         }
         List<Token> tokens = new ArrayList<>();
         for (long slot : module.slots()) {
