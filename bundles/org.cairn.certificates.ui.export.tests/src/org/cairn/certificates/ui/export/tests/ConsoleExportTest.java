@@ -314,6 +314,7 @@ class ConsoleExportTest {
             bot.waitUntil(Conditions.condition("the NSS certificate is listed",
                     () -> rowOf(table, "Browser Client NSS") >= 0));
             table.select(rowOf(table, "Browser Client NSS"));
+            org.cairn.testing.ui.Gallery.capture(window(), "nss-personal-browser-certificate");
             window().bot().menu("Action").menu("All Tasks").menu("Export...").click();
             exportPkcs12(file, false, "AES256-SHA256");
 
@@ -368,6 +369,7 @@ class ConsoleExportTest {
                     + "certificate can be exported.").isVisible());
             assertTrue(wizard.shows("Reason: The private key is on the smart card or token cairn-ui and cannot leave "
                     + "it. Export the certificate without the private key."));
+            org.cairn.testing.ui.Gallery.capture(wizard.shell(), "nss-token-key-not-exportable");
             wizard.cancel();
         } finally {
             Files.deleteIfExists(conf);
