@@ -1,4 +1,5 @@
-# Sourced by ./cairn, ./run-tests and .ci/run: selects a JDK 21 or newer for the build (Tycho 5 needs it)
+# Sourced by ./cairn, ./run-tests and .ci/run: selects a JDK 22 or newer for the build (Tycho 5 needs
+# 21; org.cairn.certificates.nss compiles java.lang.foreign, final in 22)
 # and exports JAVA_HOME. Looks at JAVA_HOME, then `java` on PATH, then /usr/lib/jvm/* (newest first).
 
 cairn_java_major() {
@@ -17,15 +18,15 @@ cairn_select_jdk() {
         home=${home%/}
         [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
         major=$(cairn_java_major "$home/bin/java")
-        if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+        if [ -n "$major" ] && [ "$major" -ge 22 ]; then
             export JAVA_HOME="$home"
             export PATH="$JAVA_HOME/bin:$PATH"
             return 0
         fi
         tried+="  $home (Java ${major:-unknown})"$'\n'
     done
-    echo "Cairn needs a JDK 21 or newer (with javac) to build, and none was found." >&2
+    echo "Cairn needs a JDK 22 or newer (with javac) to build, and none was found." >&2
     [ -n "$tried" ] && printf 'Found only:\n%s' "$tried" >&2
-    echo "Install one (for example Temurin 21 or 25 under /usr/lib/jvm) or set JAVA_HOME to its folder." >&2
+    echo "Install one (for example Temurin 25 under /usr/lib/jvm) or set JAVA_HOME to its folder." >&2
     return 1
 }

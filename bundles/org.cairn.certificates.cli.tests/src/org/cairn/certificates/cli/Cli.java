@@ -49,9 +49,13 @@ final class Cli {
     final List<CertificateFileFormat> formats = new ArrayList<>();
 
     Cli(Path root) {
+        this(root, List.of(CertificateStores.fileStoreProvider()));
+    }
+
+    /** @param providers the physical store providers, as DS would bind them */
+    Cli(Path root, List<org.cairn.certificates.core.spi.StoreProvider> providers) {
         this.root = root;
-        this.stores = CertificateStores.create(StoreRoots.under(root), Identity.current(),
-                List.of(CertificateStores.fileStoreProvider()));
+        this.stores = CertificateStores.create(StoreRoots.under(root), Identity.current(), providers);
     }
 
     /** A new, empty store root under the test bundle's target/stores. */

@@ -62,6 +62,8 @@ final class CertCommand {
 
     private static final Set<String> SCOPE_STORE = Set.of("scope", "store");
     private static final Set<String> PASSWORD = Set.of("password-file", "password-env");
+    /** The primary password of NSS databases (separate from a file's password). */
+    private static final Set<String> DB_PASSWORD = Set.of("db-password-file", "db-password-env");
 
     /** Where the services come from: waited for only when a subcommand needs them (not for --help or usage errors). */
     @FunctionalInterface
@@ -134,15 +136,16 @@ final class CertCommand {
         }
         try {
             return switch (command) {
-                case "list" -> list(Args.parse(command, rest, SCOPE_STORE, Set.of("json")));
-                case "show" -> show(Args.parse(command, rest, SCOPE_STORE, Set.of("json")));
-                case "import" -> importFile(Args.parse(command, rest, union(SCOPE_STORE, PASSWORD),
+                case "list" -> list(Args.parse(command, rest, union(SCOPE_STORE, DB_PASSWORD), Set.of("json", "physical")));
+                case "show" -> show(Args.parse(command, rest, union(SCOPE_STORE, DB_PASSWORD), Set.of("json")));
+                case "import" -> importFile(Args.parse(command, rest,
+                        union(union(union(SCOPE_STORE, PASSWORD), DB_PASSWORD), Set.of("physical-store")),
                         Set.of("auto", "exportable", "extended-properties", "json")));
                 case "new-self-signed" -> newSelfSigned(Args.parse(command, rest,
                         union(SCOPE_STORE, Set.of("subject", "key", "days", "eku", "friendly-name")), Set.of("exportable", "json")));
                 case "delete" -> delete(Args.parse(command, rest, SCOPE_STORE, Set.of("json")));
                 case "inspect" -> inspect(Args.parse(command, rest, PASSWORD, Set.of("json")));
-                case "export" -> export(Args.parse(command, rest, union(union(SCOPE_STORE, PASSWORD),
+                case "export" -> export(Args.parse(command, rest, union(union(union(SCOPE_STORE, PASSWORD), DB_PASSWORD),
                         Set.of("out", "format", "encryption")), Set.of("chain", "extended-properties", "delete-key", "force", "json")));
                 default -> throw new UsageException("cairn cert: unknown subcommand '" + command + "'.");
             };
@@ -187,6 +190,40 @@ final class CertCommand {
             return services().stores().open(scope);
         } catch (CertificateStoreException e) {
             throw new CommandException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the scope and, when a database password was given, unlocks the physical stores that wait for one (NSS
+     * databases with a primary password). A password that fits none of them is an error; one that fits some leaves
+     * the others locked, with a warning.
+     */
+    private CertificateStore open(Scope scope, Args args) throws CommandException, UsageException {
+        CertificateStore store = open(scope);
+        if (!args.has("db-password-file") && !args.has("db-password-env")) {
+            return store;
+        }
+        char[] password = io.secret(args, "db-password-file", "db-password-env").orElseThrow();
+        try {
+            List<CertificateStore.PhysicalStoreInfo> locked = store.lockedStores();
+            List<String> wrong = new ArrayList<>();
+            for (CertificateStore.PhysicalStoreInfo info : locked) {
+                if (!store.unlock(info.location(), password)) {
+                    wrong.add(info.name() + " (" + info.location() + ")");
+                }
+            }
+            if (!locked.isEmpty() && wrong.size() == locked.size()) {
+                throw new CommandException("the database password (--db-password-file/--db-password-env) is wrong for "
+                        + String.join(", ", wrong) + ". Nothing was done.");
+            }
+            for (String w : wrong) {
+                io.err().println("warning: the database password does not fit " + w + "; its private keys stay hidden.");
+            }
+            return store;
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        } finally {
+            Arrays.fill(password, '\0');
         }
     }
 
@@ -237,7 +274,7 @@ final class CertCommand {
         }
         Scope scope = scope(args);
         Optional<LogicalStore> logical = store(args);
-        CertificateStore store = open(scope);
+        CertificateStore store = open(scope, args);
         StoreListing listing;
         try {
             listing = logical.isPresent() ? store.list(logical.get()) : store.listAll();
@@ -247,24 +284,79 @@ final class CertCommand {
         for (StoreProblem problem : listing.problems()) {
             io.err().println("warning: " + problem.location() + ": " + problem.message());
         }
+        boolean physical = args.has("physical");
         if (args.has("json")) {
             List<Object> all = new ArrayList<>();
             for (CertificateEntry e : listing.entries()) {
                 all.add(summary(e));
             }
-            io.out().println(Json.write(all));
+            if (physical) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("physicalStores", physicalStores(store, logical));
+                m.put("certificates", all);
+                io.out().println(Json.write(m));
+            } else {
+                io.out().println(Json.write(all));
+            }
             return DONE;
         }
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Store", "Thumbprint", "Issued To", "Issued By", "Expiration Date", "Key", "Friendly Name"});
+        rows.add(physical
+                ? new String[] {"Store", "Physical Store", "Thumbprint", "Issued To", "Issued By", "Expiration Date", "Key", "Friendly Name"}
+                : new String[] {"Store", "Thumbprint", "Issued To", "Issued By", "Expiration Date", "Key", "Friendly Name"});
         for (CertificateEntry e : listing.entries()) {
-            rows.add(new String[] {e.logicalStore().shortName(), e.thumbprint(), e.issuedTo(), e.issuedBy(),
-                DAY.format(e.notAfter()), e.hasPrivateKey() ? (e.exportable() ? "exportable" : "yes") : "", e.friendlyName()});
+            String key = e.hasPrivateKey() ? (e.exportable() ? "exportable" : "yes") : "";
+            rows.add(physical
+                    ? new String[] {e.logicalStore().shortName(), String.join(", ", e.physicalStores()), e.thumbprint(),
+                        e.issuedTo(), e.issuedBy(), DAY.format(e.notAfter()), key, e.friendlyName()}
+                    : new String[] {e.logicalStore().shortName(), e.thumbprint(), e.issuedTo(), e.issuedBy(),
+                        DAY.format(e.notAfter()), key, e.friendlyName()});
         }
         table(rows);
+        if (physical) {
+            io.out().println();
+            List<String[]> stores = new ArrayList<>();
+            stores.add(new String[] {"Store", "Physical Store", "Writable", "Locked", "Location"});
+            for (Map<String, Object> p : physicalStores(store, logical)) {
+                stores.add(new String[] {(String) p.get("store"), (String) p.get("name"),
+                    (Boolean) p.get("writable") ? "yes" : "no", (Boolean) p.get("locked") ? "yes" : "", (String) p.get("location")});
+            }
+            table(stores);
+            if (Runtime.version().feature() < 22) {
+                // the NSS bundle needs java.lang.foreign (final in 22) and does not resolve on older runtimes
+                io.err().println("note: the NSS databases (browsers' certificates) show only on Java 22 or newer; this is Java "
+                        + Runtime.version().feature() + ".");
+            }
+        }
         io.out().println(listing.entries().size() + " certificate(s) in " + logical.map(LogicalStore::displayName)
                 .orElse("all stores") + " of " + scope.displayName() + ".");
         return DONE;
+    }
+
+    /** @return the physical stores behind the logical store (or every one), with where they are */
+    private static List<Map<String, Object>> physicalStores(CertificateStore store, Optional<LogicalStore> logical)
+            throws CommandException {
+        try {
+            java.util.Set<String> locked = new java.util.HashSet<>();
+            for (CertificateStore.PhysicalStoreInfo info : store.lockedStores()) {
+                locked.add(info.location());
+            }
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (LogicalStore l : logical.map(List::of).orElse(List.of(LogicalStore.values()))) {
+                for (CertificateStore.PhysicalStoreInfo info : store.physicalStores(l)) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("store", l.shortName());
+                    m.put("name", info.name());
+                    m.put("location", info.location());
+                    m.put("writable", info.writable());
+                    m.put("locked", locked.contains(info.location()));
+                    all.add(m);
+                }
+            }
+            return all;
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
     }
 
     private void table(List<String[]> rows) {
@@ -317,7 +409,7 @@ final class CertCommand {
         }
         Scope scope = scope(args);
         Optional<LogicalStore> logical = store(args);
-        CertificateStore store = open(scope);
+        CertificateStore store = open(scope, args);
         List<Object> shown = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String given : args.positional()) {
@@ -529,7 +621,7 @@ final class CertCommand {
         }
         Scope scope = scope(args);
         Optional<LogicalStore> logical = store(args);
-        CertificateStore store = open(scope);
+        CertificateStore store = open(scope, args);
         CertificateEntry entry = findOne(store, scope, logical, thumbprint, "Nothing was written.");
         boolean withKey = pfx && entry.hasPrivateKey();
         if (args.has("delete-key") && !withKey) {
@@ -627,7 +719,16 @@ final class CertCommand {
         if (logical.isPresent() && args.has("auto")) {
             throw new UsageException("cairn cert import: give either --store NAME or --auto, not both.");
         }
-        StoreChoice choice = logical.map(StoreChoice::chosen).orElse(StoreChoice.automatic());
+        Optional<String> physical = args.value("physical-store");
+        if (physical.isPresent() && logical.isEmpty()) {
+            throw new UsageException("cairn cert import: --physical-store NAME needs --store NAME too (the logical store "
+                    + "it is behind; cairn cert list --physical lists them).");
+        }
+        StoreChoice choice = physical.isPresent() ? StoreChoice.chosen(logical.orElseThrow(), physical.get())
+                : logical.map(StoreChoice::chosen).orElse(StoreChoice.automatic());
+        if (args.has("db-password-file") || args.has("db-password-env")) {
+            open(scope, args); // gives the NSS databases their primary password for this process
+        }
         boolean needsPassword;
         try {
             needsPassword = services().importer().needsPassword(file);

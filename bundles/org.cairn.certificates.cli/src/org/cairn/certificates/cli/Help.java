@@ -30,9 +30,16 @@ final class Help {
 
     private static final Map<String, String> COMMANDS = Map.of(
             "list", """
-                    Usage: cairn cert list [--scope user|computer|service:NAME] [--store NAME] [--json]
+                    Usage: cairn cert list [--scope user|computer|service:NAME] [--store NAME] [--physical] [--json]
+                                           [--db-password-file FILE | --db-password-env VARIABLE]
 
                     Lists the certificates of one logical store (--store), or of every store of the scope.
+                      --physical  also the physical stores behind each logical store (Cairn's own .Default, the
+                               system trust bundle, the user's NSS databases: "NSS: Chrome and system",
+                               "Firefox: PROFILE", ...), with where they are; --json then gives an object with
+                               "physicalStores" (store, name, location, writable, locked) and "certificates"
+                      --db-password-file/--db-password-env  the primary password of NSS databases that have
+                               one: their private keys (and so their certificates in Personal) show only with it
                       --json   a JSON array; each object has thumbprint (SHA-1, upper-case hex), subject, issuer,
                                issuedTo, issuedBy, serialNumber, notBefore, notAfter (ISO-8601 UTC), friendlyName,
                                description, purposes, hasPrivateKey, exportable, store (short name), storeName,
@@ -40,6 +47,7 @@ final class Help {
                     """,
             "show", """
                     Usage: cairn cert show THUMBPRINT... [--scope SCOPE] [--store NAME] [--json]
+                                           [--db-password-file FILE | --db-password-env VARIABLE]
 
                     Shows each certificate: its fields, intended purposes, certificate template, friendly name and
                     properties, its extensions as Windows' Details tab shows them, whether you have its private key
@@ -55,17 +63,22 @@ final class Help {
                                               [--extended-properties] [--delete-key]
                                               [--encryption aes256-sha256|tripledes-sha1] [--force]
                                               [--password-file FILE | --password-env VARIABLE]
+                                              [--db-password-file FILE | --db-password-env VARIABLE]
                                               [--scope SCOPE] [--store NAME] [--json]
 
                     Exports a certificate, as the Certificate Export Wizard does. pfx (the default) includes the
                     private key, protected by the password (from --password-file, --password-env, or standard
                     input; never from an argument). An existing FILE is kept unless --force is given.
+                    A certificate from an NSS database (a browser's client certificate) exports with its key like any
+                    other; a database with a primary password needs it, separately from the file's password
+                    (--db-password-file FILE or --db-password-env VARIABLE).
                     Other bundles can add certificate-only formats: --format ID names one (an unknown --format
                     lists those installed).
                     """,
             "import", """
-                    Usage: cairn cert import FILE [--store NAME | --auto] [--exportable] [--extended-properties]
-                                             [--password-file FILE | --password-env VARIABLE]
+                    Usage: cairn cert import FILE [--store NAME [--physical-store NAME] | --auto] [--exportable]
+                                             [--extended-properties] [--password-file FILE | --password-env VARIABLE]
+                                             [--db-password-file FILE | --db-password-env VARIABLE]
                                              [--scope SCOPE] [--json]
 
                     Imports a PKCS #12 (.pfx, .p12), X.509 (.cer, .crt; DER or Base-64), PKCS #7 (.p7b, .p7c)
@@ -73,6 +86,10 @@ final class Help {
                       --auto                 choose the store by the type of certificate (the default): with its
                                              private key -> My; self-signed -> Root; other CA -> CA; else AddressBook
                       --store NAME           put every certificate in that store
+                      --physical-store NAME  into that physical store behind it (cairn cert list --physical), for
+                                             example "NSS: Chrome and system" or "Firefox: default-release"; an
+                                             NSS database takes them one at a time, its primary password from
+                                             --db-password-file/--db-password-env; a running Firefox refuses
                       --exportable           mark the private key as exportable (off by default)
                       --extended-properties  include all extended properties (description, properties)
                     The password (for PKCS #12 files and encrypted keys) comes from --password-file FILE (its

@@ -36,31 +36,9 @@ record Io(InputStream in, PrintStream out, PrintStream err, Optional<Console> co
      * @return the password (empty for none); the caller clears it
      */
     char[] password(Args args, String prompt, boolean useStdin) throws UsageException, CommandException {
-        if (args.has("password-file") && args.has("password-env")) {
-            throw new UsageException("Give the password one way only: --password-file or --password-env.");
-        }
-        if (args.has("password-file")) {
-            Path file = Path.of(args.value("password-file").orElseThrow());
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                throw new CommandException("Cannot read the password file " + file + ": " + e.getMessage());
-            }
-            try {
-                return decode(withoutLineEnd(bytes, bytes.length));
-            } finally {
-                Arrays.fill(bytes, (byte) 0);
-            }
-        }
-        if (args.has("password-env")) {
-            String name = args.value("password-env").orElseThrow();
-            String value = env.get(name);
-            if (value == null) {
-                throw new CommandException("The environment variable " + name + " (--password-env) is not set. "
-                        + "Set it (it may be empty for no password) or use --password-file.");
-            }
-            return value.toCharArray();
+        Optional<char[]> given = secret(args, "password-file", "password-env");
+        if (given.isPresent()) {
+            return given.get();
         }
         if (!useStdin) {
             return new char[0];
@@ -84,6 +62,42 @@ record Io(InputStream in, PrintStream out, PrintStream err, Optional<Console> co
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    /**
+     * @param args       the subcommand's arguments
+     * @param fileOption the option naming a file whose first line is the secret
+     * @param envOption  the option naming an environment variable that holds it
+     * @return the secret from whichever of the two options was given, or empty; the caller clears it
+     */
+    Optional<char[]> secret(Args args, String fileOption, String envOption) throws UsageException, CommandException {
+        if (args.has(fileOption) && args.has(envOption)) {
+            throw new UsageException("Give the password one way only: --" + fileOption + " or --" + envOption + ".");
+        }
+        if (args.has(fileOption)) {
+            Path file = Path.of(args.value(fileOption).orElseThrow());
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new CommandException("Cannot read the password file " + file + ": " + e.getMessage());
+            }
+            try {
+                return Optional.of(decode(withoutLineEnd(bytes, bytes.length)));
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
+        }
+        if (args.has(envOption)) {
+            String name = args.value(envOption).orElseThrow();
+            String value = env.get(name);
+            if (value == null) {
+                throw new CommandException("The environment variable " + name + " (--" + envOption + ") is not set. "
+                        + "Set it (it may be empty for no password) or use --" + fileOption + ".");
+            }
+            return Optional.of(value.toCharArray());
+        }
+        return Optional.empty();
     }
 
     private static ByteBuffer withoutLineEnd(byte[] bytes, int length) {

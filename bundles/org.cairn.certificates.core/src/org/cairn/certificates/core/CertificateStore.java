@@ -94,6 +94,27 @@ public interface CertificateStore {
             EntryAttributes attributes) throws CertificateStoreException;
 
     /**
+     * Adds a certificate (and its private key) to one named physical store behind the logical store, for example an
+     * NSS database ("show physical stores" in the Import wizard, {@code --physical-store} in the command line).
+     *
+     * @param store         the logical store
+     * @param physicalStore the physical store's {@link PhysicalStoreInfo#name()}
+     * @param certificate   the certificate
+     * @param privateKey    its private key, if any
+     * @param attributes    the attributes; a physical store may keep only some of them (an NSS database: the
+     *                      friendly name, as its nickname)
+     * @return the new entry
+     * @throws CertificateStoreException when there is no such physical store, it refuses (read-only, held by a
+     *                                   running program, locked), or writing fails
+     * @since 1.4
+     */
+    default CertificateEntry add(LogicalStore store, String physicalStore, X509Certificate certificate,
+            Optional<PrivateKey> privateKey, EntryAttributes attributes) throws CertificateStoreException {
+        throw new CertificateStoreException("No physical store named " + physicalStore + " is behind "
+                + store.displayName() + ".");
+    }
+
+    /**
      * Adds several certificates, all or none, even if the process is killed half-way: every entry is written in
      * full where listings do not look, then one journal record commits them all, then they are moved into place. A
      * process killed before the commit leaves nothing (its files are removed by the next change); one killed after it
@@ -267,6 +288,32 @@ public interface CertificateStore {
                     + "' is not a SHA-1 thumbprint: give 40 hex digits (spaces and colons are ignored).");
         }
         return t;
+    }
+
+    /**
+     * The physical stores of this scope that have a password not given yet (for example an NSS database's
+     * primary password): their private keys, and so the certificates that have them in Personal, show only after
+     * {@link #unlock}.
+     *
+     * @return the locked stores, once each (by location)
+     * @throws CertificateStoreException when a provider fails
+     * @since 1.4
+     */
+    default List<PhysicalStoreInfo> lockedStores() throws CertificateStoreException {
+        return List.of();
+    }
+
+    /**
+     * Gives a locked physical store its password.
+     *
+     * @param location the store's {@link PhysicalStoreInfo#location()}
+     * @param password the password; not kept, the caller clears it
+     * @return whether it was right
+     * @throws CertificateStoreException when no store has that location, or it cannot check the password
+     * @since 1.4
+     */
+    default boolean unlock(String location, char[] password) throws CertificateStoreException {
+        throw new CertificateStoreException("No physical store at " + location + " has a password.");
     }
 
     /**

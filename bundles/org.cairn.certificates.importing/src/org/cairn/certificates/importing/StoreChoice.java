@@ -28,6 +28,22 @@ public sealed interface StoreChoice {
         }
     }
 
+    /**
+     * "Place all certificates in the following store" with "Show physical stores" on: one physical store behind the
+     * logical store, for example an NSS database. Such a store may take certificates one at a time (an NSS database
+     * through certutil and pk12util), so a failure part-way leaves the ones before it imported; the error says which.
+     *
+     * @param store         the logical store
+     * @param physicalStore the physical store's name ({@code cairn cert list --physical})
+     * @since 1.1
+     */
+    record InPhysicalStore(LogicalStore store, String physicalStore) implements StoreChoice {
+        public InPhysicalStore {
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(physicalStore, "physicalStore");
+        }
+    }
+
     /** @return the automatic choice */
     static StoreChoice automatic() {
         return new Automatic();
@@ -36,5 +52,15 @@ public sealed interface StoreChoice {
     /** @param store a logical store @return every certificate into that store */
     static StoreChoice chosen(LogicalStore store) {
         return new Chosen(store);
+    }
+
+    /**
+     * @param store         a logical store
+     * @param physicalStore a physical store behind it
+     * @return every certificate into that physical store
+     * @since 1.1
+     */
+    static StoreChoice chosen(LogicalStore store, String physicalStore) {
+        return new InPhysicalStore(store, physicalStore);
     }
 }

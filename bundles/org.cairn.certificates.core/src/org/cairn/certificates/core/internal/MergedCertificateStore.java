@@ -65,7 +65,7 @@ final class MergedCertificateStore implements CertificateStore {
     private List<PhysicalStore> physical(LogicalStore store) throws CertificateStoreException {
         List<PhysicalStore> stores = new ArrayList<>(providers.size());
         for (StoreProvider provider : providers) {
-            provider.open(context, store).ifPresent(stores::add);
+            stores.addAll(provider.openAll(context, store));
         }
         return stores;
     }
@@ -78,6 +78,32 @@ final class MergedCertificateStore implements CertificateStore {
         }
         infos.sort((a, b) -> Boolean.compare(b.writable(), a.writable()));
         return List.copyOf(infos);
+    }
+
+    @Override
+    public List<PhysicalStoreInfo> lockedStores() throws CertificateStoreException {
+        Map<String, PhysicalStoreInfo> locked = new LinkedHashMap<>();
+        for (LogicalStore store : LogicalStore.values()) {
+            for (PhysicalStore p : physical(store)) {
+                if (p.locked()) {
+                    locked.putIfAbsent(p.location(), new PhysicalStoreInfo(p.name(), p.location(), p.writable()));
+                }
+            }
+        }
+        return List.copyOf(locked.values());
+    }
+
+    @Override
+    public boolean unlock(String location, char[] password) throws CertificateStoreException {
+        for (LogicalStore store : LogicalStore.values()) {
+            for (PhysicalStore p : physical(store)) {
+                if (p.location().equals(location)) {
+                    return p.unlock(password);
+                }
+            }
+        }
+        throw new CertificateStoreException("No physical store of " + context.scope().displayName() + " is at " + location
+                + "; list the stores with cairn cert list --physical.");
     }
 
     @Override
@@ -196,6 +222,29 @@ final class MergedCertificateStore implements CertificateStore {
     }
 
     @Override
+    public CertificateEntry add(LogicalStore store, String physicalStore, X509Certificate certificate,
+            Optional<PrivateKey> privateKey, EntryAttributes attributes) throws CertificateStoreException {
+        List<PhysicalStore> stores = physical(store);
+        for (PhysicalStore target : stores) {
+            if (target.name().equals(physicalStore)) {
+                if (!target.writable()) {
+                    throw new CertificateStoreException(target.readOnly());
+                }
+                Optional<AccessDenial> refused = target.whyNotWritable();
+                if (refused.isPresent()) {
+                    throw new CertificateStoreException(refused.get());
+                }
+                target.add(certificate, privateKey, attributes);
+                return find(store, CertificateEntry.sha1(encoded(certificate))).orElseThrow();
+            }
+        }
+        throw new CertificateStoreException("No physical store named " + physicalStore + " is behind "
+                + store.displayName() + " of " + context.scope().displayName() + "; there are: "
+                + String.join(", ", stores.stream().map(PhysicalStore::name).toList())
+                + " (cairn cert list --physical lists them).");
+    }
+
+    @Override
     public List<CertificateEntry> addAll(List<NewEntry> entries) throws CertificateStoreException {
         return Batches.addAll(context, providers, this, entries);
     }
@@ -243,7 +292,13 @@ final class MergedCertificateStore implements CertificateStore {
             throw new CertificateStoreException(refused.get());
         }
         holder(entry).deletePrivateKey(entry.thumbprint());
-        return current(entry);
+        // a store that places certificates by their key (an NSS database) shows it in another logical store now
+        Optional<CertificateEntry> same = find(entry.logicalStore(), entry.thumbprint());
+        if (same.isPresent()) {
+            return same.get();
+        }
+        return find(entry.thumbprint()).stream().findFirst().orElseThrow(() -> new CertificateStoreException(
+                "The certificate " + entry.thumbprint() + " was deleted by another program meanwhile."));
     }
 
     private CertificateEntry update(CertificateEntry entry, UnaryOperator<EntryAttributes> change)

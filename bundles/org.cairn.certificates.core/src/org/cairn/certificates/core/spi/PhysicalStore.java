@@ -128,6 +128,27 @@ public interface PhysicalStore {
         throw new CertificateStoreException(whyKeyNotReadable(thumbprint).orElse(readOnly()));
     }
 
+    /**
+     * @return whether the store has a password (for example an NSS database's primary password) that has not been
+     *         given yet in this process; until it is, its private keys are not visible
+     * @since 1.2
+     */
+    default boolean locked() {
+        return false;
+    }
+
+    /**
+     * Gives the store's password. Stores sharing one database (the same {@link #location()}) are unlocked together.
+     *
+     * @param password the password; not kept, the caller clears it
+     * @return whether it was right (false: the store stays locked)
+     * @throws CertificateStoreException when the store cannot check it
+     * @since 1.2
+     */
+    default boolean unlock(char[] password) throws CertificateStoreException {
+        return !locked();
+    }
+
     /** @return the standard refusal of a read-only store */
     default AccessDenial readOnly() {
         return new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE, "The physical store " + name() + " (" + location()

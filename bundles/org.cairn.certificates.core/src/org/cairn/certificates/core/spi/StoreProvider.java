@@ -50,4 +50,18 @@ public interface StoreProvider {
         throw new CertificateStoreException(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE,
                 "The store provider " + id() + " cannot add certificates."));
     }
+
+    /**
+     * For providers with several physical stores behind one logical store (for example one per NSS database of the
+     * user). The certificate store service calls this one; the default returns what {@link #open} returns.
+     *
+     * @param context the scope being opened
+     * @param store   a logical store
+     * @return the physical stores, each with a distinct {@link PhysicalStore#name()}; empty for none
+     * @throws CertificateStoreException when the provider cannot open them
+     * @since 1.2
+     */
+    default List<PhysicalStore> openAll(StoreContext context, LogicalStore store) throws CertificateStoreException {
+        return open(context, store).stream().toList();
+    }
 }

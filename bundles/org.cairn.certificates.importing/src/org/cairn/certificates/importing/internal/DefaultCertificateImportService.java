@@ -100,18 +100,23 @@ public final class DefaultCertificateImportService implements CertificateImportS
         } catch (CertificateStoreException e) {
             throw new ImportException(Reason.STORE, e.getMessage() + " Nothing was imported.", e);
         }
+        Optional<String> physical = request.store() instanceof StoreChoice.InPhysicalStore in
+                ? Optional.of(in.physicalStore()) : Optional.empty();
         List<Planned> plan = new ArrayList<>();
         for (Assembler.Item item : decoded.items) {
             FileEntry entry = item.entry();
-            LogicalStore target = request.store() instanceof StoreChoice.Chosen chosen ? chosen.store() : entry.automaticStore();
-            Optional<AccessDenial> refused = store.whyCannotAdd(target);
+            LogicalStore target = request.store() instanceof StoreChoice.Chosen chosen ? chosen.store()
+                    : request.store() instanceof StoreChoice.InPhysicalStore in ? in.store() : entry.automaticStore();
+            // a named physical store says why it refuses when it is given the certificates
+            Optional<AccessDenial> refused = physical.isPresent() ? Optional.empty() : store.whyCannotAdd(target);
             if (refused.isPresent()) {
                 throw new ImportException(Reason.STORE, "Cannot import into " + target.displayName() + " of "
                         + request.scope().displayName() + ": " + refused.get().message() + " Nothing was imported.");
             }
             Optional<CertificateEntry> existing;
             try {
-                existing = store.find(target, entry.thumbprint());
+                existing = store.find(target, entry.thumbprint())
+                        .filter(e -> physical.isEmpty() || e.physicalStores().contains(physical.get()));
             } catch (CertificateStoreException e) {
                 throw new ImportException(Reason.STORE, e.getMessage() + " Nothing was imported.", e);
             }
@@ -140,6 +145,10 @@ public final class DefaultCertificateImportService implements CertificateImportS
             result.add(new ImportedCertificate(entry.thumbprint(), entry.subject(), planned.store(), entry.keyType(),
                     request.exportable() && entry.hasPrivateKey(), entry.friendlyName(), false));
         }
+        if (physical.isPresent()) {
+            addOneByOne(store, physical.get(), adds, request);
+            return new ImportResult(decoded.format, request.scope(), result, decoded.notes);
+        }
         try {
             store.addAll(adds);
         } catch (CertificateStoreException | RuntimeException e) {
@@ -147,6 +156,24 @@ public final class DefaultCertificateImportService implements CertificateImportS
                     + " failed: " + e.getMessage() + " Nothing was imported.", e);
         }
         return new ImportResult(decoded.format, request.scope(), result, decoded.notes);
+    }
+
+    /** Into one named physical store, which takes certificates one at a time (an NSS database). */
+    private static void addOneByOne(CertificateStore store, String physical, List<NewEntry> adds, ImportRequest request)
+            throws ImportException {
+        List<String> done = new ArrayList<>();
+        for (NewEntry add : adds) {
+            try {
+                store.add(add.store(), physical, add.certificate(), add.privateKey(), add.attributes());
+                done.add(CertificateEntry.sha1(add.certificate().getEncoded()));
+            } catch (CertificateStoreException | java.security.cert.CertificateEncodingException | RuntimeException e) {
+                throw new ImportException(Reason.STORE, "Adding the certificates to " + physical + " ("
+                        + add.store().displayName() + " of " + request.scope().displayName() + ") failed: "
+                        + e.getMessage() + (done.isEmpty() ? " Nothing was imported."
+                                : " The physical store takes certificates one at a time; these were imported before: "
+                                        + String.join(", ", done) + "."), e);
+            }
+        }
     }
 
     @Override

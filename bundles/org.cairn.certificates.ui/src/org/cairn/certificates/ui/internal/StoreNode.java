@@ -11,6 +11,12 @@ import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ConsoleAction;
+import org.cairn.console.api.ConsoleException;
+import org.cairn.console.api.Property;
+import org.cairn.console.api.PropertySheet;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.widgets.Shell;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
 
@@ -23,15 +29,18 @@ final class StoreNode implements StoreTarget.Node {
     private final CertificatesRoot root;
     private final LogicalStore logical;
     private final Optional<String> physical;
+    /** For a physical store: its name, location and writability, as read when the tree was filled. */
+    private final Optional<PhysicalStoreInfo> info;
 
     StoreNode(CertificatesRoot root, LogicalStore logical) {
         this(root, logical, Optional.empty());
     }
 
-    private StoreNode(CertificatesRoot root, LogicalStore logical, Optional<String> physical) {
+    private StoreNode(CertificatesRoot root, LogicalStore logical, Optional<PhysicalStoreInfo> info) {
         this.root = root;
         this.logical = logical;
-        this.physical = physical;
+        this.info = info;
+        this.physical = info.map(PhysicalStoreInfo::name);
     }
 
     @Override
@@ -72,7 +81,7 @@ final class StoreNode implements StoreTarget.Node {
             if (store.isPresent()) {
                 try {
                     for (PhysicalStoreInfo info : store.get().physicalStores(logical)) {
-                        children.add(new StoreNode(root, logical, Optional.of(info.name())));
+                        children.add(new StoreNode(root, logical, Optional.of(info)));
                     }
                 } catch (CertificateStoreException e) {
                     return List.of(new CertificatesNode(root, logical, Optional.empty()));
@@ -85,7 +94,68 @@ final class StoreNode implements StoreTarget.Node {
 
     @Override
     public List<ConsoleAction> actions() {
+        // read-only physical stores, and NSS databases (location sql:DIR, writable through certutil), may keep their
+        // keys behind a password; whether one does is asked when the action runs
+        if (info.isPresent() && (!info.get().writable() || info.get().location().startsWith("sql:"))) {
+            return List.of(CertificatesRoot.findCertificates(root, Optional.of(logical)), unlock(info.get()));
+        }
         return List.of(CertificatesRoot.findCertificates(root, Optional.of(logical)));
+    }
+
+    /**
+     * "Enter Password...": a store that keeps its private keys behind a password (an NSS database's primary
+     * password) shows them once it is given. Whether the store has one is asked when the action runs (a token
+     * query, quick once the database was listed), not when the menu is built; the password itself is checked off
+     * the UI thread by the dialog.
+     */
+    private ConsoleAction unlock(PhysicalStoreInfo store) {
+        return new Action("org.cairn.certificates.action.unlock", Messages.get("action.unlock"),
+                Messages.get("action.unlock.description"), root.store().isPresent() ? Optional.empty() : root.problem(),
+                context -> {
+                    Shell shell = context.adapt(Shell.class).orElse(null);
+                    CertificateStore certificates = root.store().orElseThrow();
+                    try {
+                        if (certificates.lockedStores().stream().noneMatch(l -> l.location().equals(store.location()))) {
+                            MessageDialog.openInformation(shell, Messages.get("unlock.title"),
+                                    Messages.format("unlock.notLocked", store.name()));
+                            return;
+                        }
+                        StorePasswordDialog dialog = new StorePasswordDialog(shell, store.name(), store.location(),
+                                password -> certificates.unlock(store.location(), password));
+                        if (dialog.open() != Window.OK) {
+                            return;
+                        }
+                    } catch (CertificateStoreException e) {
+                        throw new ConsoleException(e.getMessage(), e);
+                    }
+                    context.refresh(context.node());
+                });
+    }
+
+    @Override
+    public Optional<PropertySheet> properties() {
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        PhysicalStoreInfo store = info.get();
+        List<Property> properties = List.of(
+                Property.readOnly("name", Messages.get("physical.name"), store.name()),
+                Property.readOnly("logicalStore", Messages.get("physical.logicalStore"), logical.displayName()),
+                Property.readOnly("location", Messages.get("physical.location"), store.location()),
+                Property.readOnly("writable", Messages.get("physical.writable"),
+                        Messages.get(store.writable() ? "physical.writable.yes" : "physical.writable.no")));
+        String title = Messages.format("sheet.title", store.name());
+        return Optional.of(new PropertySheet() {
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public List<Property> properties() {
+                return properties;
+            }
+        });
     }
 
     @Override

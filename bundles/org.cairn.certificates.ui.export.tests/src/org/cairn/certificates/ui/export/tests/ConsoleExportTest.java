@@ -271,4 +271,137 @@ class ConsoleExportTest {
         find.bot().button("Close").click();
         bot.waitUntil(Conditions.shellCloses(find));
     }
+
+    /** Runs a command in {@code dir}; fails the test when it fails. */
+    private static String run(Path dir, String... command) throws Exception {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), String.join(" ", command));
+        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ":\n" + out);
+        return out;
+    }
+
+    /**
+     * Issue 13: the browser's client certificate in the user's NSS database (~/.pki/nssdb of the test JVM's own
+     * HOME, made by openssl and pk12util), exported with its key through the same procedure: select, Action → All
+     * Tasks → Export..., "Yes, export the private key", PKCS #12; the file passes the five independent readers and
+     * the key stays in NSS.
+     */
+    @Test
+    void exportsTheBrowsersClientCertificateFromTheNssDatabase() throws Exception {
+        Path home = Path.of(System.getenv("HOME"));
+        assertTrue(home.toString().contains("target"), "the test JVM's own home: " + home);
+        Path db = home.resolve(".pki/nssdb");
+        Path work = Fixture.exportFolder("nss-source");
+        Path file = Fixture.exportFolder("nss").resolve("browser.pfx");
+        Files.createDirectories(db);
+        try {
+            run(work, "certutil", "-N", "-d", "sql:" + db, "--empty-password");
+            run(work, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", "client.key", "-out", "client.crt", "-subj", "/CN=Browser Client NSS", "-days", "30",
+                    "-addext", "basicConstraints=critical,CA:false", "-addext", "extendedKeyUsage=clientAuth");
+            run(work, "openssl", "pkcs12", "-export", "-in", "client.crt", "-inkey", "client.key", "-name",
+                    "Browser client", "-out", "client.p12", "-passout", "pass:transport");
+            Files.writeString(work.resolve("transport.txt"), "transport\n");
+            run(work, "pk12util", "-i", "client.p12", "-d", "sql:" + db, "-w", "transport.txt");
+
+            SWTBotTreeItem root = addCertificates("My user account", USER_ROOT);
+            SWTBotTreeItem personal = root.expand().getNode("Personal");
+            SWTBotTreeItem certificates = personal.expand().getNode("Certificates");
+            certificates.select();
+            SWTBotTable table = window().bot().table();
+            bot.waitUntil(Conditions.condition("the NSS certificate is listed",
+                    () -> rowOf(table, "Browser Client NSS") >= 0));
+            table.select(rowOf(table, "Browser Client NSS"));
+            org.cairn.testing.ui.Gallery.capture(window(), "nss-personal-browser-certificate");
+            window().bot().menu("Action").menu("All Tasks").menu("Export...").click();
+            exportPkcs12(file, false, "AES256-SHA256");
+
+            Fixture.Check check = Fixture.pfxInteropCheck(file, PASSWORD, 1);
+            assertEquals(0, check.exitCode(), check.output());
+            String keys = run(work, "certutil", "-K", "-d", "sql:" + db);
+            assertTrue(keys.contains("Browser client"), "the key stays in NSS: " + keys);
+        } finally {
+            try (Stream<Path> files = Files.walk(home.resolve(".pki"))) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * Issue 13: a SoftHSM2 token (in the test JVM's own SOFTHSM2_CONF, seen through p11-kit) holds a certificate and
+     * its key; the Export wizard on it shows "Yes, export the private key" disabled, with the reason.
+     */
+    @Test
+    void aTokensKeyCannotBeExportedAndTheWizardSaysWhy() throws Exception {
+        Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
+        assertTrue(conf.toString().contains("target"), "the test JVM's own SoftHSM configuration: " + conf);
+        Path tokens = conf.resolveSibling("softhsm-tokens-ui");
+        Path work = Fixture.exportFolder("token-source");
+        try {
+            Files.createDirectories(tokens);
+            Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
+            run(work, "softhsm2-util", "--init-token", "--free", "--label", "cairn-ui", "--so-pin", "1234", "--pin", "5678");
+            run(work, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", "t.key", "-out", "t.crt", "-subj", "/CN=Token User UI", "-days", "30");
+            run(work, "openssl", "pkcs8", "-topk8", "-nocrypt", "-in", "t.key", "-outform", "DER", "-out", "t.p8");
+            Files.writeString(work.resolve("OnToken.java"), ON_TOKEN);
+            run(work, Path.of(System.getProperty("java.home"), "bin", "java").toString(), "OnToken.java",
+                    "/usr/lib/softhsm/libsofthsm2.so", "t.p8", "t.crt", "token-user", "5678");
+
+            SWTBotTreeItem root = addCertificates("My user account", USER_ROOT);
+            SWTBotTreeItem certificates = root.expand().getNode("Personal").expand().getNode("Certificates");
+            certificates.select();
+            SWTBotTable table = window().bot().table();
+            bot.waitUntil(Conditions.condition("the token's certificate is listed",
+                    () -> rowOf(table, "Token User UI") >= 0));
+            table.select(rowOf(table, "Token User UI"));
+            window().bot().menu("Action").menu("All Tasks").menu("Export...").click();
+            ExportWizardBot wizard = new ExportWizardBot(bot);
+            wizard.waitForPage("Welcome to the Certificate Export Wizard");
+            wizard.clickNext("Export Private Key");
+            assertFalse(wizard.page().radio("Yes, export the private key").isEnabled());
+            assertTrue(wizard.page().radio("No, do not export the private key").isSelected());
+            assertTrue(wizard.page().label("Note: The associated private key is marked as not exportable. Only the "
+                    + "certificate can be exported.").isVisible());
+            assertTrue(wizard.shows("Reason: The private key is on the smart card or token cairn-ui and cannot leave "
+                    + "it. Export the certificate without the private key."));
+            org.cairn.testing.ui.Gallery.capture(wizard.shell(), "nss-token-key-not-exportable");
+            wizard.cancel();
+        } finally {
+            Files.deleteIfExists(conf);
+            try (Stream<Path> files = Files.exists(tokens) ? Files.walk(tokens) : Stream.empty()) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Stores a key (sensitive, not extractable, as a smart card keeps it) and its certificate on the token. */
+    private static final String ON_TOKEN = """
+            import java.nio.file.*;
+            import java.security.*;
+            import java.security.cert.*;
+            import java.security.spec.*;
+            public class OnToken {
+                public static void main(String[] a) throws Exception {
+                    Path cfg = Files.createTempFile("softhsm", ".cfg");
+                    Files.writeString(cfg, "name = CairnToken\\nlibrary = " + a[0] + "\\nslotListIndex = 0\\n"
+                        + "attributes(import, CKO_PRIVATE_KEY, *) = {\\n CKA_SENSITIVE = true\\n CKA_EXTRACTABLE = false\\n}\\n");
+                    Provider p = Security.getProvider("SunPKCS11").configure(cfg.toString());
+                    Files.delete(cfg);
+                    KeyStore ks = KeyStore.getInstance("PKCS11", p);
+                    ks.load(null, a[4].toCharArray());
+                    X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(Files.newInputStream(Path.of(a[2])));
+                    PrivateKey key = KeyFactory.getInstance("EC")
+                        .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(a[1]))));
+                    ks.setKeyEntry(a[3], key, null, new java.security.cert.Certificate[] {cert});
+                }
+            }
+            """;
 }
