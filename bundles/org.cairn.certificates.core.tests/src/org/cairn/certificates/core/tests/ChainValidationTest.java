@@ -94,6 +94,32 @@ class ChainValidationTest {
         assertTrue(openssl(root, intermediate, leaf).endsWith("leaf.pem: OK"), "openssl verify accepts the same chain");
     }
 
+    /**
+     * The CAs a path may run through are read when the validator is made (off the UI thread, where the console
+     * lists), not when a row is validated (on the UI thread, as it is drawn): a validator made before the CAs' files
+     * vanish still finds them.
+     */
+    @Test
+    void theCasAreReadWhenTheValidatorIsMade() throws Exception {
+        CertificateEntry rootEntry = add(LogicalStore.TRUSTED_ROOT, root);
+        CertificateEntry intermediateEntry = add(LogicalStore.INTERMEDIATE, intermediate);
+        CertificateEntry leaf = add(LogicalStore.PERSONAL, pki.issue(pki.spec("Leaf"), intermediate));
+        leaf.certificate();
+        var validator = user.validator(AT_NOW);
+        for (CertificateEntry ca : List.of(rootEntry, intermediateEntry)) {
+            try (var files = java.nio.file.Files.walk(Path.of(ca.location().orElseThrow()))) {
+                for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+        }
+        ChainValidation validation = validator.validate(leaf);
+        assertTrue(validation.ok(), validation::toString);
+        assertEquals(3, validation.path().x509Certificates().size());
+        assertEquals(CertificateStatus.ISSUER_NOT_FOUND, user.validator(AT_NOW).validate(leaf).status(),
+                "a validator made afterwards reads the stores as they are now");
+    }
+
     /** Windows' valid usages of a chain: what a CA's extended key usage leaves of the leaf's purposes. */
     @Test
     void purposesAreNarrowedByTheCasOfThePath() throws Exception {

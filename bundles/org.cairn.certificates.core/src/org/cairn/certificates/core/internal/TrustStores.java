@@ -42,6 +42,11 @@ final class TrustStores {
             LogicalStore.INTERMEDIATE, LogicalStore.ENTERPRISE_TRUST, LogicalStore.CLIENT_AUTH_ISSUERS,
             LogicalStore.PERSONAL, LogicalStore.TRUSTED_PUBLISHERS, LogicalStore.TRUSTED_PEOPLE, LogicalStore.OTHER_PEOPLE);
 
+    /** The stores whose certificates are read in advance: the CAs. Personal and people stores may hold thousands of
+     *  end-entity certificates, which are issuers rarely; they are read when a path needs them. */
+    private static final Set<LogicalStore> CA_STORES = Set.of(LogicalStore.TRUSTED_ROOT, LogicalStore.THIRD_PARTY_ROOT,
+            LogicalStore.INTERMEDIATE, LogicalStore.ENTERPRISE_TRUST, LogicalStore.CLIENT_AUTH_ISSUERS);
+
     /** How a path is built. */
     enum Mode {
         /** Issuers verify the signature; Untrusted Certificates are never used. */
@@ -69,6 +74,7 @@ final class TrustStores {
             for (CertificateEntry e : store.list(LogicalStore.UNTRUSTED).entries()) {
                 stores.disallowed.add(e.thumbprint());
                 stores.distrustedBySubject.computeIfAbsent(new X500Principal(e.subject()), k -> new ArrayList<>()).add(e);
+                preload(e);
             }
             for (LogicalStore logical : PREFERENCE) {
                 for (CertificateEntry e : store.list(logical).entries()) {
@@ -76,10 +82,26 @@ final class TrustStores {
                         stores.trustedRoots.add(e.thumbprint());
                     }
                     stores.bySubject.computeIfAbsent(new X500Principal(e.subject()), k -> new ArrayList<>()).add(e);
+                    if (CA_STORES.contains(logical)) {
+                        preload(e);
+                    }
                 }
             }
         }
         return stores;
+    }
+
+    /**
+     * Reads and parses a possible issuer (a CA, or a distrusted certificate) now, while the stores are read (off the UI thread, where the console lists),
+     * so that validating a row later (when it is drawn, on the UI thread) reads no file for its issuers. The entry
+     * keeps what it parsed.
+     */
+    private static void preload(CertificateEntry entry) {
+        try {
+            entry.certificate();
+        } catch (CertificateStoreException e) {
+            // a broken candidate is not an issuer (see issuer()); the listing reports it
+        }
     }
 
     /** @return whether the certificate is in Untrusted Certificates */
