@@ -118,7 +118,7 @@ final class NotesRoot implements SnapInRoot {
                         } catch (IOException e) {
                             throw new ConsoleException("Cannot record the cancellation: " + e.getMessage());
                         }
-                        return list(0);
+                        return list(0, 0);
                     }
                     monitor.progress("Waiting for " + hold.getFileName());
                     try {
@@ -128,17 +128,23 @@ final class NotesRoot implements SnapInRoot {
                         throw new ConsoleException("Interrupted");
                     }
                 }
-                return list(source.read());
+                return list(source.read(), remarkMillis());
             }));
         }
-        return Optional.of(list(count));
+        return Optional.of(list(count, remarkMillis()));
     }
 
-    private static ListView list(int shown) {
+    /** @return the CPU time each remark costs to compute (setting {@code remarkMillis}; 0 by default) */
+    private int remarkMillis() {
+        String millis = settings.getOrDefault("remarkMillis", "0");
+        return millis.matches("[0-9]{1,3}") ? Integer.parseInt(millis) : 0;
+    }
+
+    private static ListView list(int shown, int remarkMillis) {
         List<ResultItem> notes = new AbstractList<>() {
             @Override
             public ResultItem get(int index) {
-                return new Note(index + 1);
+                return new Note(index + 1, remarkMillis);
             }
 
             @Override
@@ -159,9 +165,15 @@ final class NotesRoot implements SnapInRoot {
 
     /**
      * A note: its number, a size that sorts numerically, and a remark with a comma and quotes. Package-visible:
-     * the canvas view publishes notes as its selection.
+     * the canvas view publishes notes as its selection. A remark may be made to cost CPU time, as a computed cell
+     * does (the Certificates snap-in's Status is a path validation): the tests of Export List use it.
      */
-    record Note(int number) implements ResultItem {
+    record Note(int number, int remarkMillis) implements ResultItem {
+
+        Note(int number) {
+            this(number, 0);
+        }
+
         @Override
         public String itemTypeId() {
             return ITEM_TYPE;
@@ -172,9 +184,24 @@ final class NotesRoot implements SnapInRoot {
             return switch (columnId) {
                 case "name" -> "Note " + number;
                 case "size" -> (number * 7 % 10 + 1) + " KB";
-                case "remark" -> number % 2 == 0 ? "even, \"round\"" : "odd";
+                case "remark" -> {
+                    work(remarkMillis);
+                    yield number % 2 == 0 ? "even, \"round\"" : "odd";
+                }
                 default -> "";
             };
+        }
+
+        /** Spends {@code millis} of CPU time, as a computed cell does. */
+        private static void work(int millis) {
+            long until = System.nanoTime() + millis * 1_000_000L;
+            long spin = 0;
+            while (System.nanoTime() < until) {
+                spin++;
+            }
+            if (spin < 0) {
+                throw new IllegalStateException(); // keeps the loop from being optimised away
+            }
         }
 
         @Override

@@ -70,7 +70,9 @@ public final class NotesSnapIn implements SnapIn {
                                 Optional.of(new ConfigurationForm.Condition("size", "custom"))),
                         new ConfigurationForm.Text("countFile", "File with the number:", "",
                                 Optional.of(new ConfigurationForm.Condition("size", "file"))),
-                        new ConfigurationForm.Text("title", "Title:", "Notes", Optional.empty()));
+                        new ConfigurationForm.Text("title", "Title:", "Notes", Optional.empty()),
+                        new ConfigurationForm.Text("remarkMillis", "Milliseconds to compute a remark:", "0",
+                                Optional.empty()));
             }
 
             @Override
@@ -78,6 +80,10 @@ public final class NotesSnapIn implements SnapIn {
                 String count = settings.get("count");
                 if (count != null && !count.matches("[0-9]{1,6}")) {
                     return Optional.of("Type a number of notes, such as 12.");
+                }
+                String millis = settings.get("remarkMillis");
+                if (millis != null && !millis.isEmpty() && !millis.matches("[0-9]{1,3}")) {
+                    return Optional.of("Type a number of milliseconds from 0 to 999.");
                 }
                 return Optional.empty();
             }

@@ -1,6 +1,7 @@
 package org.cairn.console.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,17 +27,23 @@ class ExportListUiTest {
 
     @BeforeEach
     void showFourNotes() {
+        showNotes(4, 0);
+    }
+
+    /** A new console with Test Notes listing {@code count} notes, each remark costing {@code remarkMillis} of CPU. */
+    private void showNotes(int count, int remarkMillis) {
         console.newConsole();
         SWTBotShell dialog = console.openAddRemove();
         console.add(dialog, "Test Notes");
         SWTBotShell configure = console.bot.shell("Test Notes");
         configure.bot().radio("This number of notes:").click();
-        configure.bot().textWithLabel("Number of notes:").setText("4");
+        configure.bot().textWithLabel("Number of notes:").setText(Integer.toString(count));
+        configure.bot().textWithLabel("Milliseconds to compute a remark:").setText(Integer.toString(remarkMillis));
         configure.bot().button("Finish").click();
         console.ok(dialog);
         console.consoleRoot().expand().getNode("Notes").select();
         table = console.window().bot().table();
-        console.bot.waitUntil(Conditions.tableHasRows(table, 4));
+        console.bot.waitUntil(Conditions.tableHasRows(table, count));
     }
 
     @AfterEach
@@ -45,6 +52,11 @@ class ExportListUiTest {
     }
 
     private void export(Path file, String type, boolean selectedOnly) {
+        save(file, type, selectedOnly);
+        console.bot.waitUntil(Conditions.condition(file + " is written", () -> Files.exists(file)));
+    }
+
+    private void save(Path file, String type, boolean selectedOnly) {
         console.window().bot().menu("Action").menu("Export List...").click();
         SWTBotShell dialog = console.bot.shell("Export List");
         dialog.bot().textWithLabel("File name:").setText(file.toString());
@@ -56,7 +68,40 @@ class ExportListUiTest {
         dialog.bot().textWithLabel("File name:").setText(file.toString());
         dialog.bot().button("Save").click();
         console.bot.waitUntil(Conditions.shellCloses(dialog));
-        console.bot.waitUntil(Conditions.condition(file + " is written", () -> Files.exists(file)));
+    }
+
+    /**
+     * A list whose cells cost time to compute (2,000 notes, 2 ms of CPU per remark: 4 s in all) is exported while the
+     * window goes on answering (the watchdog on this class fails a stall of the UI thread over 250 ms): the cells are
+     * asked for in short turns of the UI thread, the file is written in the background, a progress dialog says so.
+     */
+    @Test
+    void aListWhoseCellsAreSlowIsExportedWithoutFreezingTheWindow() throws Exception {
+        showNotes(2_000, 2);
+        Path file = ConsoleBot.folder("export-slow").resolve("notes.csv");
+        save(file, "Text (Comma Delimited) (*.csv)", false);
+        SWTBotShell progress = console.bot.shell("Progress Information");
+        assertTrue(progress.bot().label("Exporting the list...").isVisible());
+        console.bot.waitUntil(Conditions.shellCloses(progress), 60_000);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2_001, lines.size());
+        assertEquals("Name,Size,\"Remark, quoted\"", lines.get(0));
+        assertEquals("Note 2000,1 KB,\"even, \"\"round\"\"\"", lines.get(2_000));
+    }
+
+    /** Cancel in the progress dialog stops the export and leaves no file, not even a partial or temporary one. */
+    @Test
+    void aCancelledExportLeavesNothing() throws Exception {
+        showNotes(5_000, 2);
+        Path folder = ConsoleBot.folder("export-cancelled");
+        Path file = folder.resolve("notes.txt");
+        save(file, "Text (Tab Delimited) (*.txt)", false);
+        SWTBotShell progress = console.bot.shell("Progress Information");
+        progress.bot().button("Cancel").click();
+        console.bot.waitUntil(Conditions.shellCloses(progress), 30_000);
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(), left.toList());
+        }
     }
 
     @Test

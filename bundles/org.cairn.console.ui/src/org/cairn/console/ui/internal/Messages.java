@@ -43,6 +43,7 @@ public final class Messages {
     public String export_typeTab;
     public String export_typeComma;
     public String export_selectedOnly;
+    public String export_progress;
     public String delete_title;
     public String delete_items;
     public String delete_snapIn;

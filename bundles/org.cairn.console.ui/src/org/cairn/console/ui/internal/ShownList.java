@@ -32,10 +32,8 @@ public record ShownList(String nodeTypeId, List<Column> columns, List<ColumnStat
         return layout.stream().filter(ColumnState::shown).map(c -> byId.get(c.id()).title()).toList();
     }
 
-    /** @return the cells of the shown columns, for all rows or the selected rows */
-    public List<List<String>> rows(boolean selectedOnly) {
-        List<String> ids = layout.stream().filter(ColumnState::shown).map(ColumnState::id).toList();
-        List<? extends ResultItem> rows = selectedOnly ? selection.get() : items;
-        return rows.stream().map(item -> ids.stream().map(item::text).toList()).toList();
+    /** @return the ids of the shown columns, in display order */
+    public List<String> shownColumnIds() {
+        return layout.stream().filter(ColumnState::shown).map(ColumnState::id).toList();
     }
 }
