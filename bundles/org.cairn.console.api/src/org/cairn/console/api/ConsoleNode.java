@@ -8,8 +8,10 @@ import java.util.Optional;
  * the details pane act on.
  * <p>
  * Implementations are provided by snap-ins (and by the host for the Console Root). Children are computed lazily:
- * the host asks for them only when the node is expanded or selected, so an implementation may do I/O in
- * {@link #children()} but must not block for long. All methods are called on the Display thread.
+ * the host asks for them only when the node is expanded or selected. All methods are called on the Display thread,
+ * except {@link #children()} of a node whose {@link #childrenInBackground()} is {@code true} (since 1.3): a node whose
+ * children come from a store, a database or a device that may be slow or locked says so, and the host reads them on a
+ * background thread.
  * <p>
  * Only {@link #label()} and {@link #nodeTypeId()} must be implemented; everything else has a default. A node
  * that does not implement {@link #children()} is a leaf (since 1.1; in 1.0 {@code children()} had to be
@@ -31,6 +33,20 @@ public interface ConsoleNode {
      */
     default List<ConsoleNode> children() {
         return List.of();
+    }
+
+    /**
+     * @return whether {@link #children()} may take time (it reads a store, a database, a device, or waits for a
+     *         lock): the host then calls it on a background thread, never on the Display thread, shows "Reading..."
+     *         under the node until the children arrive, and reads them again after Action → Refresh on the node.
+     *         Until they arrive the node has no children for the host: its details list says "Reading..." too, and
+     *         a console file's expanded nodes beneath it are opened once they are read. The default is
+     *         {@code false}: {@code children()} is then called on the Display thread and must be quick. A host
+     *         older than 1.3 calls {@code children()} on the Display thread in any case.
+     * @since 1.3
+     */
+    default boolean childrenInBackground() {
+        return false;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import org.cairn.console.core.internal.UnavailableSnapIn;
  */
 public final class ConsoleDocument {
 
+    /** How deep {@link #forgetChildren} walks: deeper than any console tree a person reads. */
+    private static final int MAX_DEPTH = 64;
+
     /** The application name, used in the window title while a console has no file name. */
     public static final String APPLICATION_NAME = "Cairn";
 
@@ -33,6 +37,9 @@ public final class ConsoleDocument {
     private final Map<ConsoleNode, AddedSnapIn> added = new IdentityHashMap<>();
     /** Snap-in roots added beneath a container snap-in's root (the Console Root's are in {@link ConsoleRoot}). */
     private final Map<ConsoleNode, List<ConsoleNode>> hosted = new IdentityHashMap<>();
+    /** The children read so far of nodes that read them in the background ({@link ConsoleNode#childrenInBackground}),
+     *  by the node's equality: a snap-in may hand out a new but equal node for the same place on each call. */
+    private final Map<ConsoleNode, List<ConsoleNode>> read = new HashMap<>();
 
     /** Creates an unnamed console with an empty Console Root. */
     public ConsoleDocument() {
@@ -115,13 +122,61 @@ public final class ConsoleDocument {
         if (node == root) {
             return root.children();
         }
+        List<ConsoleNode> own = readsChildrenInBackground(node) ? read.getOrDefault(node, List.of()) : node.children();
         List<ConsoleNode> beneath = hosted.getOrDefault(node, List.of());
         if (beneath.isEmpty()) {
-            return node.children();
+            return own;
         }
-        List<ConsoleNode> all = new ArrayList<>(node.children());
+        List<ConsoleNode> all = new ArrayList<>(own);
         all.addAll(beneath);
         return List.copyOf(all);
+    }
+
+    /**
+     * @return whether {@code node}'s own children are read on a background thread (console API 1.3): until they
+     *         arrive ({@link #childrenArrived}), {@link #children} gives none of them
+     */
+    public boolean readsChildrenInBackground(ConsoleNode node) {
+        return node != root && node.childrenInBackground();
+    }
+
+    /** @return whether {@link #children} gives all of {@code node}'s children: read already, or read when asked */
+    public boolean childrenKnown(ConsoleNode node) {
+        return !readsChildrenInBackground(node) || read.containsKey(node);
+    }
+
+    /**
+     * Keeps the children read on a background thread for a node that reads them there.
+     *
+     * @param node     the node
+     * @param children what its {@link ConsoleNode#children()} returned
+     */
+    public void childrenArrived(ConsoleNode node, List<ConsoleNode> children) {
+        read.put(node, List.copyOf(children));
+    }
+
+    /**
+     * Forgets the children read of {@code node} and of every node beneath it (Action → Refresh on it), so that
+     * they are read again. Walks the children the document knows: those read, and those of nodes whose children
+     * are quick to get.
+     */
+    public void forgetChildren(ConsoleNode node) {
+        forgetChildren(node, 0);
+    }
+
+    private void forgetChildren(ConsoleNode node, int depth) {
+        if (read.isEmpty() || depth > MAX_DEPTH) {
+            return;
+        }
+        List<ConsoleNode> forgotten = read.remove(node);
+        List<ConsoleNode> beneath = forgotten != null ? forgotten
+                : node == root || !readsChildrenInBackground(node) && node.mayHaveChildren() ? children(node) : List.of();
+        for (ConsoleNode child : beneath) {
+            forgetChildren(child, depth + 1);
+        }
+        for (ConsoleNode child : hosted.getOrDefault(node, List.of())) {
+            forgetChildren(child, depth + 1);
+        }
     }
 
     /** @return whether {@code node} may have children, without loading them when it can tell */
@@ -156,7 +211,8 @@ public final class ConsoleDocument {
     }
 
     /**
-     * Finds a node by the keys of its path, loading children on the way.
+     * Finds a node by the keys of its path, loading children on the way (only those read already, for a node
+     * that reads its children in the background).
      *
      * @param keys the {@link ConsoleNode#key()}s from the Console Root down
      * @return the node, when every key is found
@@ -260,6 +316,7 @@ public final class ConsoleDocument {
         for (ConsoleNode beneath : List.copyOf(hosted.getOrDefault(snapInRoot, List.of()))) {
             remove(beneath);
         }
+        forgetChildren(snapInRoot);
         hosted.remove(snapInRoot);
         added.remove(snapInRoot);
         if (!root.remove(snapInRoot)) {

@@ -31,15 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Store changes the console starts on its UI thread (Action → Delete) while another program holds the store's lock:
- * the window keeps answering (the watchdog fails the test otherwise), a progress dialog says what is being done, and
- * the change is made once the lock is free.
+ * Store changes the console starts on its UI thread (Action → Delete), and reads of the tree's nodes, while another
+ * program holds the store's lock: the window keeps answering (the watchdog fails the test otherwise), a progress
+ * dialog or "Reading..." says what is being done, and the work is done once the lock is free.
  */
 @ExtendWith(ScreenshotOnFailure.class)
 @ExtendWith(UiThreadWatchdog.class)
 class StoreChangesTest {
 
-    private static final int HELD_SECONDS = 3;
+    private static final int HELD_SECONDS = 5;
 
     private final SWTBot bot = new SWTBot();
     private final ConsoleWindow console = new ConsoleWindow(bot);
@@ -81,6 +81,47 @@ class StoreChangesTest {
             holder.destroy();
         }
         assertEquals(List.of(), entries(store));
+    }
+
+    /**
+     * The purpose view's tree lists the purposes of every store's certificates: with the index gone and the lock
+     * held by another program, those are read on a background thread (console API 1.3) while the tree says
+     * "Reading..." under the node and the window keeps answering; they appear once the lock is free.
+     */
+    @Test
+    void thePurposeViewIsReadInTheBackgroundWhileAnotherProgramHoldsTheLock() throws Exception {
+        String service = App.unique("purposes").replace(' ', '-');
+        CertificateStore store = App.stores().open(Scope.service(service));
+        GeneratedCertificate created = App.factory().createSelfSigned(CertificateRequest.of("CN=purposes.example.org"));
+        store.add(LogicalStore.PERSONAL, created.certificate(), Optional.empty(), EntryAttributes.defaults());
+        SWTBotTreeItem root = console.addServiceCertificates(service);
+        root.expand().getNode("Personal");
+        root.select();
+
+        Path scopeRoot = Path.of(System.getProperty("cairn.store.root"), "services", service);
+        try (var files = Files.walk(scopeRoot)) { // every list must be read again, under the lock
+            for (Path index : files.filter(f -> f.getFileName().toString().equals("index")
+                    && f.getParent().getFileName().toString().equals(".cairn")).toList()) {
+                Files.delete(index);
+            }
+        }
+        Process holder = holdLock(scopeRoot.resolve(".cairn").resolve("lock"));
+        try {
+            console.shell().bot().menu("Action").menu("View Options...").click();
+            SWTBotShell options = bot.shell("View Options");
+            options.bot().radio("Certificate purpose").click();
+            options.bot().button("OK").click();
+            bot.waitUntil(Conditions.shellCloses(options));
+            bot.waitUntil(Conditions.condition("Reading... under the account while the lock is held",
+                    () -> root.getNodes().equals(List.of("Reading..."))));
+            App.screenshot(console.shell().widget, "purposes-read-in-the-background");
+            bot.waitUntil(Conditions.condition("the purposes arrive once the lock is free",
+                    () -> !root.getNodes().isEmpty() && !root.getNodes().contains("Reading...")),
+                    (HELD_SECONDS + 30) * 1000L);
+        } finally {
+            holder.destroy();
+        }
+        assertEquals(store.byPurpose().size(), root.getNodes().size(), "one node per purpose: " + root.getNodes());
     }
 
     private static List<String> entries(CertificateStore store) {

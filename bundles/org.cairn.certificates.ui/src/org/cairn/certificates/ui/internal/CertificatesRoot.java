@@ -34,7 +34,8 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
     private final CertificateStoreService stores;
     private final CertificateFactoryService factory;
     private final Scope scope;
-    private ViewMode mode;
+    /** Set on the Display thread, read by background reads of the children. */
+    private volatile ViewMode mode;
     private CertificateStore store;
     private String problem;
 
@@ -110,6 +111,15 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
         return Optional.of(Icon.of(Images.CERTIFICATE.url()));
     }
 
+    /**
+     * By purpose, the children are the purposes of the certificates of every store, which reads them all (and waits
+     * for a lock another program holds): the host reads them on a background thread (console API 1.3).
+     */
+    @Override
+    public boolean childrenInBackground() {
+        return mode.byPurpose();
+    }
+
     @Override
     public List<ConsoleNode> children() {
         Optional<CertificateStore> opened = store();
@@ -123,7 +133,9 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
                     children.add(new PurposeNode(this, group.purpose()));
                 }
             } catch (CertificateStoreException e) {
-                problem = e.getMessage();
+                synchronized (this) {
+                    problem = e.getMessage();
+                }
             }
         } else {
             for (LogicalStore logical : LogicalStore.values()) {

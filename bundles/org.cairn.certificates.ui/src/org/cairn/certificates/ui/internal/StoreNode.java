@@ -73,6 +73,15 @@ final class StoreNode implements StoreTarget.Node {
         return Optional.of(Icon.of(Icon.Kind.STORE));
     }
 
+    /**
+     * With physical stores shown, the children are the physical stores behind this logical store, which opens NSS
+     * databases and asks p11-kit's modules for tokens: the host reads them on a background thread (console API 1.3).
+     */
+    @Override
+    public boolean childrenInBackground() {
+        return physical.isEmpty() && root.mode().showPhysical();
+    }
+
     @Override
     public List<ConsoleNode> children() {
         if (physical.isEmpty() && root.mode().showPhysical()) {

@@ -23,6 +23,21 @@ public final class ConsoleSession {
     private final Map<String, List<ColumnState>> columns = new HashMap<>();
     private List<List<String>> expanded = List.of();
     private Optional<List<String>> selected = Optional.empty();
+    private final ChildReader childReader = new ChildReader();
+
+    /** @return the reader of the children of nodes that read them in the background */
+    public ChildReader childReader() {
+        return childReader;
+    }
+
+    /**
+     * Before a node is refreshed (Action → Refresh, a changed property sheet, a snap-in's action): the children read
+     * in the background of it and beneath it are read again, and reads under way are not kept.
+     */
+    public void refreshing(org.cairn.console.api.ConsoleNode node) {
+        childReader.forget();
+        document.forgetChildren(node);
+    }
 
     /** @return the console shown */
     public ConsoleDocument document() {

@@ -54,6 +54,7 @@ public final class HostActionContext implements ViewSite {
     @Override
     public void refresh(ConsoleNode node) {
         node.refresh();
+        session.refreshing(node);
         broker.send(ConsoleIds.TOPIC_REFRESH, node);
     }
 

@@ -54,6 +54,7 @@ public final class PropertiesHandler {
             }
             List<ConsoleNode> path = session.document().pathTo(node);
             node.refresh();
+            session.refreshing(path.size() > 1 ? path.get(path.size() - 2) : node);
             broker.send(ConsoleIds.TOPIC_REFRESH, path.size() > 1 ? path.get(path.size() - 2) : node);
             broker.send(ConsoleIds.TOPIC_REFRESH, node);
             broker.send(Topics.TITLE, Topics.NO_NODE);

@@ -2,6 +2,7 @@ package org.cairn.console.ui.internal.handlers;
 
 import org.cairn.console.api.ConsoleIds;
 import org.cairn.console.api.ConsoleNode;
+import org.cairn.console.ui.internal.ConsoleSession;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -18,8 +19,9 @@ public final class RefreshHandler {
     }
 
     @Execute
-    public void execute(@Named(ConsoleIds.SELECTED_NODE) ConsoleNode node, IEventBroker broker) {
+    public void execute(@Named(ConsoleIds.SELECTED_NODE) ConsoleNode node, IEventBroker broker, ConsoleSession session) {
         node.refresh();
+        session.refreshing(node);
         broker.send(ConsoleIds.TOPIC_REFRESH, node);
     }
 }

@@ -1,12 +1,15 @@
 package org.cairn.console.ui.internal.parts;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 import org.cairn.console.api.ConsoleIds;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
+import org.cairn.console.api.MessageView;
+import org.cairn.console.api.ResultView;
 import org.cairn.console.core.ConsoleDocument;
 import org.cairn.console.core.ViewState;
 import org.cairn.console.ui.internal.ConsoleFileActions;
@@ -43,6 +46,10 @@ import jakarta.inject.Inject;
  * The console tree (left pane): the Console Root and the nodes of the snap-ins under it, loaded lazily. Publishes
  * the selected node to the window's context ({@link ConsoleIds#SELECTED_NODE}, {@link ConsoleIds#SELECTED_NODE_TYPE}),
  * keeps the window title in step, and reports its expanded and selected nodes for the console file.
+ * <p>
+ * A node that reads its children in the background (console API 1.3) shows "Reading..." beneath it until they
+ * arrive from the session's {@link org.cairn.console.ui.internal.ChildReader}; a console file's expanded and selected
+ * nodes beneath it are opened as the children they are among arrive, unless the user has chosen another node by then.
  */
 public final class ConsoleTreePart {
 
@@ -50,12 +57,20 @@ public final class ConsoleTreePart {
     private ConsoleImages images;
     private ConsoleSession session;
     private MWindow window;
+    private Messages messages;
+    /** Expanded nodes of the console file being opened that wait for children read in the background. */
+    private final List<List<String>> pendingExpanded = new ArrayList<>();
+    /** The console file's selected node, while it waits for children read in the background. */
+    private Optional<List<String>> pendingSelected = Optional.empty();
+    /** Whether the tree is selecting a node itself, not the user. */
+    private boolean restoring;
 
     @PostConstruct
     public void createControls(Composite parent, ConsoleSession session, MWindow window, EModelService models,
             IEventBroker broker, @Translation Messages messages) {
         this.session = session;
         this.window = window;
+        this.messages = messages;
         images = new ConsoleImages(parent.getDisplay());
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.setUseHashlookup(true);
@@ -76,6 +91,9 @@ public final class ConsoleTreePart {
         });
         viewer.addSelectionChangedListener(event -> {
             if (event.getStructuredSelection().getFirstElement() instanceof ConsoleNode node) {
+                if (!restoring) {
+                    pendingSelected = Optional.empty(); // the user chose: the file's selection no longer applies
+                }
                 Selections.node(window.getContext(), node);
                 updateTitle();
                 reportState();
@@ -113,14 +131,80 @@ public final class ConsoleTreePart {
         ConsoleDocument document = session.document();
         viewer.setInput(document);
         ViewState view = session.takePendingView();
-        for (List<String> keys : view.expanded()) {
-            document.findByKeys(keys).ifPresent(node -> viewer.setExpandedState(pathOf(node), true));
-        }
-        ConsoleNode selected = view.selected().flatMap(document::findByKeys).orElse(document.root());
+        pendingExpanded.clear();
+        pendingExpanded.addAll(view.expanded());
+        pendingSelected = view.selected();
         if (view.expanded().isEmpty()) {
             viewer.setExpandedState(pathOf(document.root()), true);
         }
-        select(selected);
+        applyPending();
+        if (viewer.getStructuredSelection().isEmpty()) {
+            select(document.root()); // until the file's selected node arrives, if it waits for children
+        }
+    }
+
+    /**
+     * Opens the console file's expanded nodes and selects its selected node, as far as the children known allow;
+     * what lies beneath children still being read waits for them (called again when they arrive).
+     */
+    private void applyPending() {
+        ConsoleDocument document = session.document();
+        for (Iterator<List<String>> it = pendingExpanded.iterator(); it.hasNext();) {
+            List<String> keys = it.next();
+            Optional<ConsoleNode> node = document.findByKeys(keys);
+            if (node.isPresent()) {
+                viewer.setExpandedState(pathOf(node.get()), true);
+            }
+            if (node.isPresent() || !waitsForChildren(document, keys)) {
+                it.remove();
+            }
+        }
+        if (pendingSelected.isPresent()) {
+            List<String> keys = pendingSelected.get();
+            Optional<ConsoleNode> node = document.findByKeys(keys);
+            if (node.isPresent()) {
+                select(node.get());
+            }
+            if (node.isPresent() || !waitsForChildren(document, keys)) {
+                pendingSelected = Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * @return whether the path of {@code keys} passes a node whose children are still being read, asking for them
+     *         (they are read once, whoever asks)
+     */
+    private boolean waitsForChildren(ConsoleDocument document, List<String> keys) {
+        if (keys.isEmpty() || !keys.get(0).equals(document.root().key())) {
+            return false;
+        }
+        ConsoleNode current = document.root();
+        for (String key : keys.subList(1, keys.size())) {
+            if (!document.childrenKnown(current)) {
+                readChildren(document, current);
+                return true;
+            }
+            Optional<ConsoleNode> next = document.children(current).stream().filter(c -> c.key().equals(key)).findFirst();
+            if (next.isEmpty()) {
+                return false;
+            }
+            current = next.get();
+        }
+        return false;
+    }
+
+    /** Asks for {@code node}'s children off the UI thread; shows them, and what waited for them, when they arrive. */
+    private void readChildren(ConsoleDocument document, ConsoleNode node) {
+        session.childReader().request(viewer.getControl().getDisplay(), document, node, () -> {
+            if (viewer.getControl().isDisposed() || session.document() != document) {
+                return;
+            }
+            viewer.refresh(node, true);
+            applyPending();
+            updateTitle();
+            reportState();
+        });
     }
 
     private void select(ConsoleNode node) {
@@ -128,7 +212,12 @@ public final class ConsoleTreePart {
         if (path.getSegmentCount() > 1) {
             viewer.setExpandedState(path.getParentPath(), true);
         }
-        viewer.setSelection(new TreeSelection(path), true);
+        restoring = true;
+        try {
+            viewer.setSelection(new TreeSelection(path), true);
+        } finally {
+            restoring = false;
+        }
     }
 
     private TreePath pathOf(ConsoleNode node) {
@@ -205,7 +294,7 @@ public final class ConsoleTreePart {
     @org.eclipse.e4.core.di.annotations.Optional
     void refresh(@UIEventTopic(ConsoleIds.TOPIC_REFRESH) ConsoleNode node) {
         if (viewer != null && !viewer.getControl().isDisposed()) {
-            viewer.refresh(node, true);
+            viewer.refresh(node, true); // children read in the background were forgotten (ConsoleSession.refreshing)
         }
     }
 
@@ -214,8 +303,11 @@ public final class ConsoleTreePart {
         viewer.getControl().setFocus();
     }
 
-    /** Content of the tree: the document's root, then each node's children, asked for lazily. */
-    private static final class NodeContentProvider implements ITreeContentProvider {
+    /**
+     * Content of the tree: the document's root, then each node's children, asked for lazily; children read in the
+     * background show as "Reading..." until they arrive.
+     */
+    private final class NodeContentProvider implements ITreeContentProvider {
         private ConsoleDocument document;
 
         @Override
@@ -230,7 +322,15 @@ public final class ConsoleTreePart {
 
         @Override
         public Object[] getChildren(Object parent) {
-            return document.children((ConsoleNode) parent).toArray();
+            ConsoleNode node = (ConsoleNode) parent;
+            if (document.childrenKnown(node)) {
+                return document.children(node).toArray();
+            }
+            readChildren(document, node);
+            List<ConsoleNode> shown = new ArrayList<>();
+            shown.add(new ReadingNode(messages.details_reading));
+            shown.addAll(document.children(node)); // snap-ins added beneath it, known already
+            return shown.toArray();
         }
 
         @Override
@@ -241,6 +341,34 @@ public final class ConsoleTreePart {
         @Override
         public boolean hasChildren(Object element) {
             return document.mayHaveChildren((ConsoleNode) element);
+        }
+    }
+
+    /** Stands for children being read: "Reading..." in the tree; selected, it says so in the details pane. */
+    private record ReadingNode(String label) implements ConsoleNode {
+        @Override
+        public String nodeTypeId() {
+            return "org.cairn.console.node.reading";
+        }
+
+        @Override
+        public Optional<ResultView> resultView() {
+            return Optional.of(new MessageView(label));
+        }
+
+        @Override
+        public boolean mayHaveChildren() {
+            return false;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other; // each stands in for one read; two are never the same node
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
         }
     }
 }

@@ -249,9 +249,20 @@ public final class DetailsPart {
         stackLayout.topControl = message;
     }
 
-    /** A node without a view of its own lists its children, as an MMC folder does. */
-    private ListView childrenList(ConsoleNode node) {
+    /**
+     * A node without a view of its own lists its children, as an MMC folder does; children read in the background
+     * (console API 1.3) are waited for with "Reading...", and the list shows when they arrive.
+     */
+    private ResultView childrenList(ConsoleNode node) {
         ConsoleDocument document = session.document();
+        if (!document.childrenKnown(node)) {
+            session.childReader().request(stack.getDisplay(), document, node, () -> {
+                if (shown == node && !stack.isDisposed() && session.document() == document) {
+                    show(node);
+                }
+            });
+            return new MessageView(messages.details_reading);
+        }
         List<ResultItem> children = document.children(node).stream().map(child -> (ResultItem) new ChildItem(child))
                 .toList();
         List<Column> columns = List.of(Column.of(NAME_COLUMN, messages.details_column_name, 240));
