@@ -9,8 +9,13 @@ Usage: window-tree.py PID TITLE
 Exit code 2 when the application or its window is not on the accessibility bus.
 """
 import sys
+import time
 
 import pyatspi
+
+# How long to wait for the application and its window to appear on the bus: an application registers with the
+# accessibility registry when its toolkit starts, which takes seconds on a loaded machine.
+WAIT_SECONDS = 30
 
 
 def find_application(pid):
@@ -57,14 +62,25 @@ def walk(node, depth, out):
             walk(child, depth + 1, out)
 
 
+def find_windows(pid, title):
+    """Returns (application, windows titled title), waiting up to WAIT_SECONDS for both."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:
+        app = find_application(pid)
+        # SWT gives the window name a trailing space.
+        windows = [] if app is None else [w for w in app if w is not None and (w.name or "").strip() == title]
+        if windows or time.monotonic() > deadline:
+            return app, windows
+        time.sleep(0.5)
+
+
 def main():
     pid, title = int(sys.argv[1]), sys.argv[2]
-    app = find_application(pid)
+    app, windows = find_windows(pid, title)
     if app is None:
-        print("no application with process id %d on the accessibility bus" % pid, file=sys.stderr)
+        print("no application with process id %d on the accessibility bus after %d s" % (pid, WAIT_SECONDS),
+              file=sys.stderr)
         return 2
-    # SWT gives the window name a trailing space.
-    windows = [w for w in app if w is not None and (w.name or "").strip() == title]
     if not windows:
         print("no window titled %r; windows: %r" % (title, [w.name for w in app if w is not None]), file=sys.stderr)
         return 2

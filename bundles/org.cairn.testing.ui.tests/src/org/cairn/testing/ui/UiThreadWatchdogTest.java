@@ -125,6 +125,15 @@ class UiThreadWatchdogTest {
                 "gtk_widget_get_preferred_size", null, -2),
                 new StackTraceElement("org.eclipse.swt.widgets.Control", "computeNativeSize", null, 1) };
         assertEquals(UiThreadWatchdog.Cause.TOOLKIT, UiThreadWatchdog.Stall.cause(layout, limit, Duration.ofMillis(300)));
+        StackTraceElement[] starting = { new StackTraceElement("java.lang.Thread", "start0", null, -2),
+                new StackTraceElement("java.lang.Thread", "start", null, 1444),
+                new StackTraceElement("org.example.Dialog", "startWork", null, 66) };
+        assertEquals(UiThreadWatchdog.Cause.STARVED, UiThreadWatchdog.Stall.cause(starting, limit, Duration.ofMillis(95)),
+                "the system creating a thread for work moved off the UI thread");
+        StackTraceElement[] sleeping = { new StackTraceElement("java.lang.Thread", "sleep0", null, -2),
+                new StackTraceElement("org.example.Dialog", "okPressed", null, 12) };
+        assertEquals(UiThreadWatchdog.Cause.BLOCKED, UiThreadWatchdog.Stall.cause(sleeping, limit, Duration.ofMillis(5)),
+                "the product sleeping on the UI thread still fails");
         assertTrue(new UiThreadWatchdog.Stall(Duration.ofMillis(400), Duration.ofMillis(300), List.of(loading), firstUse)
                 .idle());
         assertFalse(new UiThreadWatchdog.Stall(Duration.ofMillis(400), Duration.ofMillis(300), List.of(sorting), work)

@@ -73,7 +73,11 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
         BLOCKED,
         /** Asleep in {@code Display.sleep} with the runnable queued: the machine did not run the thread. */
         NOT_SCHEDULED,
-        /** Computing for less than the limit, stretched past it by a machine (or a JVM pause) that did not run it. */
+        /**
+         * Computing for less than the limit, stretched past it by a machine (or a JVM pause) that did not run it; or
+         * the operating system creating a thread ({@code Thread.start0} on top: a worker for work moved off the UI
+         * thread, which takes well under a millisecond unless the machine stalls; 578 ms at load 11).
+         */
         STARVED,
         /**
          * Loading classes for their first use (a class loader's loadClass or defineClass near the top of the stack),
@@ -132,6 +136,10 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
             }
             if (stack.length > 0 && stack[0].getClassName().startsWith("org.eclipse.swt.")) {
                 return Cause.TOOLKIT;
+            }
+            if (stack.length > 0 && stack[0].getClassName().equals("java.lang.Thread")
+                    && stack[0].getMethodName().equals("start0") && cpu.compareTo(limit) < 0) {
+                return Cause.STARVED;
             }
             if (cpu.compareTo(limit) >= 0) {
                 return Cause.BUSY;

@@ -12,7 +12,8 @@ import org.cairn.console.api.ListView;
 /**
  * The details pane of a "Certificates" folder or a purpose: Windows' columns over the listed certificates. The rows
  * are thin wrappers over the entries' summaries, so 10,000 of them cost little; the host draws them virtually. The
- * Status column's chain verdicts are computed for the rows drawn and kept for this listing ({@link ChainVerdicts}).
+ * Status column's chain verdicts are computed for the rows drawn and kept for this listing ({@link ChainVerdicts}),
+ * those of the first rows here, where the listing is made off the UI thread.
  */
 final class CertificateList implements ListView {
 
@@ -24,6 +25,7 @@ final class CertificateList implements ListView {
     CertificateList(CertificateStore store, List<CertificateEntry> entries, String emptyMessage) {
         Instant now = Instant.now();
         ChainVerdicts verdicts = new ChainVerdicts(store);
+        verdicts.prepare(entries);
         List<CertificateRow> list = new ArrayList<>(entries.size());
         for (CertificateEntry entry : entries) {
             list.add(new CertificateRow(store, entry, now, verdicts));

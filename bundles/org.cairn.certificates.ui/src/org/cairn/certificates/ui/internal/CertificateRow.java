@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
@@ -78,8 +77,7 @@ final class CertificateRow implements CertificateItem {
     }
 
     private boolean keyNotAccessible() {
-        return entry.hasPrivateKey() && store.whyKeyNotExportable(entry).map(AccessDenial::reason)
-                .filter(reason -> reason == AccessDenial.Reason.NO_ACCESS).isPresent();
+        return verdicts.keyDenied(entry);
     }
 
     /**

@@ -171,6 +171,9 @@ public final class FindCertificatesDialog extends Dialog {
             work.deliver(display, task, () -> this.verdicts = Optional.of(read));
             for (int i = 0; i < where.size() && !task.isCanceled(); i++) {
                 CertificateSearch.Result part = CertificateSearch.find(store, Optional.of(where.get(i)), inField, text);
+                if (read.known() < ChainVerdicts.PREPARED_ROWS) {
+                    read.prepare(part.entries()); // the first rows found, off the UI thread
+                }
                 String next = i + 1 < where.size()
                         ? Messages.format("find.searching", where.get(i + 1).displayName(), i + 2, where.size())
                         : null;
