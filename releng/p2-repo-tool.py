@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Edits copies of p2 repositories for releng/check-snapins.sh (test only).
+"""Edits copies of p2 repositories for releng/check-snapins.sh (test only), and slices the API baseline.
 
   plain FOLDER                 content.jar/artifacts.jar -> content.xml/artifacts.xml (compressed forms removed)
   unsign FOLDER                removes the jar signatures of a plain copy, then computes its checksums again
   require FOLDER UNIT BUNDLE   adds to UNIT a requirement on the bundle BUNDLE [1.0.0,2.0.0) (that nobody has)
+  slice FROM TO BUNDLE...      a new plain repository TO with only the bundles BUNDLE... of the built site FROM
+                               (their units and jars): releng/update-api-baseline.sh makes releng/api-baseline so
 """
 import glob
 import hashlib
@@ -82,6 +84,34 @@ def require(root, unit, bundle):
     open(path, "w", encoding="utf-8").write(text[:start] + body + text[end:])
 
 
+def slice_(source, target, *bundles):
+    os.makedirs(os.path.join(target, "plugins"))
+    for name, element in (("content", "unit"), ("artifacts", "artifact")):
+        with zipfile.ZipFile(os.path.join(source, name + ".jar")) as z:
+            text = z.read(name + ".xml").decode("utf-8")
+        kept = []
+
+        def keep(match):
+            if re.search(r"\bid='([^']*)'", match.group(0)).group(1) in bundles:
+                kept.append(match.group(0))
+            return ""
+
+        rest = re.sub(r"<%s [^>]*?(?:/>|>.*?</%s>)" % (element, element), keep, text, flags=re.S)
+        # the emptied list gets the kept elements and their number; the repository's own properties stay
+        rest = re.sub(r"<%ss size='\d+'>\s*</%ss>" % (element, element),
+                      lambda m: "<%ss size='%d'>\n%s\n</%ss>" % (element, len(kept), "\n".join(kept), element),
+                      rest, flags=re.S)
+        rest = re.sub(r"<property name='p2\.compressed' value='true'/>", "<property name='p2.compressed' value='false'/>", rest)
+        with open(os.path.join(target, name + ".xml"), "w", encoding="utf-8") as f:
+            f.write(rest)
+    for bundle in bundles:
+        jars = glob.glob(os.path.join(source, "plugins", bundle + "_*.jar"))
+        if len(jars) != 1:
+            sys.exit("%s: %d jars of %s" % (source, len(jars), bundle))
+        with open(jars[0], "rb") as f, open(os.path.join(target, "plugins", os.path.basename(jars[0])), "wb") as g:
+            g.write(f.read())
+
+
 if __name__ == "__main__":
     command, arguments = sys.argv[1], sys.argv[2:]
-    {"plain": plain, "unsign": unsign, "require": require}[command](*arguments)
+    {"plain": plain, "unsign": unsign, "require": require, "slice": slice_}[command](*arguments)

@@ -226,6 +226,14 @@ public final class Snapins {
             artifactManager.loadRepository(repository, monitor);
             return work.run(metadata);
         } catch (ProvisionException e) {
+            Optional<Throwable> tls = untrustedServer(e.getStatus(), e);
+            if (tls.isPresent()) {
+                throw new SnapinException("Cannot read the repository " + repository
+                        + ": the server's certificate is not trusted (" + tls.get().getMessage() + ")."
+                        + "\nIf you trust this server, put its CA certificate in a trust store and name it to Java: "
+                        + "CAIRN_VM_ARGS=\"-Djavax.net.ssl.trustStore=FILE -Djavax.net.ssl.trustStorePassword=PASSWORD\" "
+                        + "cairn snapin install ...", e);
+            }
             throw new SnapinException("Cannot read the repository " + repository + ": " + e.getMessage()
                     + "\nCheck that it is a p2 repository (a folder or archive with content.jar or content.xml, "
                     + "or the address of an update site).", e);
@@ -277,6 +285,38 @@ public final class Snapins {
     }
 
     /** The status and its children, one message a line (the planner's explanation names a missing requirement). */
+    /**
+     * @return the TLS failure (a server certificate no trusted CA issued) among the causes of a failed read, if that
+     *         is why it failed; p2 and ECF wrap it in statuses and exceptions of their own
+     */
+    static Optional<Throwable> untrustedServer(IStatus status, Throwable thrown) {
+        List<Throwable> seen = new ArrayList<>();
+        List<Object> pending = new ArrayList<>(List.of(status, thrown));
+        while (!pending.isEmpty() && seen.size() < 100) {
+            Object next = pending.remove(0);
+            if (next instanceof IStatus s) {
+                if (s.getException() != null) {
+                    pending.add(s.getException());
+                }
+                pending.addAll(List.of(s.getChildren()));
+            } else if (next instanceof Throwable t && !seen.contains(t)) {
+                seen.add(t);
+                if (t instanceof javax.net.ssl.SSLHandshakeException
+                        || t instanceof java.security.cert.CertPathValidatorException
+                        || t instanceof java.security.cert.CertificateException) {
+                    return Optional.of(t);
+                }
+                if (t instanceof ProvisionException p) {
+                    pending.add(p.getStatus());
+                }
+                if (t.getCause() != null) {
+                    pending.add(t.getCause());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     static String describe(IStatus status) {
         StringBuilder text = new StringBuilder();
         describe(status, "", text);
