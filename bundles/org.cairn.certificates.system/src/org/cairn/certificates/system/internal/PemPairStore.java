@@ -477,6 +477,15 @@ final class PemPairStore implements PhysicalStore {
         }
     }
 
+    /** A service's key file stays: the service's configuration names it, and without it the service fails to start. */
+    @Override
+    public CertificateEntry deletePrivateKey(String thumbprint) throws CertificateStoreException {
+        String keyFile = pair(thumbprint).map(p -> p.keyFile().toString()).orElse("its key file");
+        throw new CertificateStoreException(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE, "Cairn does not delete "
+                + keyFile + " alone: a service's configuration names it, and the service would no longer start. Delete"
+                + " the certificate (both files) once no service uses it."));
+    }
+
     @Override
     public CertificateEntry updateAttributes(String thumbprint, UnaryOperator<EntryAttributes> change)
             throws CertificateStoreException {
