@@ -129,6 +129,8 @@ class ServiceFilesTest {
         assertTrue(denial.message().contains("You do not have access to the private key of web.example.test"), denial.message());
         assertTrue(denial.message().contains(ssl.resolve("private").toString()), denial.message());
         assertTrue(denial.message().contains("mode 0710"), denial.message());
+        // group root: joining it is no advice to give
+        assertTrue(denial.message().endsWith("run Cairn as root."), denial.message());
         CertificateStoreException refused = assertThrows(CertificateStoreException.class,
                 () -> asAlice.exportablePrivateKey(entry));
         assertEquals(AccessDenial.Reason.NO_ACCESS, refused.denial().orElseThrow().reason());
@@ -137,6 +139,14 @@ class ServiceFilesTest {
         Files.setPosixFilePermissions(ssl.resolve("private"), PosixFilePermissions.fromString("rwx--x--x"));
         String message = asAlice.whyKeyNotExportable(entry).orElseThrow().message();
         assertTrue(message.contains("the file " + ssl.resolve("private/web.key")) && message.contains("mode 0640"), message);
+        Optional<java.nio.file.attribute.GroupPrincipal> sslCert = group("ssl-cert");
+        if (sslCert.isPresent()) {
+            // Debian's convention: the group may read keys, and joining it is the advice
+            Files.getFileAttributeView(ssl.resolve("private/web.key"), java.nio.file.attribute.PosixFileAttributeView.class)
+                    .setGroup(sslCert.get());
+            String join = asAlice.whyKeyNotExportable(entry).orElseThrow().message();
+            assertTrue(join.contains("group ssl-cert") && join.endsWith("or add cairn-nobody to the group ssl-cert."), join);
+        }
         // world-readable: the account has access
         Files.setPosixFilePermissions(ssl.resolve("private/web.key"), PosixFilePermissions.fromString("rw-r--r--"));
         assertEquals(Optional.empty(), asAlice.whyKeyNotExportable(entry));
@@ -237,6 +247,14 @@ class ServiceFilesTest {
                 PemPlace.SSL, new Object());
         assertFalse(store.writable(), "a test session never writes the real /etc/ssl");
         assertEquals(AccessDenial.Reason.READ_ONLY_STORE, store.whyNotWritable().orElseThrow().reason());
+    }
+
+    private static Optional<java.nio.file.attribute.GroupPrincipal> group(String name) {
+        try {
+            return Optional.of(Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(name));
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean hasGroup(String name) {

@@ -66,13 +66,13 @@ final class FileAccess {
                 Owner d = owner(dir);
                 if (!allowed(d, groups, 1)) {
                     return Optional.of("the folder " + dir + " (" + d.describe() + ") does not let " + identity.userName()
-                            + " reach the files in it" + hint(d));
+                            + " reach the files in it" + hint(d, 1));
                 }
             }
             Owner f = owner(file);
             if (!allowed(f, groups, 4)) {
                 return Optional.of("the file " + file + " (" + f.describe() + ") cannot be read by " + identity.userName()
-                        + hint(f));
+                        + hint(f, 4));
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -80,8 +80,9 @@ final class FileAccess {
         }
     }
 
-    private String hint(Owner o) {
-        if ((o.mode() & (4 << 3)) != 0 && o.gid() != 0) {
+    /** @param bit the permission the group has and the account lacks: 4 read, 1 search */
+    private String hint(Owner o, int bit) {
+        if ((o.mode() & (bit << 3)) != 0 && o.gid() != 0) {
             return "; run Cairn as root, or add " + identity.userName() + " to the group " + o.group() + ".";
         }
         return "; run Cairn as root.";
