@@ -54,8 +54,13 @@ final class Cli {
 
     /** @param providers the physical store providers, as DS would bind them */
     Cli(Path root, List<org.cairn.certificates.core.spi.StoreProvider> providers) {
+        this(root, providers, Identity.current());
+    }
+
+    /** @param identity the account the stores decide rights for */
+    Cli(Path root, List<org.cairn.certificates.core.spi.StoreProvider> providers, Identity identity) {
         this.root = root;
-        this.stores = CertificateStores.create(StoreRoots.under(root), Identity.current(), providers);
+        this.stores = CertificateStores.create(StoreRoots.under(root), identity, providers);
     }
 
     /** A new, empty store root under the test bundle's target/stores. */

@@ -147,6 +147,7 @@ final class CertCommand {
                 case "inspect" -> inspect(Args.parse(command, rest, PASSWORD, Set.of("json")));
                 case "export" -> export(Args.parse(command, rest, union(union(union(SCOPE_STORE, PASSWORD), DB_PASSWORD),
                         Set.of("out", "format", "encryption")), Set.of("chain", "extended-properties", "delete-key", "force", "json")));
+                case "trust", "distrust" -> everywhere(command, Args.parse(command, rest, Set.of(), Set.of("everywhere", "json")));
                 default -> throw new UsageException("cairn cert: unknown subcommand '" + command + "'.");
             };
         } catch (UsageException e) {
@@ -420,6 +421,7 @@ final class CertCommand {
             }
             for (CertificateEntry entry : entries) {
                 Map<String, Object> details = details(store, entry);
+                details.put("heldIn", heldIn(thumbprint));
                 if (args.has("json")) {
                     shown.add(details);
                 } else {
@@ -436,6 +438,57 @@ final class CertCommand {
                     + ". List them with cairn cert list" + (scope instanceof Scope.CurrentUser ? "" : " --scope " + scope.token()) + ".");
         }
         return DONE;
+    }
+
+    /** Where is this certificate held: every physical store of the current user's and the computer's scope. */
+    private List<String> heldIn(String thumbprint) throws CommandException {
+        try {
+            return Everywhere.holders(services().stores(), thumbprint).stream().map(Everywhere.Place::line).toList();
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+
+    /** {@code trust|distrust THUMBPRINT --everywhere}: {@link Everywhere}; each place on its own line. */
+    private int everywhere(String command, Args args) throws UsageException, CommandException {
+        if (!args.has("everywhere") || args.positional().size() != 1) {
+            throw new UsageException("cairn cert " + command + ": give one THUMBPRINT and --everywhere (cairn cert "
+                    + command + " --help).");
+        }
+        String thumbprint = thumbprint(args.positional().get(0));
+        List<Everywhere.Place> places;
+        try {
+            if (command.equals("trust")) {
+                X509Certificate root = Everywhere.certificate(services().stores(), thumbprint).orElseThrow(() ->
+                        new CommandException("no certificate with thumbprint " + thumbprint + " in any store of "
+                                + "the current user or the computer; import it first (cairn cert import FILE)."));
+                places = Everywhere.trust(services().stores(), root, thumbprint);
+            } else {
+                places = Everywhere.distrust(services().stores(), thumbprint);
+            }
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+        if (args.has("json")) {
+            List<Object> all = new ArrayList<>();
+            for (Everywhere.Place p : places) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("scope", p.scope().token());
+                m.put("store", p.store().shortName());
+                m.put("physicalStore", p.physicalStore());
+                m.put("outcome", p.outcome());
+                all.add(m);
+            }
+            io.out().println(Json.write(all));
+        } else {
+            places.forEach(p -> io.out().println(p.line()));
+            if (places.isEmpty()) {
+                io.out().println("No place to change: no writable physical store behind Trusted Root Certification"
+                        + " Authorities of the current user or the computer.");
+            }
+        }
+        boolean failed = places.stream().anyMatch(p -> p.outcome().startsWith("not changed"));
+        return failed ? FAILED : DONE;
     }
 
     private static Map<String, Object> details(CertificateStore store, CertificateEntry entry) throws CommandException {
@@ -526,6 +579,10 @@ final class CertCommand {
             {"Extended properties", "properties"}, {"Store", "storeName"}, {"Physical store", "physicalStore"}};
         for (String[] f : fields) {
             out.append(String.format("%-20s %s%n", f[0] + ":", text(d.get(f[1]))));
+        }
+        if (d.get("heldIn") instanceof List<?> held && !held.isEmpty()) {
+            out.append("Held in:\n");
+            held.forEach(h -> out.append("  ").append(h).append('\n'));
         }
         boolean key = Boolean.TRUE.equals(d.get("hasPrivateKey"));
         out.append(String.format("%-20s %s%n", "Private key:", key ? "yes, you have a private key that corresponds to this certificate" : "no"));

@@ -19,6 +19,8 @@ final class Help {
               new-self-signed  create a self-signed certificate with its private key
               delete           delete a certificate (and its private key)
               inspect          describe a PKCS #12 file: algorithms, MAC, bags, who can read it
+              trust            trust a root everywhere: system anchors and every NSS database (--everywhere)
+              distrust         remove a root from every place it is trusted (--everywhere)
 
             Run cairn cert SUBCOMMAND --help for its options.
             Scopes: --scope user (default) | computer | service:NAME. Stores: --store My, Root, CA, Trust,
@@ -29,6 +31,22 @@ final class Help {
             """;
 
     private static final Map<String, String> COMMANDS = Map.of(
+            "trust", """
+                    Usage: cairn cert trust THUMBPRINT --everywhere [--json]
+
+                    Adds the root (found in any store of the current user or the computer) to Trusted Root
+                    Certification Authorities in every writable place other programs read: the computer's local
+                    trust anchors (as root; the system's trust is updated) and each of your NSS databases
+                    (Firefox, Chrome). Cairn's own store is left as it is. Prints each place and what happened;
+                    exit status 1 when a place refused (the reason is printed).
+                    """,
+            "distrust", """
+                    Usage: cairn cert distrust THUMBPRINT --everywhere [--json]
+
+                    Removes the certificate from Trusted Root Certification Authorities in every writable place of
+                    the current user and the computer, Cairn's own store included. Prints each place and what
+                    happened, and the read-only places that still hold it; exit status 1 when a place refused.
+                    """,
             "list", """
                     Usage: cairn cert list [--scope user|computer|service:NAME] [--store NAME] [--physical] [--json]
                                            [--db-password-file FILE | --db-password-env VARIABLE]
@@ -55,7 +73,9 @@ final class Help {
                     verdict of PKIX validation up to Trusted Root Certification Authorities, in the words of the
                     certificate dialog (--json: "status": {"code", "message", "failedAt", "detail"}; codes: ok,
                     not-time-valid, issuer-not-found, untrusted-root, not-trusted, invalid-ca, distrusted, revoked,
-                    bad-signature, not-valid, cannot-check). Revocation is not checked.
+                    bad-signature, not-valid, cannot-check). Revocation is not checked. "Held in" (--json:
+                    "heldIn") lists every physical store of the current user and the computer that holds it:
+                    Cairn's own, the system's anchors and bundle, Java's cacerts, NSS databases, service files.
                     Thumbprints may contain spaces or colons. Exit status 1 when one is not found.
                     """,
             "export", """

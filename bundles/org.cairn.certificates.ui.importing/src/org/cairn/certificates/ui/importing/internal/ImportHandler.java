@@ -78,9 +78,18 @@ public final class ImportHandler {
             return;
         }
         ImportWizard wizard = new ImportWizard(storeNode.scope(), storeNode.logicalStore(), store::whyCannotAdd,
-                importer, messages, Path.of(System.getProperty("user.home")));
+                logical -> addTarget(store, logical), importer, messages, Path.of(System.getProperty("user.home")));
         if (new ImportWizardDialog(shell, wizard).open() == Window.OK) {
             broker.send(ConsoleIds.TOPIC_REFRESH, node);
+        }
+    }
+
+    /** Where an import into {@code logical} goes, for the summary; nothing when that cannot be told. */
+    private static Optional<CertificateStore.PhysicalStoreInfo> addTarget(CertificateStore store, LogicalStore logical) {
+        try {
+            return store.addTarget(logical);
+        } catch (CertificateStoreException e) {
+            return Optional.empty();
         }
     }
 

@@ -23,6 +23,7 @@ import org.cairn.certificates.importing.ImportResult;
 import org.cairn.certificates.importing.ImportedCertificate;
 import org.cairn.certificates.importing.StoreChoice;
 import org.cairn.certificates.ui.wizard.SummaryPage;
+import org.cairn.certificates.core.CertificateStore.PhysicalStoreInfo;
 import org.cairn.certificates.ui.wizard.WelcomePage;
 import org.cairn.certificates.ui.wizard.WizardWork;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -42,6 +43,7 @@ public final class ImportWizard extends Wizard {
     private final Scope scope;
     private final Optional<LogicalStore> startedFrom;
     private final Function<LogicalStore, Optional<AccessDenial>> rights;
+    private final Function<LogicalStore, Optional<PhysicalStoreInfo>> targets;
     private final CertificateImportService importer;
     private final Messages messages;
     private final Path home;
@@ -68,6 +70,24 @@ public final class ImportWizard extends Wizard {
     public ImportWizard(Scope scope, Optional<LogicalStore> startedFrom,
             Function<LogicalStore, Optional<AccessDenial>> rights, CertificateImportService importer,
             Messages messages, Path home) {
+        this(scope, startedFrom, rights, store -> Optional.empty(), importer, messages, home);
+    }
+
+    /**
+     * @param scope       the account whose stores receive the certificates
+     * @param startedFrom the logical store the wizard was started from: the default target; empty for automatic
+     * @param rights      why the account may not add certificates to a store (empty when it may)
+     * @param targets     the physical store an add into a logical store goes to, when the summary should name it
+     *                    (the computer's local trust anchors); empty for Cairn's own store
+     * @param importer    the import service that does the work
+     * @param messages    the texts
+     * @param home        the folder relative file names are taken from (the user's home)
+     */
+    public ImportWizard(Scope scope, Optional<LogicalStore> startedFrom,
+            Function<LogicalStore, Optional<AccessDenial>> rights,
+            Function<LogicalStore, Optional<PhysicalStoreInfo>> targets, CertificateImportService importer,
+            Messages messages, Path home) {
+        this.targets = Objects.requireNonNull(targets, "targets");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.startedFrom = Objects.requireNonNull(startedFrom, "startedFrom");
         this.rights = Objects.requireNonNull(rights, "rights");
@@ -312,8 +332,28 @@ public final class ImportWizard extends Wizard {
                         : target.displayName();
                 rows.add(new String[] {MessageFormat.format(m.complete_certificate, issuedTo(entry)), where});
             }
+            java.util.Set<LogicalStore> stores = new java.util.LinkedHashSet<>();
+            for (FileEntry entry : contents.entries()) {
+                stores.add(choice instanceof StoreChoice.Chosen chosen ? chosen.store() : entry.automaticStore());
+            }
+            for (LogicalStore store : stores) {
+                targets.apply(store).filter(t -> !t.name().equals(".Default")).ifPresent(t -> {
+                    rows.add(new String[] {choice instanceof StoreChoice.Chosen ? m.complete_physical
+                            : MessageFormat.format(m.complete_physical_in, store.displayName()), physical(t)});
+                    rows.add(new String[] {m.complete_physical_location, t.location()});
+                });
+            }
         }
         return rows;
+    }
+
+    /** Where the certificates go when that is not Cairn's own store, in the administrator's words. */
+    private String physical(PhysicalStoreInfo target) {
+        return switch (target.name()) {
+            case ".LocalAnchors" -> messages.complete_physical_anchors;
+            case ".Blocklist" -> messages.complete_physical_blocklist;
+            default -> target.name();
+        };
     }
 
     /** Windows' "Content": a PEM file with one certificate and nothing else is a Base-64 certificate to the user. */

@@ -65,6 +65,11 @@ public final class Messages {
     public String complete_extendedProperties;
     public String complete_certificate;
     public String complete_withKey;
+    public String complete_physical;
+    public String complete_physical_in;
+    public String complete_physical_anchors;
+    public String complete_physical_blocklist;
+    public String complete_physical_location;
     public String complete_yes;
     public String complete_no;
     public String content_pkcs12;
