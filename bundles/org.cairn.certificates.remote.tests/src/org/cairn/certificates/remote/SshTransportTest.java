@@ -44,9 +44,10 @@ class SshTransportTest {
         Sshd.keygen(ssh.resolve("id_ed25519"), "ed25519", "");
         Sshd.keygen(work.resolve("encrypted"), "ecdsa", "right passphrase");
         Sshd.keygen(work.resolve("stranger"), "ed25519", "");
+        Sshd.keygen(work.resolve("agentkey"), "ed25519", "");
         Path authorized = work.resolve("authorized_keys");
         Files.writeString(authorized, Files.readString(ssh.resolve("id_ed25519.pub"))
-                + Files.readString(work.resolve("encrypted.pub")));
+                + Files.readString(work.resolve("encrypted.pub")) + Files.readString(work.resolve("agentkey.pub")));
         sshd = Sshd.start(work.resolve("sshd"), authorized);
         user = System.getProperty("user.name");
         Files.writeString(ssh.resolve("config"), String.join("\n",
@@ -85,7 +86,8 @@ class SshTransportTest {
         if (Files.exists(knownHosts)) {
             Files.copy(knownHosts, ssh.resolve("known_hosts"));
         }
-        return new SshSettings(ssh, ssh.resolve("config"), remoteCairn, Duration.ofSeconds(20), Duration.ofSeconds(60));
+        return new SshSettings(ssh, ssh.resolve("config"), Optional.empty(), remoteCairn, Duration.ofSeconds(20),
+                Duration.ofSeconds(60));
     }
 
     private static String fingerprint() throws Exception {
@@ -217,6 +219,40 @@ class SshTransportTest {
             c.removeFolder(folder);
             assertFalse(Files.exists(Path.of(folder)));
             assertThrows(IllegalArgumentException.class, () -> c.removeFolder("/tmp"));
+        }
+    }
+
+    @Test
+    void logsInWithAKeyThatOnlyTheSshAgentHolds(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("agent.log").toFile()).start();
+        try {
+            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+                Thread.sleep(50);
+            }
+            ProcessBuilder add = new ProcessBuilder("ssh-add", work.resolve("agentkey").toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process p = add.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            SshSettings files = settings(dir.resolve("none"), "cairn");
+            // no key file: the authorized key is only in the agent
+            Files.delete(files.sshDirectory().resolve("id_ed25519"));
+            Files.delete(files.sshDirectory().resolve("id_ed25519.pub"));
+            SshSettings withAgent = new SshSettings(files.sshDirectory(), files.config(), Optional.of(socket),
+                    files.remoteCairn(), files.connectTimeout(), files.commandTimeout());
+            RemoteException e = assertThrows(RemoteException.class, () -> RemoteCairn.connect(
+                    RemoteComputer.parse("remote"), files, (c, t, fp) -> true, PassphrasePrompt.NONE));
+            assertEquals(RemoteException.Reason.LOGIN_REFUSED, e.reason(), e.getMessage());
+            try (RemoteConnection c = RemoteCairn.connect(RemoteComputer.parse("remote"), withAgent,
+                    (x, t, fp) -> true, PassphrasePrompt.NONE)) {
+                String folder = c.createTemporaryFolder();
+                c.removeFolder(folder);
+            }
+        } finally {
+            agent.destroy();
+            agent.waitFor();
         }
     }
 

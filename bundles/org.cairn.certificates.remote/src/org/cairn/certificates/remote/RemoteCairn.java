@@ -16,11 +16,12 @@ import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.cairn.certificates.remote.internal.HostKeyCheck;
 import org.cairn.certificates.remote.internal.Passphrases;
+import org.cairn.certificates.remote.internal.UnixSocketAgent;
 
 /**
  * Opens a connection to the Cairn command line of another computer over SSH (Apache MINA SSHD), with what the user
  * already has: {@code ~/.ssh/config} (Host, HostName, User, Port, IdentityFile, ProxyJump, UserKnownHostsFile), the
- * default key files with their passphrases, and {@code known_hosts}. Nothing listens on a port and nothing of
+ * SSH agent, the default key files with their passphrases, and {@code known_hosts}. Nothing listens on a port and nothing of
  * Cairn's runs on the other computer but its own {@code cairn cert}.
  */
 public final class RemoteCairn {
@@ -54,6 +55,7 @@ public final class RemoteCairn {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(check);
         client.setFilePasswordProvider(keys);
+        settings.agent().ifPresent(socket -> client.setAgentFactory(UnixSocketAgent.factory(socket)));
         try {
             // the default identities (id_ed25519, id_ecdsa, id_rsa ...) of ~/.ssh, besides IdentityFile entries
             SshClient.setKeyPairProvider(client, settings.sshDirectory(), false, true, keys);

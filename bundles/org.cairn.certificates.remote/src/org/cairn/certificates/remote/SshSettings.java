@@ -12,13 +12,14 @@ import java.util.Optional;
  * @param sshDirectory   the user's {@code ~/.ssh}: default identities ({@code id_ed25519}, {@code id_ecdsa},
  *                       {@code id_rsa}) and, unless {@code config} says otherwise, {@code known_hosts}
  * @param config         the OpenSSH client configuration ({@code ~/.ssh/config}); a missing file is an empty one
+ * @param agent          the SSH agent's socket ({@code SSH_AUTH_SOCK}), empty for none
  * @param remoteCairn    the command that starts Cairn on the other computer, as the remote shell reads it
  *                       ({@code cairn} on its PATH by default; a path, or a wrapper that sets a store root)
  * @param connectTimeout how long to wait for the computer to answer and the login to finish
  * @param commandTimeout how long one remote command may run
  */
-public record SshSettings(Path sshDirectory, Path config, String remoteCairn, Duration connectTimeout,
-        Duration commandTimeout) {
+public record SshSettings(Path sshDirectory, Path config, Optional<Path> agent, String remoteCairn,
+        Duration connectTimeout, Duration commandTimeout) {
 
     /** The environment variable naming the remote command, when {@code --remote-cairn} is not given. */
     public static final String REMOTE_CAIRN_VARIABLE = "CAIRN_REMOTE_CAIRN";
@@ -26,6 +27,7 @@ public record SshSettings(Path sshDirectory, Path config, String remoteCairn, Du
     public SshSettings {
         Objects.requireNonNull(sshDirectory, "sshDirectory");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(remoteCairn, "remoteCairn");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(commandTimeout, "commandTimeout");
@@ -35,7 +37,7 @@ public record SshSettings(Path sshDirectory, Path config, String remoteCairn, Du
     }
 
     /**
-     * @param env         the environment ({@code HOME}, {@link #REMOTE_CAIRN_VARIABLE})
+     * @param env         the environment ({@code HOME}, {@code SSH_AUTH_SOCK}, {@link #REMOTE_CAIRN_VARIABLE})
      * @param config      {@code ssh -F FILE}, or empty for {@code ~/.ssh/config}
      * @param remoteCairn the remote command, or empty for {@link #REMOTE_CAIRN_VARIABLE} or {@code cairn}
      * @return the user's settings: {@code ~} is {@code $HOME} (else the account's home folder)
@@ -44,6 +46,7 @@ public record SshSettings(Path sshDirectory, Path config, String remoteCairn, Du
         String home = env.getOrDefault("HOME", System.getProperty("user.home"));
         Path ssh = Path.of(home, ".ssh");
         return new SshSettings(ssh, config.orElse(ssh.resolve("config")),
+                Optional.ofNullable(env.get("SSH_AUTH_SOCK")).filter(s -> !s.isBlank()).map(Path::of),
                 remoteCairn.or(() -> Optional.ofNullable(env.get(REMOTE_CAIRN_VARIABLE)).filter(s -> !s.isBlank()))
                         .orElse("cairn"),
                 Duration.ofSeconds(20), Duration.ofMinutes(5));
