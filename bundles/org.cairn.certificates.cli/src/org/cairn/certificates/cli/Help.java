@@ -19,6 +19,11 @@ final class Help {
               new-self-signed  create a self-signed certificate with its private key
               delete           delete a certificate (and its private key)
               inspect          describe a PKCS #12 file: algorithms, MAC, bags, who can read it
+              protocol         the version of the protocol another computer's console speaks with this one
+
+            Another computer over SSH: --computer [user@]host[:port] with list, show, export, import, delete,
+            new-self-signed; --computers FILE (one computer a line) with list, show, export, import, in parallel.
+            See cairn cert remote --help.
 
             Run cairn cert SUBCOMMAND --help for its options.
             Scopes: --scope user (default) | computer | service:NAME. Stores: --store My, Root, CA, Trust,
@@ -29,6 +34,38 @@ final class Help {
             """;
 
     private static final Map<String, String> COMMANDS = Map.of(
+            "protocol", """
+                    Usage: cairn cert protocol [--json]
+
+                    Says which version of the remote protocol this Cairn speaks ({"protocol": N, "subcommands": [...]}).
+                    A console on another computer asks it first over SSH (cairn cert --computer).
+                    """,
+            "remote", """
+                    Usage: cairn cert SUBCOMMAND --computer [user@]host[:port] [OPTIONS]
+                           cairn cert list|show|export|import --computers FILE [--parallel N] [OPTIONS]
+
+                    Runs the subcommand on another computer over SSH, with that computer's own cairn cert and the
+                    rights of the account you log in with (never sudo). Your ~/.ssh is used as ssh uses it: config
+                    (Host, HostName, User, Port, IdentityFile, ProxyJump, UserKnownHostsFile), the default key files,
+                    known_hosts. A host key that is not in known_hosts is refused until you accept it (a question on
+                    a terminal, or --accept-host-key SHA256:...); a changed host key is always refused.
+                      --computer SPEC        [user@]host[:port], or a Host name of ~/.ssh/config
+                      --computers FILE       one computer a line (# comments); one result line per computer (or one
+                                             JSON object a line with --json); exit 1 if any failed
+                      --parallel N           how many computers at once with --computers (default 8, at most 64)
+                      --ssh-config FILE      another OpenSSH client configuration (as ssh -F)
+                      --remote-cairn CMD     how to start Cairn there (default: cairn on its PATH; or CAIRN_REMOTE_CAIRN)
+                      --accept-host-key FP   accept an unknown host key with this SHA-256 fingerprint (added to
+                                             known_hosts)
+                      --passphrase-file F | --passphrase-env V   the passphrase of an encrypted key file (else asked
+                                             on the terminal)
+                    export writes --out on THIS computer (with --computers, --out is a folder: one HOST.pfx each): the
+                    remote Cairn exports and verifies into a private temporary folder there, the bytes come back over
+                    SSH, are checked against the remote's SHA-256, read back here by Cairn's PKCS #12 reader and only
+                    then written; the temporary folder is removed. --delete-key deletes the remote key only after that.
+                    import sends the file into a private temporary folder there, removed afterwards. Passwords go over
+                    the connection's standard input, never in an argument.
+                    """,
             "list", """
                     Usage: cairn cert list [--scope user|computer|service:NAME] [--store NAME] [--physical] [--json]
                                            [--db-password-file FILE | --db-password-env VARIABLE]

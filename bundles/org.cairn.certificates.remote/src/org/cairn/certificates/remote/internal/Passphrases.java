@@ -28,8 +28,10 @@ public final class Passphrases implements FilePasswordProvider {
     public String getPassword(SessionContext session, NamedResource resourceKey, int retryIndex) {
         Optional<char[]> given = prompt.passphrase(resourceKey.getName(), retryIndex);
         if (given.isEmpty()) {
-            failedKey = resourceKey.getName();
-            failure = "no passphrase was given";
+            if (retryIndex == 0) {
+                failedKey = resourceKey.getName();
+                failure = "no passphrase was given";
+            } // else: no other one to try after a wrong one; the failure stays "wrong"
             return null;
         }
         char[] p = given.get();
