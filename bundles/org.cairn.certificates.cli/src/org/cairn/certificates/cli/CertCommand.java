@@ -135,7 +135,14 @@ final class CertCommand {
             return DONE;
         }
         try {
+            if (RemoteCommand.applies(rest)) {
+                // another computer over SSH: its own cairn cert does the work (RemoteCommand, the remote bundle)
+                return new RemoteCommand(io, this::services).run(command, rest);
+            }
             return switch (command) {
+                case "protocol" -> protocol(Args.parse(command, rest, Set.of(), Set.of("json")));
+                case "remote" -> throw new UsageException("cairn cert remote is not a subcommand: give --computer HOST "
+                        + "or --computers FILE to another subcommand (cairn cert remote --help).");
                 case "list" -> list(Args.parse(command, rest, union(SCOPE_STORE, DB_PASSWORD), Set.of("json", "physical")));
                 case "show" -> show(Args.parse(command, rest, union(SCOPE_STORE, DB_PASSWORD), Set.of("json")));
                 case "import" -> importFile(Args.parse(command, rest,
@@ -968,6 +975,20 @@ final class CertCommand {
             io.out().println("Deleted " + thumbprint + "  " + entry.subject() + " from " + entry.logicalStore().displayName()
                     + (entry.hasPrivateKey() ? ", with its private key." : "."));
         }
+        return DONE;
+    }
+
+    // ---- protocol
+
+    /** What a console on another computer asks first (org.cairn.certificates.remote): the protocol this side speaks. */
+    private int protocol(Args args) throws UsageException {
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("cairn cert protocol takes no arguments.");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("protocol", Integer.valueOf(org.cairn.certificates.remote.RemoteCairn.PROTOCOL));
+        m.put("subcommands", List.of("list", "show", "export", "import", "delete", "new-self-signed", "inspect"));
+        io.out().println(args.has("json") ? Json.write(m) : "cairn cert protocol " + m.get("protocol"));
         return DONE;
     }
 

@@ -21,6 +21,11 @@ final class Help {
               inspect          describe a PKCS #12 file: algorithms, MAC, bags, who can read it
               trust            trust a root everywhere: system anchors and every NSS database (--everywhere)
               distrust         remove a root from every place it is trusted (--everywhere)
+              protocol         the version of the protocol another computer's console speaks with this one
+
+            Another computer over SSH: --computer [user@]host[:port] with list, show, export, import, delete,
+            new-self-signed; --computers FILE (one computer a line) with list, show, export, import, in parallel.
+            See cairn cert remote --help.
 
             Run cairn cert SUBCOMMAND --help for its options.
             Scopes: --scope user (default) | computer | service:NAME. Stores: --store My, Root, CA, Trust,
@@ -30,8 +35,8 @@ final class Help {
             Exit status: 0 done, 1 refused or failed, 2 wrong command line, 70 internal error.
             """;
 
-    private static final Map<String, String> COMMANDS = Map.of(
-            "trust", """
+    private static final Map<String, String> COMMANDS = Map.ofEntries(
+            Map.entry("trust", """
                     Usage: cairn cert trust THUMBPRINT --everywhere [--json]
 
                     Adds the root (found in any store of the current user or the computer) to Trusted Root
@@ -39,15 +44,47 @@ final class Help {
                     trust anchors (as root; the system's trust is updated) and each of your NSS databases
                     (Firefox, Chrome). Cairn's own store is left as it is. Prints each place and what happened;
                     exit status 1 when a place refused (the reason is printed).
-                    """,
-            "distrust", """
+                    """),
+            Map.entry("distrust", """
                     Usage: cairn cert distrust THUMBPRINT --everywhere [--json]
 
                     Removes the certificate from Trusted Root Certification Authorities in every writable place of
                     the current user and the computer, Cairn's own store included. Prints each place and what
                     happened, and the read-only places that still hold it; exit status 1 when a place refused.
-                    """,
-            "list", """
+                    """),
+            Map.entry("protocol", """
+                    Usage: cairn cert protocol [--json]
+
+                    Says which version of the remote protocol this Cairn speaks ({"protocol": N, "subcommands": [...]}).
+                    A console on another computer asks it first over SSH (cairn cert --computer).
+                    """),
+            Map.entry("remote", """
+                    Usage: cairn cert SUBCOMMAND --computer [user@]host[:port] [OPTIONS]
+                           cairn cert list|show|export|import --computers FILE [--parallel N] [OPTIONS]
+
+                    Runs the subcommand on another computer over SSH, with that computer's own cairn cert and the
+                    rights of the account you log in with (never sudo). Your ~/.ssh is used as ssh uses it: config
+                    (Host, HostName, User, Port, IdentityFile, ProxyJump, UserKnownHostsFile), the default key files,
+                    known_hosts. A host key that is not in known_hosts is refused until you accept it (a question on
+                    a terminal, or --accept-host-key SHA256:...); a changed host key is always refused.
+                      --computer SPEC        [user@]host[:port], or a Host name of ~/.ssh/config
+                      --computers FILE       one computer a line (# comments); one result line per computer (or one
+                                             JSON object a line with --json); exit 1 if any failed
+                      --parallel N           how many computers at once with --computers (default 8, at most 64)
+                      --ssh-config FILE      another OpenSSH client configuration (as ssh -F)
+                      --remote-cairn CMD     how to start Cairn there (default: cairn on its PATH; or CAIRN_REMOTE_CAIRN)
+                      --accept-host-key FP   accept an unknown host key with this SHA-256 fingerprint (added to
+                                             known_hosts)
+                      --passphrase-file F | --passphrase-env V   the passphrase of an encrypted key file (else asked
+                                             on the terminal)
+                    export writes --out on THIS computer (with --computers, --out is a folder: one HOST.pfx each): the
+                    remote Cairn exports and verifies into a private temporary folder there, the bytes come back over
+                    SSH, are checked against the remote's SHA-256, read back here by Cairn's PKCS #12 reader and only
+                    then written; the temporary folder is removed. --delete-key deletes the remote key only after that.
+                    import sends the file into a private temporary folder there, removed afterwards. Passwords go over
+                    the connection's standard input, never in an argument.
+                    """),
+            Map.entry("list", """
                     Usage: cairn cert list [--scope user|computer|service:NAME] [--store NAME] [--physical] [--json]
                                            [--db-password-file FILE | --db-password-env VARIABLE]
 
@@ -62,8 +99,8 @@ final class Help {
                                issuedTo, issuedBy, serialNumber, notBefore, notAfter (ISO-8601 UTC), friendlyName,
                                description, purposes, hasPrivateKey, exportable, store (short name), storeName,
                                physicalStore, scope
-                    """,
-            "show", """
+                    """),
+            Map.entry("show", """
                     Usage: cairn cert show THUMBPRINT... [--scope SCOPE] [--store NAME] [--json]
                                            [--db-password-file FILE | --db-password-env VARIABLE]
 
@@ -77,8 +114,8 @@ final class Help {
                     "heldIn") lists every physical store of the current user and the computer that holds it:
                     Cairn's own, the system's anchors and bundle, Java's cacerts, NSS databases, service files.
                     Thumbprints may contain spaces or colons. Exit status 1 when one is not found.
-                    """,
-            "export", """
+                    """),
+            Map.entry("export", """
                     Usage: cairn cert export THUMBPRINT --out FILE [--format pfx|der|base64|p7b|ID] [--chain]
                                               [--extended-properties] [--delete-key]
                                               [--encryption aes256-sha256|tripledes-sha1] [--force]
@@ -94,8 +131,8 @@ final class Help {
                     (--db-password-file FILE or --db-password-env VARIABLE).
                     Other bundles can add certificate-only formats: --format ID names one (an unknown --format
                     lists those installed).
-                    """,
-            "import", """
+                    """),
+            Map.entry("import", """
                     Usage: cairn cert import FILE [--store NAME [--physical-store NAME] | --auto] [--exportable]
                                              [--extended-properties] [--password-file FILE | --password-env VARIABLE]
                                              [--db-password-file FILE | --db-password-env VARIABLE]
@@ -115,8 +152,8 @@ final class Help {
                     The password (for PKCS #12 files and encrypted keys) comes from --password-file FILE (its
                     first line), --password-env VARIABLE, or standard input (a prompt on a terminal). An empty
                     password opens files protected with the empty or with no password, as Windows does.
-                    """,
-            "new-self-signed", """
+                    """),
+            Map.entry("new-self-signed", """
                     Usage: cairn cert new-self-signed --subject DN [--key rsa2048|rsa3072|rsa4096|ec-p256|ec-p384|ed25519]
                                                       [--days N] [--eku serverAuth,clientAuth,...]
                                                       [--friendly-name NAME] [--exportable] [--store My]
@@ -126,21 +163,21 @@ final class Help {
                     --eku takes serverAuth, clientAuth, codeSigning, emailProtection, timeStamping, OCSPSigning,
                     ipsecIKE, smartcardLogon, documentSigning, efs, any, or OIDs. The key is exportable only with
                     --exportable.
-                    """,
-            "delete", """
+                    """),
+            Map.entry("delete", """
                     Usage: cairn cert delete THUMBPRINT [--scope SCOPE] [--store NAME] [--json]
 
                     Deletes the certificate and its private key. When the certificate is in several stores of the
                     scope, say which with --store.
-                    """,
-            "inspect", """
+                    """),
+            Map.entry("inspect", """
                     Usage: cairn cert inspect FILE [--password-file FILE | --password-env VARIABLE] [--json]
 
                     Describes a PKCS #12 file: its integrity check (MAC) and iteration counts, its safes and
                     their encryption, its bags and their attributes, and which readers are expected to open it.
                     Without a password the empty and the absent password are tried; bags in encrypted safes are
                     shown when the password opens them. Exit status 1 when the file cannot be read completely.
-                    """);
+                    """));
 
     private Help() {
     }

@@ -10,6 +10,33 @@ final class Json {
     private Json() {
     }
 
+    /** JSON text that another Cairn wrote (a remote computer's answer), put in as it is. */
+    record Raw(String text) {
+    }
+
+    /** @return {@code json} on one line: the whitespace between tokens removed (strings keep theirs) */
+    static String compact(String json) {
+        StringBuilder out = new StringBuilder(json.length());
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < json.length()) {
+                    out.append(json.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                out.append(c);
+            } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value, "");
@@ -17,7 +44,9 @@ final class Json {
     }
 
     private static void write(StringBuilder out, Object value, String indent) {
-        if (value instanceof Optional<?> optional) {
+        if (value instanceof Raw raw) {
+            out.append(raw.text().strip());
+        } else if (value instanceof Optional<?> optional) {
             write(out, optional.orElse(null), indent);
         } else if (value == null) {
             out.append("null");
