@@ -125,6 +125,10 @@ class UiThreadWatchdogTest {
                 "gtk_widget_get_preferred_size", null, -2),
                 new StackTraceElement("org.eclipse.swt.widgets.Control", "computeNativeSize", null, 1) };
         assertEquals(UiThreadWatchdog.Cause.TOOLKIT, UiThreadWatchdog.Stall.cause(layout, limit, Duration.ofMillis(300)));
+        StackTraceElement[] buttons = { new StackTraceElement("org.eclipse.jface.widgets.ButtonFactory", "lambda$0", null, 68),
+                new StackTraceElement("org.eclipse.jface.dialogs.Dialog", "createButton", null, 618),
+                new StackTraceElement("org.example.ImportHandler", "execute", null, 82) };
+        assertEquals(UiThreadWatchdog.Cause.TOOLKIT, UiThreadWatchdog.Stall.cause(buttons, limit, Duration.ofMillis(355)));
         StackTraceElement[] starting = { new StackTraceElement("java.lang.Thread", "start0", null, -2),
                 new StackTraceElement("java.lang.Thread", "start", null, 1444),
                 new StackTraceElement("org.example.Dialog", "startWork", null, 66) };

@@ -89,7 +89,8 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
          */
         CLASS_LOADING,
         /**
-         * Inside the toolkit itself (the top frame is SWT's or GTK's code: computing the sizes of a window being
+         * Inside the toolkit itself (the top frame is SWT's, JFace's or GTK's code, such as JFace creating a wizard's
+         * first buttons: 355 ms of CPU in the CI-like run at load 4; computing the sizes of a window being
          * opened, laying it out, decoding an image): reported, not failed. The watchdog is there to catch the
          * product's own slow work on the UI thread (store access, key generation, disk, locks, processes), whose
          * frames are on top. Known case: a wizard's first layout takes 250 to 370 ms of CPU under load
@@ -134,7 +135,8 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
                             && frame.getMethodName().equals("storeContent"))) {
                 return Cause.CLASS_LOADING;
             }
-            if (stack.length > 0 && stack[0].getClassName().startsWith("org.eclipse.swt.")) {
+            if (stack.length > 0 && (stack[0].getClassName().startsWith("org.eclipse.swt.")
+                    || stack[0].getClassName().startsWith("org.eclipse.jface."))) {
                 return Cause.TOOLKIT;
             }
             if (stack.length > 0 && stack[0].getClassName().equals("java.lang.Thread")
