@@ -159,6 +159,28 @@ diff -u "$work/before" "$work/after" >&2 || fail "after the second uninstall the
 snapin install --trust-signer "$signer" "$cairn_site" org.cairn.sdk.feature
 expect_ok "install of the SDK"
 ls "$product/plugins" | grep -q '^org.cairn.console.api.source_' || fail "the SDK did not add org.cairn.console.api.source"
+# Its API reference (org.cairn.sdk.doc): a page for every exported package of the API bundles (as their manifests in
+# this tree export them), SnapIn's page with its Javadoc, nothing of an internal package
+doc=$(ls "$product"/plugins/org.cairn.sdk.doc_*.jar 2>/dev/null | head -n 1)
+[ -n "$doc" ] || fail "the SDK did not add its API reference org.cairn.sdk.doc"
+python3 -m zipfile -e "$doc" "$work/doc" || fail "the API reference $doc cannot be read"
+[ -f "$work/doc/reference/api/index.html" ] || fail "the API reference has no index.html"
+for bundle in org.cairn.console.api org.cairn.certificates.core org.cairn.certificates.export org.cairn.certificates.ui; do
+    # the first name of each clause (one a line in these manifests), not the names in uses:= or x-friends:=
+    exported=$(sed -n '/^Export-Package:/,/^[A-Z][A-Za-z-]*:/p' "$top/bundles/$bundle/META-INF/MANIFEST.MF" |
+        sed -n 's/^\(Export-Package: \| \)\(org\.cairn[a-z0-9.]*\).*/\2/p' | grep -v '\.internal' | sort -u)
+    [ -n "$exported" ] || fail "no exported package found in $bundle's manifest"
+    for package in $exported; do
+        page="$work/doc/reference/api/$(printf '%s' "$package" | tr . /)/package-summary.html"
+        [ -f "$page" ] || fail "the API reference lacks package $package of $bundle"
+    done
+done
+grep -q 'A snap-in: a kind of node tree the user can add to a console' "$work/doc/reference/api/org/cairn/console/api/SnapIn.html" ||
+    fail "SnapIn's page in the API reference lacks its Javadoc"
+if find "$work/doc/reference" -path '*/internal/*' | grep -q .; then
+    fail "the API reference documents an internal package: $(find "$work/doc/reference" -path '*/internal/*' | head -n 1)"
+fi
+echo "OK: the SDK's API reference: $(find "$work/doc/reference/api/org" -name package-summary.html | wc -l) packages"
 snapin uninstall org.cairn.sdk.feature
 expect_ok "uninstall of the SDK"
 state > "$work/after"

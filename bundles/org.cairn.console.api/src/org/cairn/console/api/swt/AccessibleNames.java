@@ -96,7 +96,7 @@ public final class AccessibleNames {
         return Arrays.copyOf(bytes, bytes.length + 1);
     }
 
-    /** @return {@code text} as spoken: without the mnemonic '&' and the colon at the end */
+    /** @return {@code text} as spoken: without the mnemonic {@code '&'} and the colon at the end */
     public static String plain(String text) {
         String spoken = text.replace("&&", "\u0000").replace("&", "").replace('\u0000', '&').strip();
         return spoken.endsWith(":") ? spoken.substring(0, spoken.length() - 1).strip() : spoken;
