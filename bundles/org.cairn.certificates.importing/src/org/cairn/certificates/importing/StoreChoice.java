@@ -31,7 +31,7 @@ public sealed interface StoreChoice {
     /**
      * "Place all certificates in the following store" with "Show physical stores" on: one physical store behind the
      * logical store, for example an NSS database. Such a store may take certificates one at a time (an NSS database
-     * through certutil and pk12util), so a failure part-way leaves the ones before it imported; the error says which.
+     * through certutil and pk12util); when one fails, the ones added before are taken out again (all or nothing).
      *
      * @param store         the logical store
      * @param physicalStore the physical store's name ({@code cairn cert list --physical})

@@ -176,12 +176,23 @@ final class MergedCertificateStore implements CertificateStore {
         return List.copyOf(found);
     }
 
-    /** The writable physical store that holds the entry, or a refusal saying why there is none. */
+    /**
+     * The writable physical store that holds the entry, or a refusal saying why there is none. The physical stores the
+     * entry names come first: an entry that {@link #add(LogicalStore, String, X509Certificate, Optional,
+     * EntryAttributes)} returned names only the physical store it went to, so deleting it (an import undone) leaves a
+     * copy in another physical store alone.
+     */
     private PhysicalStore holder(CertificateEntry entry) throws CertificateStoreException {
         checkScope(entry);
         boolean readOnlyCopy = false;
         String thumbprint = entry.thumbprint();
+        List<PhysicalStore> named = new ArrayList<>();
+        List<PhysicalStore> others = new ArrayList<>();
         for (PhysicalStore physical : physical(entry.logicalStore())) {
+            (entry.physicalStores().contains(physical.name()) ? named : others).add(physical);
+        }
+        named.addAll(others);
+        for (PhysicalStore physical : named) {
             if (physical.find(thumbprint).isPresent()) {
                 if (physical.writable()) {
                     return physical;
@@ -395,7 +406,15 @@ final class MergedCertificateStore implements CertificateStore {
         if (access.isPresent()) {
             return access;
         }
-        return whyNotModifiable(entry);
+        Optional<AccessDenial> modifiable = whyNotModifiable(entry);
+        if (modifiable.isPresent()) {
+            return modifiable;
+        }
+        try {
+            return keyHolder(entry).whyKeyNotDeletable(entry.thumbprint());
+        } catch (CertificateStoreException e) {
+            return Optional.of(new AccessDenial(AccessDenial.Reason.NO_ACCESS, e.getMessage()));
+        }
     }
 
     @Override

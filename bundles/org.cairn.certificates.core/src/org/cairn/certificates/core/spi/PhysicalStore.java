@@ -76,6 +76,21 @@ public interface PhysicalStore {
     }
 
     /**
+     * Whether the entry's private key may be deleted alone, the certificate staying (the export wizard's "Delete the
+     * private key if the export is successful"). A store that writes keys but never deletes one alone (a service's
+     * key file that its configuration names) says why here, so that the option is greyed before an export rather than
+     * refused after it.
+     *
+     * @param thumbprint normalised SHA-1 thumbprint
+     * @return empty when the identity may delete the entry's private key (whether it exists is not checked); else why
+     *         not. By default the same as {@link #whyNotWritable()}
+     * @since 1.3
+     */
+    default Optional<AccessDenial> whyKeyNotDeletable(String thumbprint) {
+        return whyNotWritable();
+    }
+
+    /**
      * @param certificate the certificate
      * @param privateKey  its key, if any
      * @param attributes  attributes

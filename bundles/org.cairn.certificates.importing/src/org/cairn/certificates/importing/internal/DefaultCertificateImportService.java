@@ -158,22 +158,60 @@ public final class DefaultCertificateImportService implements CertificateImportS
         return new ImportResult(decoded.format, request.scope(), result, decoded.notes);
     }
 
-    /** Into one named physical store, which takes certificates one at a time (an NSS database). */
+    /**
+     * What one add into a named physical store did, so that it can be undone.
+     *
+     * @param added  the entry as the store returned it (naming only that physical store)
+     * @param before the logical store the certificate was in there before (an NSS database keeps one copy and moves
+     *               it by its trust); empty when it was not there
+     */
+    private record Done(CertificateEntry added, Optional<LogicalStore> before) {
+    }
+
+    /**
+     * Into one named physical store, which takes certificates one at a time (an NSS database): all or nothing. When
+     * one fails, the ones added before are taken out again, newest first (a certificate that was there before goes
+     * back to the store it was in), and the error says so; if undoing fails too, it names what is left.
+     */
     private static void addOneByOne(CertificateStore store, String physical, List<NewEntry> adds, ImportRequest request)
             throws ImportException {
-        List<String> done = new ArrayList<>();
+        List<Done> done = new ArrayList<>();
         for (NewEntry add : adds) {
             try {
-                store.add(add.store(), physical, add.certificate(), add.privateKey(), add.attributes());
-                done.add(CertificateEntry.sha1(add.certificate().getEncoded()));
+                String thumbprint = CertificateEntry.sha1(add.certificate().getEncoded());
+                Optional<LogicalStore> before = store.find(thumbprint).stream()
+                        .filter(e -> e.physicalStores().contains(physical)).map(CertificateEntry::logicalStore)
+                        .findFirst();
+                done.add(new Done(store.add(add.store(), physical, add.certificate(), add.privateKey(),
+                        add.attributes()), before));
             } catch (CertificateStoreException | java.security.cert.CertificateEncodingException | RuntimeException e) {
+                List<String> left = undo(store, physical, done);
                 throw new ImportException(Reason.STORE, "Adding the certificates to " + physical + " ("
                         + add.store().displayName() + " of " + request.scope().displayName() + ") failed: "
-                        + e.getMessage() + (done.isEmpty() ? " Nothing was imported."
-                                : " The physical store takes certificates one at a time; these were imported before: "
-                                        + String.join(", ", done) + "."), e);
+                        + e.getMessage() + (left.isEmpty() ? " Nothing was imported."
+                                : " Undoing the certificates imported before failed; still in " + physical + ": "
+                                        + String.join("; ", left) + "."), e);
             }
         }
+    }
+
+    /** @return what could not be undone: "THUMBPRINT (why)" each */
+    private static List<String> undo(CertificateStore store, String physical, List<Done> done) {
+        List<String> left = new ArrayList<>();
+        for (int i = done.size() - 1; i >= 0; i--) {
+            CertificateEntry added = done.get(i).added();
+            try {
+                if (done.get(i).before().isPresent()) {
+                    store.add(done.get(i).before().get(), physical, added.certificate(), Optional.empty(),
+                            EntryAttributes.defaults());
+                } else {
+                    store.delete(added);
+                }
+            } catch (CertificateStoreException | RuntimeException e) {
+                left.add(added.thumbprint() + " (" + e.getMessage() + ")");
+            }
+        }
+        return left;
     }
 
     @Override

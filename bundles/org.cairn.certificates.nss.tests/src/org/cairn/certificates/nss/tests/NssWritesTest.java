@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.CertificateStoreService;
+import org.cairn.certificates.importing.CertificateImportServices;
+import org.cairn.certificates.importing.ImportException;
+import org.cairn.certificates.importing.ImportRequest;
+import org.cairn.certificates.importing.StoreChoice;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.core.EntryAttributes;
@@ -105,11 +110,114 @@ class NssWritesTest {
         assertEquals(Optional.of("p,p,p"), trust(fixture.chrome, "Cairn Added Distrusted"), "the CN is the nickname");
 
         CertificateStoreException twice = assertThrows(CertificateStoreException.class, () -> store.add(
-                LogicalStore.TRUSTED_PEOPLE, CHROME, bad, Optional.empty(), EntryAttributes.defaults()));
-        assertTrue(twice.getMessage().contains("already in the NSS database"), twice.getMessage());
+                LogicalStore.UNTRUSTED, CHROME, bad, Optional.empty(), EntryAttributes.defaults()));
+        assertTrue(twice.getMessage().contains("already in the NSS database " + CHROME), twice.getMessage());
+        assertTrue(twice.getMessage().contains("in Untrusted Certificates"), twice.getMessage());
         CertificateStoreException none = assertThrows(CertificateStoreException.class, () -> store.add(
                 LogicalStore.TRUSTED_ROOT, "NSS: nowhere", root, Optional.empty(), EntryAttributes.defaults()));
         assertTrue(none.getMessage().contains("there are: .Default, " + CHROME), none.getMessage());
+    }
+
+    @Test
+    void trustChangesMoveACertificateBetweenStoresAsCertutilSees() throws Exception {
+        X509Certificate root = newCertificate("Cairn Moved Root", "basicConstraints=critical,CA:true");
+        CertificateEntry trusted = store.add(LogicalStore.TRUSTED_ROOT, CHROME, root, Optional.empty(),
+                EntryAttributes.defaults().withFriendlyName("Moved Root"));
+        assertEquals(Optional.of("CT,C,C"), trust(fixture.chrome, "Moved Root"), certutilList(fixture.chrome));
+
+        // distrusted: NSS keeps the one copy, its trust now p,p,p, shown in Untrusted Certificates only
+        CertificateEntry distrusted = store.add(LogicalStore.UNTRUSTED, CHROME, root, Optional.empty(),
+                EntryAttributes.defaults());
+        assertEquals(LogicalStore.UNTRUSTED, distrusted.logicalStore());
+        assertEquals(Optional.of("p,p,p"), trust(fixture.chrome, "Moved Root"), "the nickname stays: "
+                + certutilList(fixture.chrome));
+        assertTrue(store.find(LogicalStore.TRUSTED_ROOT, trusted.thumbprint()).stream()
+                .noneMatch(e -> e.physicalStores().contains(CHROME)), "no longer a trusted root in " + CHROME);
+        assertEquals(1, certutilList(fixture.chrome).lines().filter(l -> l.startsWith("Moved Root ")).count());
+
+        // back to an ordinary CA: no trust, Intermediate Certification Authorities
+        store.add(LogicalStore.INTERMEDIATE, CHROME, root, Optional.empty(), EntryAttributes.defaults());
+        assertEquals(Optional.of(",,"), trust(fixture.chrome, "Moved Root"), certutilList(fixture.chrome));
+        assertTrue(store.find(LogicalStore.INTERMEDIATE, trusted.thumbprint()).isPresent());
+        assertTrue(store.find(LogicalStore.UNTRUSTED, trusted.thumbprint()).stream()
+                .noneMatch(e -> e.physicalStores().contains(CHROME)));
+
+        // a certificate with its key stays in Personal: its trust is not changed behind the user's back
+        CertificateEntry client = store.list(LogicalStore.PERSONAL).entries().stream()
+                .filter(e -> e.physicalStores().contains(CHROME) && e.hasPrivateKey()).findFirst().orElseThrow();
+        String before = certutilList(fixture.chrome);
+        CertificateStoreException refused = assertThrows(CertificateStoreException.class, () -> store.add(
+                LogicalStore.TRUSTED_PEOPLE, CHROME, client.certificate(), Optional.empty(), EntryAttributes.defaults()));
+        assertTrue(refused.getMessage().contains("one with its private key stays in Personal"), refused.getMessage());
+        assertEquals(before, certutilList(fixture.chrome));
+    }
+
+    @Test
+    void aDatabaseThisAccountCannotWriteIsShownReadOnlyWithTheReason() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "root may write any file: the refusal needs an ordinary account");
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> was = Files.getPosixFilePermissions(fixture.chrome);
+        Files.setPosixFilePermissions(fixture.chrome, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            CertificateStore fresh = CertificateStores.create(StoreRoots.under(tmp.resolve("stores-ro")), Identity.current(),
+                    List.of(CertificateStores.fileStoreProvider(), new NssStoreProvider(() -> new NssLocations(fixture.home)
+                            .find()))).open(new Scope.CurrentUser());
+            CertificateStore.PhysicalStoreInfo chrome = fresh.physicalStores(LogicalStore.TRUSTED_ROOT).stream()
+                    .filter(p -> p.name().equals(CHROME)).findFirst().orElseThrow();
+            assertFalse(chrome.writable());
+            X509Certificate root = newCertificate("Cairn Refused Root", "basicConstraints=critical,CA:true");
+            CertificateStoreException refused = assertThrows(CertificateStoreException.class, () -> fresh.add(
+                    LogicalStore.TRUSTED_ROOT, CHROME, root, Optional.empty(), EntryAttributes.defaults()));
+            assertTrue(refused.getMessage().contains("is not writable for you (owner "), refused.getMessage());
+            assertEquals(Optional.empty(), trust(fixture.chrome, "Cairn Refused Root"));
+        } finally {
+            Files.setPosixFilePermissions(fixture.chrome, was);
+        }
+    }
+
+    /**
+     * An import into a named NSS database takes the certificates one at a time; when one is refused, the ones before
+     * are taken out again, and a certificate whose trust the import changed gets its trust back: certutil -L shows
+     * the database as it was.
+     */
+    @Test
+    void anImportIntoTheDatabaseIsAllOrNothing() throws Exception {
+        CertificateStoreService service = CertificateStores.create(StoreRoots.under(tmp.resolve("stores")),
+                Identity.current(), List.of(CertificateStores.fileStoreProvider(),
+                        new NssStoreProvider(() -> new NssLocations(fixture.home).find())));
+        X509Certificate ca = newCertificate("Cairn Bundle CA", "basicConstraints=critical,CA:true");
+        X509Certificate root = newCertificate("Cairn Bundle Root", "basicConstraints=critical,CA:true");
+        X509Certificate leaf = newCertificate("Cairn Bundle Leaf", "basicConstraints=critical,CA:false");
+        store.add(LogicalStore.TRUSTED_ROOT, CHROME, root, Optional.empty(),
+                EntryAttributes.defaults().withFriendlyName("Bundle Root"));
+        String before = certutilList(fixture.chrome);
+        // a new CA, the root (trusted now: the import would make it an ordinary CA), then an end-entity certificate,
+        // which NSS cannot show in Intermediate Certification Authorities
+        Path bundle = fixture.pki.resolve("bundle.pem");
+        Files.writeString(bundle, pem(ca) + pem(root) + pem(leaf));
+        ImportRequest request = ImportRequest.of(bundle, new char[0], new Scope.CurrentUser())
+                .withStore(StoreChoice.chosen(LogicalStore.INTERMEDIATE, CHROME));
+        ImportException refused = assertThrows(ImportException.class,
+                () -> CertificateImportServices.create(service).importFile(request));
+        assertTrue(refused.getMessage().contains("NSS would not show this certificate in Intermediate"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("Nothing was imported."), refused.getMessage());
+        assertEquals(Optional.empty(), trust(fixture.chrome, "Cairn Bundle CA"), certutilList(fixture.chrome));
+        assertEquals(Optional.of("CT,C,C"), trust(fixture.chrome, "Bundle Root"), "its trust came back");
+        assertEquals(Optional.empty(), trust(fixture.chrome, "Cairn Bundle Leaf"));
+        assertEquals(before, certutilList(fixture.chrome));
+
+        // without the end-entity certificate, both go in
+        Files.writeString(bundle, pem(ca) + pem(root));
+        CertificateImportServices.create(service).importFile(ImportRequest.of(bundle, new char[0],
+                new Scope.CurrentUser()).withStore(StoreChoice.chosen(LogicalStore.INTERMEDIATE, CHROME)));
+        assertEquals(Optional.of(",,"), trust(fixture.chrome, "Cairn Bundle CA"), certutilList(fixture.chrome));
+        assertEquals(Optional.of(",,"), trust(fixture.chrome, "Bundle Root"), certutilList(fixture.chrome));
+    }
+
+    private static String pem(X509Certificate certificate) throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.cairn.certificates.nss.internal;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -120,10 +123,34 @@ final class NssPhysicalStore implements PhysicalStore {
         return provider.unlock(database, password);
     }
 
-    /** Writable when the NSS tools are installed; {@link #whyNotWritable} says when a write is refused now. */
+    /**
+     * Writable when the NSS tools are installed and this account may write the database's files and folder (NSS
+     * writes a journal beside them); {@link #whyNotWritable} says when a write is refused now.
+     */
     @Override
     public boolean writable() {
-        return NssTools.find("certutil").isPresent();
+        return NssTools.find("certutil").isPresent() && unwritableFile().isEmpty();
+    }
+
+    /** @return the first of the database's folder, cert9.db and key4.db this account cannot write */
+    private Optional<Path> unwritableFile() {
+        Path folder = Path.of(location());
+        for (Path file : List.of(folder, folder.resolve("cert9.db"), folder.resolve("key4.db"))) {
+            if (Files.exists(file) && !Files.isWritable(file)) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String owners(Path file) {
+        try {
+            PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+            return "owner " + attributes.owner().getName() + ", group " + attributes.group().getName() + ", mode "
+                    + PosixFilePermissions.toString(attributes.permissions());
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return "its owner and mode cannot be read: " + e.getMessage();
+        }
     }
 
     @Override
@@ -132,6 +159,12 @@ final class NssPhysicalStore implements PhysicalStore {
             return Optional.of(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE, "Cairn changes the NSS database "
                     + name() + " with the NSS tools certutil and pk12util, which are not installed (apt-get install "
                     + "libnss3-tools)."));
+        }
+        Optional<Path> unwritable = unwritableFile();
+        if (unwritable.isPresent()) {
+            return Optional.of(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE, "You cannot change the NSS database "
+                    + name() + ": " + unwritable.get() + " is not writable for you (" + owners(unwritable.get()) + "). Run Cairn"
+                    + " as the database's owner, or give your account write access to it."));
         }
         Optional<String> held = database.heldBy();
         if (held.isPresent()) {
@@ -173,9 +206,7 @@ final class NssPhysicalStore implements PhysicalStore {
         String thumbprint = CertificateEntry.sha1(encoded(certificate));
         Optional<NssObjects.Cert> existing = certificate(thumbprint);
         if (existing.isPresent()) {
-            throw new CertificateStoreException("The certificate " + existing.get().nickname() + " is already in the NSS "
-                    + "database " + name() + " (" + location() + "); NSS keeps one copy of a certificate, in the store "
-                    + "its trust and key decide.");
+            return changeTrust(certificate, existing.get(), privateKey.isPresent());
         }
         String nickname = nickname(certificate, attributes);
         try (NssTools.Workspace work = new NssTools.Workspace()) {
@@ -203,6 +234,38 @@ final class NssPhysicalStore implements PhysicalStore {
         }
         return find(thumbprint).orElseThrow(() -> new CertificateStoreException("The NSS tools added the certificate "
                 + nickname + ", but it does not show in " + store.displayName() + " of " + name() + "."));
+    }
+
+    /**
+     * NSS keeps one copy of a certificate, placed by its key and its trust: adding one it holds without a key to another
+     * of its stores changes its trust ({@code certutil -M}), as moving it between Trusted Root, Intermediate, Untrusted
+     * and the others does. Its nickname stays. A certificate with its key stays in Personal whatever its trust.
+     */
+    private CertificateEntry changeTrust(X509Certificate certificate, NssObjects.Cert existing, boolean withKey)
+            throws CertificateStoreException {
+        String nickname = existing.nickname();
+        LogicalStore now = existing.key().isPresent() ? LogicalStore.PERSONAL
+                : existing.trust().place(certificate.getBasicConstraints() >= 0);
+        if (now == store || existing.key().isPresent() || withKey) {
+            throw new CertificateStoreException("The certificate " + nickname + " is already in the NSS database "
+                    + name() + " (" + location() + "), in " + now.displayName() + "; NSS keeps one copy of a"
+                    + " certificate, in the store its trust and key decide" + (existing.key().isPresent() && now != store
+                            ? ": one with its private key stays in Personal." : "."));
+        }
+        String trust = trustFor(certificate).orElseThrow(() -> new CertificateStoreException("NSS would not show "
+                + "this certificate in " + store.displayName() + ": NSS places a CA certificate without trust in "
+                + "Intermediate Certification Authorities and an end-entity certificate in Other People."));
+        try (NssTools.Workspace work = new NssTools.Workspace()) {
+            List<String> command = new ArrayList<>(List.of("certutil", "-M", "-d", location(), "-n", nickname, "-t",
+                    trust));
+            command.addAll(auth(work));
+            NssTools.run("change the trust of " + nickname + " in " + name(), command);
+        } finally {
+            provider.changed(database);
+        }
+        return find(CertificateEntry.sha1(encoded(certificate))).orElseThrow(() -> new CertificateStoreException(
+                "The NSS tools changed the trust of " + nickname + ", but it does not show in " + store.displayName()
+                        + " of " + name() + "."));
     }
 
     private void addWithKey(NssTools.Workspace work, List<String> auth, X509Certificate certificate, PrivateKey key,

@@ -110,6 +110,14 @@ class ServiceFilesTest {
         assertEquals(Optional.empty(), computer.whyKeyNotExportable(entry));
         PrivateKey key = computer.exportablePrivateKey(entry);
         assertEquals(Optional.empty(), KeyPairCheck.mismatch(key, entry.certificate().getPublicKey()));
+        // the key file stays: said before an export offers to delete it, and the same refusal if asked anyway
+        AccessDenial stays = computer.whyKeyNotDeletable(entry).orElseThrow();
+        assertEquals(AccessDenial.Reason.READ_ONLY_STORE, stays.reason());
+        assertTrue(stays.message().startsWith("Cairn does not delete a service's key file alone"), stays.message());
+        CertificateStoreException refused = assertThrows(CertificateStoreException.class,
+                () -> computer.deletePrivateKey(entry));
+        assertEquals(stays.message(), refused.getMessage());
+        assertTrue(Files.exists(ssl.resolve("private/web.key")));
         PrivateKey rsa = computer.exportablePrivateKey(computer.find(LogicalStore.PERSONAL, mail).orElseThrow());
         assertEquals("RSA", rsa.getAlgorithm());
         assertTrue(computer.physicalStores(LogicalStore.PERSONAL).stream()

@@ -477,13 +477,25 @@ final class PemPairStore implements PhysicalStore {
         }
     }
 
-    /** A service's key file stays: the service's configuration names it, and without it the service fails to start. */
+    /**
+     * A service's key file stays: the service's configuration names it, and without it the service fails to start.
+     * Asked when the export wizard opens, on the UI thread: decided without reading the folders.
+     */
+    @Override
+    public Optional<AccessDenial> whyKeyNotDeletable(String thumbprint) {
+        return Optional.of(keyStays("a service's key file"));
+    }
+
     @Override
     public CertificateEntry deletePrivateKey(String thumbprint) throws CertificateStoreException {
-        String keyFile = pair(thumbprint).map(p -> p.keyFile().toString()).orElse("its key file");
-        throw new CertificateStoreException(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE, "Cairn does not delete "
-                + keyFile + " alone: a service's configuration names it, and the service would no longer start. Delete"
-                + " the certificate (both files) once no service uses it."));
+        throw new CertificateStoreException(keyStays(pair(thumbprint).map(p -> p.keyFile().toString())
+                .orElse("a service's key file")));
+    }
+
+    private static AccessDenial keyStays(String keyFile) {
+        return new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE, "Cairn does not delete " + keyFile + " alone: a"
+                + " service's configuration names it, and the service would no longer start. Delete the certificate"
+                + " (both files) once no service uses it.");
     }
 
     @Override

@@ -119,6 +119,11 @@ class ServiceFilesExportTest {
         wizard.page().radio("Yes, export the private key").click();
         wizard.clickNext("Export File Format");
         assertTrue(wizard.page().radio("Personal Information Exchange - PKCS #12 (.PFX)").isSelected());
+        // the service's key file stays: the option is greyed before the export, its reason on hover
+        var deleteKey = wizard.page().checkBox("Delete the private key if the export is successful");
+        assertFalse(deleteKey.isEnabled());
+        assertTrue(deleteKey.getToolTipText().startsWith("Cairn does not delete a service's key file alone"),
+                deleteKey.getToolTipText());
         wizard.clickNext("Security");
         wizard.page().textWithLabel("Password:").setText(PASSWORD);
         wizard.page().textWithLabel("Confirm password:").setText(PASSWORD);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.export.ExportFormat;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.wizard.WizardPage;
@@ -109,6 +110,8 @@ final class FormatPage extends WizardPage {
         boolean pkcs12 = format.equals(ExportFormat.PKCS12);
         pkcs12Chain.setEnabled(pkcs12);
         deleteKey.setEnabled(pkcs12 && wizard.exportKey() && wizard.keyDeleteDenial().isEmpty());
+        // greyed for a key that must stay (a service's key file, a read-only store): the reason on hover
+        deleteKey.setToolTipText(wizard.keyDeleteDenial().map(AccessDenial::message).orElse(null));
         extendedProperties.setEnabled(pkcs12);
         contributedChain.forEach((contributed, check) -> check.setEnabled(format.equals(contributed)));
         if (getContainer() != null && getContainer().getCurrentPage() == this) {

@@ -315,13 +315,8 @@ class CertificateImportWizardTest {
         SWTBotShell select = wizard.dialog("Select Certificate Store");
         assertTrue(select.bot().label("Select the certificate store you want to use.").isVisible());
         ImportWizardBot.screenshot(select, "import-4b-select-certificate-store");
-        UIThreadRunnable.syncExec(bot.display(), () -> {
-            org.eclipse.swt.widgets.List list = select.bot()
-                    .findWidgets(org.cairn.testing.ui.WidgetMatcherFactory
-                            .<org.eclipse.swt.widgets.List>widgetOfType(org.eclipse.swt.widgets.List.class))
-                    .get(0);
-            list.setSelection(List.of(list.getItems()).indexOf("Trusted People"));
-        });
+        assertFalse(select.bot().checkBox("Show physical stores").isChecked(), "logical stores unless asked");
+        select.bot().tree().getTreeItem("Trusted People").select();
         select.bot().button("OK").click();
         bot.waitUntil(Conditions.shellCloses(select));
         assertEquals("Trusted People", wizard.page().textWithLabel("Certificate store:").getText());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -158,6 +159,66 @@ class ConsoleImportTest {
         CertificateStore store = Fixture.store(Scope.currentUser());
         assertTrue(store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow().hasPrivateKey());
     }
+
+    /**
+     * Browse... → "Show physical stores" (issue 13 item 3): the physical stores behind each logical store, read in the
+     * background; a root CA imported into the user's NSS database (Chrome's, made by certutil in this test JVM's
+     * own HOME) lands there with NSS's trust for a root, as certutil -L shows.
+     */
+    @Test
+    void showPhysicalStoresImportsIntoTheChromeNssDatabaseAsCertutilSees() throws Exception {
+        Path db = Path.of(System.getenv("HOME")).resolve(".pki/nssdb");
+        Files.createDirectories(db);
+        Fixture.run(db, java.util.Map.of(), "certutil", "-N", "-d", "sql:" + db, "--empty-password");
+        try {
+            CertificateEntry leaf = Fixture.demoLeaf(Fixture.unique("NSS Import"));
+            CertificateEntry ca = Fixture.store(leaf.scope()).chain(leaf).certificates().get(2);
+            Path file = Fixture.export(ca, ExportFormat.DER, Fixture.folder("console-nss").resolve("root.cer"), false);
+
+            SWTBotTreeItem trusted = addCertificates().expand().getNode("Trusted Root Certification Authorities");
+            trusted.select();
+            window().bot().menu("Action").menu("All Tasks").menu("Import...").click();
+            ImportWizardBot wizard = new ImportWizardBot(bot);
+            wizard.chooseFile(file);
+            wizard.waitForPage(ImportWizardBot.STORE);
+            assertEquals("Trusted Root Certification Authorities",
+                    wizard.page().textWithLabel("Certificate store:").getText());
+            wizard.page().button("Browse...").click();
+            SWTBotShell select = bot.shell("Select Certificate Store");
+            select.bot().checkBox("Show physical stores").click();
+            SWTBotTreeItem logical = select.bot().tree().getTreeItem("Trusted Root Certification Authorities");
+            bot.waitUntil(Conditions.condition("the NSS database under Trusted Root Certification Authorities",
+                    () -> logical.expand().getNodes().contains(NSS)));
+            assertTrue(logical.getNodes().contains(".Default"), "Cairn's own store is offered too: " + logical.getNodes());
+            ImportWizardBot.screenshot(select, "import-4b-select-physical-store");
+            logical.getNode(NSS).select();
+            select.bot().button("OK").click();
+            bot.waitUntil(Conditions.shellCloses(select));
+            assertEquals("Trusted Root Certification Authorities\\" + NSS,
+                    wizard.page().textWithLabel("Certificate store:").getText());
+            wizard.clickNext(ImportWizardBot.COMPLETING);
+            List<String> summary = wizard.summary();
+            assertTrue(summary.contains("Certificate Store Selected: Trusted Root Certification Authorities\\" + NSS),
+                    summary.toString());
+            assertTrue(summary.contains("Physical Store: " + NSS), summary.toString());
+            assertTrue(summary.stream().anyMatch(r -> r.startsWith("Location: ") && r.contains(db.toString())),
+                    summary.toString());
+            String done = wizard.finishSuccessfully();
+            assertTrue(done.startsWith("The import was successful."), done);
+
+            String listed = Fixture.run(db, java.util.Map.of(), "certutil", "-L", "-d", "sql:" + db);
+            assertTrue(listed.lines().anyMatch(l -> l.startsWith(ca.issuedTo()) && l.strip().endsWith("CT,C,C")),
+                    listed);
+            assertTrue(Fixture.store(Scope.currentUser()).find(LogicalStore.TRUSTED_ROOT, ca.thumbprint())
+                    .orElseThrow().physicalStores().contains(NSS));
+        } finally {
+            try (var files = Files.walk(db.getParent())) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static final String NSS = "NSS: Chrome and system";
 
     @Test
     void fileImportOnTheSnapInRootImportsIntoTheStoresItsTypeChooses() throws Exception {

@@ -158,7 +158,8 @@ final class Fixture {
         return bundle;
     }
 
-    private static void run(Path folder, Map<String, String> env, String... command) throws Exception {
+    /** @return the command's output; fails the test when it fails */
+    static String run(Path folder, Map<String, String> env, String... command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -166,6 +167,7 @@ final class Fixture {
         if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
         }
+        return output;
     }
 
     /** @return a file of the PKCS #12 corpus in the repository's testdata/pkcs12 (see its MANIFEST.tsv) */

@@ -93,7 +93,8 @@ class LocalAnchorsSummaryTest {
                     } catch (CertificateStoreException e) {
                         return Optional.empty();
                     }
-                }, CertificateImportServices.create(stores), messages, Path.of(System.getProperty("user.home")))).open());
+                }, logical -> List.of(), CertificateImportServices.create(stores), messages,
+                Path.of(System.getProperty("user.home")))).open());
 
         ImportWizardBot wizard = new ImportWizardBot(bot);
         wizard.chooseFile(file);

@@ -78,9 +78,20 @@ public final class ImportHandler {
             return;
         }
         ImportWizard wizard = new ImportWizard(storeNode.scope(), storeNode.logicalStore(), store::whyCannotAdd,
-                logical -> addTarget(store, logical), importer, messages, Path.of(System.getProperty("user.home")));
+                logical -> addTarget(store, logical), logical -> physicalStores(store, logical), importer, messages,
+                Path.of(System.getProperty("user.home")));
         if (new ImportWizardDialog(shell, wizard).open() == Window.OK) {
             broker.send(ConsoleIds.TOPIC_REFRESH, node);
+        }
+    }
+
+    /** The physical stores behind {@code logical}, for Browse...; none when they cannot be read. */
+    private static java.util.List<CertificateStore.PhysicalStoreInfo> physicalStores(CertificateStore store,
+            LogicalStore logical) {
+        try {
+            return store.physicalStores(logical);
+        } catch (CertificateStoreException e) {
+            return java.util.List.of();
         }
     }
 

@@ -44,6 +44,7 @@ public final class ImportWizard extends Wizard {
     private final Optional<LogicalStore> startedFrom;
     private final Function<LogicalStore, Optional<AccessDenial>> rights;
     private final Function<LogicalStore, Optional<PhysicalStoreInfo>> targets;
+    private final Function<LogicalStore, List<PhysicalStoreInfo>> physicalStores;
     private final CertificateImportService importer;
     private final Messages messages;
     private final Path home;
@@ -63,6 +64,8 @@ public final class ImportWizard extends Wizard {
      * @param scope       the account whose stores receive the certificates
      * @param startedFrom the logical store the wizard was started from: the default target; empty for automatic
      * @param rights      why the account may not add certificates to a store (empty when it may)
+     * @param physicalStores the physical stores behind a logical store, for Browse... with "Show physical stores";
+     *                    called off the UI thread
      * @param importer    the import service that does the work
      * @param messages    the texts
      * @param home        the folder relative file names are taken from (the user's home)
@@ -70,7 +73,7 @@ public final class ImportWizard extends Wizard {
     public ImportWizard(Scope scope, Optional<LogicalStore> startedFrom,
             Function<LogicalStore, Optional<AccessDenial>> rights, CertificateImportService importer,
             Messages messages, Path home) {
-        this(scope, startedFrom, rights, store -> Optional.empty(), importer, messages, home);
+        this(scope, startedFrom, rights, store -> Optional.empty(), store -> List.of(), importer, messages, home);
     }
 
     /**
@@ -85,9 +88,11 @@ public final class ImportWizard extends Wizard {
      */
     public ImportWizard(Scope scope, Optional<LogicalStore> startedFrom,
             Function<LogicalStore, Optional<AccessDenial>> rights,
-            Function<LogicalStore, Optional<PhysicalStoreInfo>> targets, CertificateImportService importer,
+            Function<LogicalStore, Optional<PhysicalStoreInfo>> targets,
+            Function<LogicalStore, List<PhysicalStoreInfo>> physicalStores, CertificateImportService importer,
             Messages messages, Path home) {
         this.targets = Objects.requireNonNull(targets, "targets");
+        this.physicalStores = Objects.requireNonNull(physicalStores, "physicalStores");
         this.scope = Objects.requireNonNull(scope, "scope");
         this.startedFrom = Objects.requireNonNull(startedFrom, "startedFrom");
         this.rights = Objects.requireNonNull(rights, "rights");
@@ -271,6 +276,11 @@ public final class ImportWizard extends Wizard {
         return storePage.choice();
     }
 
+    /** @return the physical stores behind {@code store}; reads the disk, so never on the UI thread */
+    List<PhysicalStoreInfo> physicalStores(LogicalStore store) {
+        return physicalStores.apply(store);
+    }
+
     boolean exportable() {
         return showsKeyPage() && keyPage.exportable();
     }
@@ -283,6 +293,8 @@ public final class ImportWizard extends Wizard {
     Set<LogicalStore> targets(StoreChoice choice) {
         Set<LogicalStore> targets = new LinkedHashSet<>();
         if (choice instanceof StoreChoice.Chosen chosen) {
+            targets.add(chosen.store());
+        } else if (choice instanceof StoreChoice.InPhysicalStore chosen) {
             targets.add(chosen.store());
         } else if (contents != null) {
             contents.entries().forEach(entry -> targets.add(entry.automaticStore()));
@@ -301,6 +313,10 @@ public final class ImportWizard extends Wizard {
 
     /** @return why the account may not import with {@code choice}: the first store that refuses */
     Optional<Refusal> whyCannotImport(StoreChoice choice) {
+        if (choice instanceof StoreChoice.InPhysicalStore) {
+            // Browse... offers only physical stores that take certificates; one that refuses at Finish says why then
+            return Optional.empty();
+        }
         for (LogicalStore target : targets(choice)) {
             Optional<AccessDenial> denied = rights.apply(target);
             if (denied.isPresent()) {
@@ -315,8 +331,11 @@ public final class ImportWizard extends Wizard {
         Messages m = messages;
         List<String[]> rows = new ArrayList<>();
         StoreChoice choice = storeChoice();
-        rows.add(new String[] {m.complete_store, choice instanceof StoreChoice.Chosen chosen
-                ? chosen.store().displayName() : m.complete_store_automatic});
+        rows.add(new String[] {m.complete_store, switch (choice) {
+            case StoreChoice.Chosen chosen -> chosen.store().displayName();
+            case StoreChoice.InPhysicalStore chosen -> chosen.store().displayName() + "\\" + chosen.physicalStore();
+            case StoreChoice.Automatic automatic -> m.complete_store_automatic;
+        }});
         rows.add(new String[] {m.complete_content, contents == null ? "" : content(contents)});
         rows.add(new String[] {m.complete_fileName, readFile == null ? "" : readFile.toString()});
         if (showsKeyPage()) {
@@ -327,14 +346,20 @@ public final class ImportWizard extends Wizard {
         }
         if (contents != null) {
             for (FileEntry entry : contents.entries()) {
-                LogicalStore target = choice instanceof StoreChoice.Chosen chosen ? chosen.store() : entry.automaticStore();
+                LogicalStore target = chosenStore(choice).orElse(entry.automaticStore());
                 String where = entry.hasPrivateKey() ? MessageFormat.format(m.complete_withKey, target.displayName())
                         : target.displayName();
                 rows.add(new String[] {MessageFormat.format(m.complete_certificate, issuedTo(entry)), where});
             }
+            Optional<PhysicalStoreInfo> physical = storePage.physical();
+            if (physical.isPresent()) {
+                rows.add(new String[] {m.complete_physical, physical(physical.get())});
+                rows.add(new String[] {m.complete_physical_location, physical.get().location()});
+                return rows;
+            }
             java.util.Set<LogicalStore> stores = new java.util.LinkedHashSet<>();
             for (FileEntry entry : contents.entries()) {
-                stores.add(choice instanceof StoreChoice.Chosen chosen ? chosen.store() : entry.automaticStore());
+                stores.add(chosenStore(choice).orElse(entry.automaticStore()));
             }
             for (LogicalStore store : stores) {
                 targets.apply(store).filter(t -> !t.name().equals(".Default")).ifPresent(t -> {
@@ -345,6 +370,15 @@ public final class ImportWizard extends Wizard {
             }
         }
         return rows;
+    }
+
+    /** @return the logical store all certificates go to, unless each goes where automatic placement puts it */
+    private static Optional<LogicalStore> chosenStore(StoreChoice choice) {
+        return switch (choice) {
+            case StoreChoice.Chosen chosen -> Optional.of(chosen.store());
+            case StoreChoice.InPhysicalStore chosen -> Optional.of(chosen.store());
+            case StoreChoice.Automatic automatic -> Optional.empty();
+        };
     }
 
     /** Where the certificates go when that is not Cairn's own store, in the administrator's words. */

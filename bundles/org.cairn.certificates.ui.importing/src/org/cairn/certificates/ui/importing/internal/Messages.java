@@ -54,6 +54,8 @@ public final class Messages {
     public String store_reason;
     public String select_title;
     public String select_text;
+    public String select_showPhysical;
+    public String select_reading;
     public String complete_title;
     public String complete_description;
     public String complete_settings;

@@ -3,7 +3,7 @@ package org.cairn.certificates.ui.importing.internal;
 import java.text.MessageFormat;
 import java.util.Optional;
 
-import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.CertificateStore.PhysicalStoreInfo;
 import org.cairn.certificates.importing.StoreChoice;
 import org.cairn.certificates.ui.wizard.WelcomePage;
 import org.cairn.console.api.swt.AccessibleNames;
@@ -32,14 +32,14 @@ final class StorePage extends WizardPage {
     private Text storeName;
     private Button browse;
     private Label reason;
-    private LogicalStore chosen;
+    private SelectStoreDialog.Selection chosen;
 
     StorePage(ImportWizard wizard) {
         super("store");
         this.wizard = wizard;
         setTitle(wizard.messages().store_title);
         setDescription(wizard.messages().store_description);
-        chosen = wizard.startedFrom().orElse(null);
+        chosen = wizard.startedFrom().map(store -> new SelectStoreDialog.Selection(store, Optional.empty())).orElse(null);
     }
 
     @Override
@@ -88,7 +88,8 @@ final class StorePage extends WizardPage {
     }
 
     private void browse() {
-        SelectStoreDialog dialog = new SelectStoreDialog(getShell(), wizard.messages(), Optional.ofNullable(chosen));
+        SelectStoreDialog dialog = new SelectStoreDialog(getShell(), wizard.messages(), Optional.ofNullable(chosen),
+                wizard::physicalStores);
         if (dialog.open() == Window.OK) {
             chosen = dialog.selected().orElse(chosen);
             update();
@@ -122,6 +123,15 @@ final class StorePage extends WizardPage {
     StoreChoice choice() {
         // Before the page is built, the default: the store the wizard was started from, if any.
         boolean placing = place == null ? chosen != null : place.getSelection();
-        return placing && chosen != null ? StoreChoice.chosen(chosen) : StoreChoice.automatic();
+        if (!placing || chosen == null) {
+            return StoreChoice.automatic();
+        }
+        return chosen.physical().map(p -> StoreChoice.chosen(chosen.store(), p.name()))
+                .orElse(StoreChoice.chosen(chosen.store()));
+    }
+
+    /** @return the physical store chosen with "Show physical stores", if one was */
+    Optional<PhysicalStoreInfo> physical() {
+        return choice() instanceof StoreChoice.InPhysicalStore && chosen != null ? chosen.physical() : Optional.empty();
     }
 }
