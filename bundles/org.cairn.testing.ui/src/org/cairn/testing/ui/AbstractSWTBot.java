@@ -117,8 +117,8 @@ public abstract class AbstractSWTBot<T extends Widget> {
 
     /**
      * Presses real keys on this widget (SWTBot's {@code pressShortcut}): activates its shell, gives the focus to
-     * its control (a tree or table for an item), waits until it has it, then posts the keys with a
-     * {@link Keyboard}. Returns even if a key opens a modal dialog.
+     * its control (a tree or table for an item), waits until it has it and until a key reaches it (a menu that just
+     * closed may still hold the keyboard for a moment), then posts the keys with a {@link Keyboard}. Returns even if a key opens a modal dialog.
      *
      * @throws TimeoutException when the control does not get the focus
      */
@@ -134,7 +134,9 @@ public abstract class AbstractSWTBot<T extends Widget> {
             throw new TimeoutException(this + " did not get the keyboard focus within " + timeout + " ms; it went to "
                     + syncExec(() -> String.valueOf(display.getFocusControl())), null);
         }
-        new Keyboard(display).pressShortcut(strokes);
+        Keyboard keyboard = new Keyboard(display);
+        keyboard.waitUntilKeysReach(control, timeout);
+        keyboard.pressShortcut(strokes);
         return this;
     }
 

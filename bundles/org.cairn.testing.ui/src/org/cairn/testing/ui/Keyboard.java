@@ -2,10 +2,15 @@ package org.cairn.testing.ui;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Listener;
 
 /**
  * Presses real keys, as SWTBot's SWT keyboard does: {@link Display#post(Event)} of SWT.KeyDown and SWT.KeyUp,
@@ -17,6 +22,8 @@ import org.eclipse.swt.widgets.Event;
 public final class Keyboard {
 
     private static final List<Integer> MODIFIERS = List.of(SWT.CTRL, SWT.ALT, SWT.SHIFT, SWT.COMMAND);
+
+    private static final long PROBE_MS = 250;
 
     private final Display display;
 
@@ -49,6 +56,48 @@ public final class Keyboard {
         // The events are queued behind what the UI thread has to do: wait until it got to them.
         UIThreadRunnable.postAndWait(display, () -> {
         });
+    }
+
+    /**
+     * Waits until keys reach {@code control}: presses Shift, which does nothing on its own, until the control gets it,
+     * and keeps that Shift from the control's listeners. The focus alone does not tell: GTK ends the keyboard grab of
+     * a menu that just closed a little later, and a key posted before then is lost.
+     *
+     * @throws TimeoutException when no key reaches the control within {@code timeoutMs}
+     */
+    void waitUntilKeysReach(Control control, long timeoutMs) {
+        AtomicBoolean down = new AtomicBoolean();
+        AtomicBoolean up = new AtomicBoolean();
+        Listener probe = event -> {
+            if (event.keyCode == SWT.SHIFT && event.widget == control) {
+                (event.type == SWT.KeyDown ? down : up).set(true);
+                event.type = SWT.None;
+            }
+        };
+        UIThreadRunnable.syncExec(display, () -> {
+            display.addFilter(SWT.KeyDown, probe);
+            display.addFilter(SWT.KeyUp, probe);
+        });
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+            KeyStroke shift = KeyStroke.of(SWT.SHIFT);
+            while (!(down.get() && up.get())) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new TimeoutException("No key reached " + control + " within " + timeoutMs
+                            + " ms: something else holds the keyboard", null);
+                }
+                down.set(false);
+                up.set(false);
+                post(SWT.KeyDown, SWT.SHIFT, (char) 0, shift);
+                post(SWT.KeyUp, SWT.SHIFT, (char) 0, shift);
+                Wait.poll(display, PROBE_MS, () -> Optional.of(true).filter(ignored -> down.get() && up.get()));
+            }
+        } finally {
+            UIThreadRunnable.syncExec(display, () -> {
+                display.removeFilter(SWT.KeyDown, probe);
+                display.removeFilter(SWT.KeyUp, probe);
+            });
+        }
     }
 
     /** Types {@code text}, one character key after another. */
