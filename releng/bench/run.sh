@@ -50,7 +50,7 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 rows=()
 row() { # LABEL A_MS PEER_LABEL PEER_MS: ratio A/peer
-    local ratio="" 
+    local ratio=""
     [ -n "${4:-}" ] && ratio=$(awk -v a="$2" -v b="$4" 'BEGIN {printf "%.2f×", a / b}')
     rows+=("$(printf '| %s | %s | %s | %s | %s |' "$1" "$2" "${3:-}" "${4:-}" "$ratio")")
 }
