@@ -1,0 +1,113 @@
+package org.cairn.certificates.ui.internal;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.CertificateStoreService;
+import org.cairn.certificates.core.TrustEverywhere;
+import org.cairn.certificates.core.TrustEverywhere.Place;
+import org.cairn.certificates.ui.CertificateItem;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * All Tasks → Trust Everywhere... and Distrust Everywhere... on one certificate (issue 14 item 3): asks, runs
+ * {@link TrustEverywhere} off the UI thread ({@link StoreWork}: update-ca-certificates may take seconds) and shows
+ * each place with what happened there. Shared by the two stateless handlers.
+ */
+final class EverywhereTasks {
+
+    private EverywhereTasks() {
+    }
+
+    /** @return the one certificate selected in the details pane, if that is the selection */
+    static Optional<CertificateEntry> selected(List<?> items) {
+        if (items != null && items.size() == 1 && items.get(0) instanceof CertificateItem item) {
+            return Optional.of(item.entry());
+        }
+        return Optional.empty();
+    }
+
+    /** @return why the certificate cannot be trusted everywhere (it is not a root: issued by another), if so */
+    static Optional<String> whyNotTrustable(CertificateEntry entry) {
+        if (entry.isSelfIssued()) {
+            return Optional.empty();
+        }
+        return Optional.of(Messages.format("everywhere.trust.notRoot", entry.issuedBy()));
+    }
+
+    /** Trust Everywhere...: asks, adds the root everywhere, reports. @return whether anything changed */
+    static boolean trust(Shell shell, CertificateStoreService stores, CertificateEntry entry) {
+        String name = name(entry);
+        if (!MessageDialog.openQuestion(shell, Messages.get("everywhere.trust.title"),
+                Messages.format("everywhere.trust.question", name))) {
+            return false;
+        }
+        TrustEverywhere everywhere = new TrustEverywhere(stores);
+        List<Place> places;
+        try {
+            places = StoreWork.run(shell, Messages.get("storeWork.trusting"), () -> {
+                X509Certificate root = entry.certificate();
+                return everywhere.trust(root);
+            });
+        } catch (CertificateStoreException e) {
+            MessageDialog.openError(shell, Messages.get("everywhere.trust.title"),
+                    Messages.format("everywhere.failed", e.getMessage()));
+            return false;
+        }
+        report(shell, Messages.get("everywhere.trust.title"), places, Messages.format("everywhere.trust.none", name),
+                Messages.format("everywhere.trust.done", name));
+        return places.stream().anyMatch(p -> p.outcome() == TrustEverywhere.Outcome.ADDED);
+    }
+
+    /** Distrust Everywhere...: asks, removes the certificate from every Trusted Root it may change, reports. */
+    static boolean distrust(Shell shell, CertificateStoreService stores, CertificateEntry entry) {
+        String name = name(entry);
+        if (!MessageDialog.openQuestion(shell, Messages.get("everywhere.distrust.title"),
+                Messages.format("everywhere.distrust.question", name))) {
+            return false;
+        }
+        TrustEverywhere everywhere = new TrustEverywhere(stores);
+        List<Place> places;
+        try {
+            places = StoreWork.run(shell, Messages.get("storeWork.distrusting"), () -> everywhere.distrust(entry.thumbprint()));
+        } catch (CertificateStoreException e) {
+            MessageDialog.openError(shell, Messages.get("everywhere.distrust.title"),
+                    Messages.format("everywhere.failed", e.getMessage()));
+            return false;
+        }
+        report(shell, Messages.get("everywhere.distrust.title"), places,
+                Messages.format("everywhere.distrust.none", name), Messages.format("everywhere.distrust.done", name));
+        return places.stream().anyMatch(p -> p.outcome() == TrustEverywhere.Outcome.REMOVED);
+    }
+
+    private static void report(Shell shell, String title, List<Place> places, String none, String done) {
+        if (places.isEmpty()) {
+            MessageDialog.openInformation(shell, title, none);
+            return;
+        }
+        StringBuilder text = new StringBuilder(done).append("\n");
+        for (Place place : places) {
+            text.append("\n").append(line(place));
+        }
+        if (places.stream().anyMatch(Place::refused)) {
+            MessageDialog.openWarning(shell, title, text.toString());
+        } else {
+            MessageDialog.openInformation(shell, title, text.toString());
+        }
+    }
+
+    /** @return "• Scope / logical store / physical store: outcome", the outcome in the console's words */
+    static String line(Place place) {
+        String outcome = Messages.format("everywhere.outcome." + place.outcome().name(), place.detail());
+        return outcome.isEmpty() ? Messages.format("everywhere.placeOnly", place.where())
+                : Messages.format("everywhere.place", place.where(), outcome);
+    }
+
+    private static String name(CertificateEntry entry) {
+        return entry.friendlyName().isEmpty() ? entry.issuedTo() : entry.friendlyName();
+    }
+}
