@@ -3,7 +3,16 @@ package org.cairn.certificates.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine.ParseResult;
 
 /**
  * The command line as picocli parses it: help, picocli's messages with where to look, and Cairn's own words where
@@ -84,6 +93,22 @@ class ParserTest {
         Cli.Result db = cli.run("list", "--computer", "m1", "--db-password-env", "X");
         assertEquals(2, db.status(), db::toString);
         assertTrue(db.err().contains("does not work over --computer"), db::toString);
+    }
+
+    @Test
+    void theOtherComputerGetsTheSubcommandsOptionsAsPicocliMatchedThem() {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        CertCommand cert = new CertCommand(() -> {
+            throw new CommandException("not needed");
+        }, new Io(InputStream.nullInputStream(), nowhere, nowhere, Optional.empty(), Map.of()));
+        ParseResult parsed = cert.commandLine().parseArgs("show", "--computer", "admin@web1", "--store=My", "AB:CD",
+                "--json", "--debug", "--accept-host-key", "SHA256:abc", "--scope", "computer", "--", "--EF");
+        assertEquals(List.of("--store", "My", "--json", "--scope", "computer", "--", "AB:CD", "--EF"),
+                RemoteCommand.forwarded(parsed.subcommand()));
+        ParseResult created = cert.commandLine().parseArgs("new-self-signed", "--computers", "hosts.txt", "--parallel",
+                "4", "--subject", "CN=a, O=b", "--eku", "serverAuth,clientAuth", "--exportable", "--days=400");
+        assertEquals(List.of("--subject", "CN=a, O=b", "--eku", "serverAuth,clientAuth", "--exportable", "--days", "400"),
+                RemoteCommand.forwarded(created.subcommand()));
     }
 
     @Test

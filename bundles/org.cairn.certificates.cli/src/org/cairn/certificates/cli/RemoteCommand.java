@@ -42,7 +42,6 @@ import org.cairn.certificates.remote.RemoteResult;
 import org.cairn.certificates.remote.SshSettings;
 
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -109,9 +108,8 @@ final class RemoteCommand {
                 }
             }
             List<String> positional = new ArrayList<>();
-            for (PositionalParamSpec p : parsed.matchedPositionals()) {
-                positional.addAll(p.originalStringValues());
-            }
+            // picocli lists a parameter once for each value it matched; its values hold them all
+            parsed.matchedPositionals().stream().distinct().forEach(p -> positional.addAll(p.originalStringValues()));
             return new Split(List.copyOf(options), List.copyOf(positional));
         }
 
@@ -141,6 +139,16 @@ final class RemoteCommand {
             all.addAll(positionalInstead);
             return all;
         }
+    }
+
+    /**
+     * @param parsed a subcommand as picocli parsed it here
+     * @return its arguments as they go to the other computer's {@code cairn cert} (list, show, delete,
+     *         new-self-signed): the options as given, without the remote ones and --debug, then the positional ones
+     */
+    static List<String> forwarded(ParseResult parsed) {
+        Split split = Split.of(parsed);
+        return split.tokens(Set.of(), split.positional());
     }
 
     /**
