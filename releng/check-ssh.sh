@@ -279,8 +279,10 @@ conns = []
 while True:
     c, _ = s.accept(); conns.append(c)' > "$work/silent-port" &
 pids+=($!)
-sleep 0.5
+# wait for the port (python's start takes more than a moment on a busy machine)
+for _ in $(seq 100); do [ -s "$work/silent-port" ] && break; sleep 0.1; done
 silent=$(cat "$work/silent-port")
+[ -n "$silent" ] || fail "the silent server did not start"
 printf 'm1\n%s@127.0.0.1:%s\nm3\n' "$me" "$silent" > "$work/with-silent"
 start=$(date +%s)
 expect_status 1 cairn cert list --computers "$work/with-silent"

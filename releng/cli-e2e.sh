@@ -53,6 +53,22 @@ grep -q "Private key:  *yes" "$work/out" || fail "show does not report the key"
 expect_status 2 cairn cert list --no-such-option
 expect_status 2 cairn cert import x.pfx --password secret
 expect_status 1 cairn cert show 0000000000000000000000000000000000000000
+expect_status 2 cairn cert list --store My --store Root
+grep -q "See 'cairn cert list --help'" "$work/err" || fail "a repeated option: $(cat "$work/err")"
+expect_status 0 cairn cert help export
+grep -q "^Usage: cairn cert export" "$work/out" || fail "cairn cert help export: $(cat "$work/out")"
+# the bash completion and the man page are installed with the product, and work there
+[ -f "$product/share/man/man1/cairn-cert.1" ] || fail "no man page in the product"
+completion="$product/share/bash-completion/completions/cairn"
+[ -f "$completion" ] || fail "no bash completion in the product"
+# shellcheck disable=SC2016 # expanded by the inner bash
+bash -c 'source "$1"; COMP_WORDS=(cairn cert exp); COMP_CWORD=2; COMP_LINE="cairn cert exp"; COMP_POINT=${#COMP_LINE}
+    _complete_cairn cairn exp cert 2> /dev/null; printf "%s\n" "${COMPREPLY[@]}"' bash "$completion" > "$work/out"
+[ "$(cat "$work/out")" = export ] || fail "completion of cairn cert exp: $(cat "$work/out")"
+if command -v groff > /dev/null; then
+    groff -ww -man -Tutf8 "$product/share/man/man1/cairn-cert.1" > /dev/null 2> "$work/err" && [ ! -s "$work/err" ] \
+        || fail "groff: $(cat "$work/err")"
+fi
 
 if [ -n "$corpus" ]; then
     printf '1234\n' > "$work/pw"

@@ -30,13 +30,30 @@ import java.util.Optional;
 record Io(InputStream in, PrintStream out, PrintStream err, Optional<Console> console, Map<String, String> env) {
 
     /**
-     * @param args    the subcommand's arguments ({@code --password-file}, {@code --password-env})
-     * @param prompt  the prompt when asking on the terminal
+     * Where a secret was said to be: the two options that name a file or an environment variable, and what they
+     * were given (each empty when not given).
+     *
+     * @param fileOption the option naming a file whose first line is the secret
+     * @param file       its value
+     * @param envOption  the option naming an environment variable that holds it
+     * @param env        its value
+     */
+    record SecretSource(String fileOption, Optional<String> file, String envOption, Optional<String> env) {
+
+        /** @return whether either option was given */
+        boolean given() {
+            return file.isPresent() || env.isPresent();
+        }
+    }
+
+    /**
+     * @param source   {@code --password-file}, {@code --password-env}
+     * @param prompt   the prompt when asking on the terminal
      * @param useStdin whether to read standard input when neither option is given
      * @return the password (empty for none); the caller clears it
      */
-    char[] password(Args args, String prompt, boolean useStdin) throws UsageException, CommandException {
-        Optional<char[]> given = secret(args, "password-file", "password-env");
+    char[] password(SecretSource source, String prompt, boolean useStdin) throws UsageException, CommandException {
+        Optional<char[]> given = secret(source);
         if (given.isPresent()) {
             return given.get();
         }
@@ -65,17 +82,17 @@ record Io(InputStream in, PrintStream out, PrintStream err, Optional<Console> co
     }
 
     /**
-     * @param args       the subcommand's arguments
-     * @param fileOption the option naming a file whose first line is the secret
-     * @param envOption  the option naming an environment variable that holds it
+     * @param source the two options and their values
      * @return the secret from whichever of the two options was given, or empty; the caller clears it
      */
-    Optional<char[]> secret(Args args, String fileOption, String envOption) throws UsageException, CommandException {
-        if (args.has(fileOption) && args.has(envOption)) {
+    Optional<char[]> secret(SecretSource source) throws UsageException, CommandException {
+        String fileOption = source.fileOption();
+        String envOption = source.envOption();
+        if (source.file().isPresent() && source.env().isPresent()) {
             throw new UsageException("Give the password one way only: --" + fileOption + " or --" + envOption + ".");
         }
-        if (args.has(fileOption)) {
-            Path file = Path.of(args.value(fileOption).orElseThrow());
+        if (source.file().isPresent()) {
+            Path file = Path.of(source.file().get());
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(file);
@@ -88,8 +105,8 @@ record Io(InputStream in, PrintStream out, PrintStream err, Optional<Console> co
                 Arrays.fill(bytes, (byte) 0);
             }
         }
-        if (args.has(envOption)) {
-            String name = args.value(envOption).orElseThrow();
+        if (source.env().isPresent()) {
+            String name = source.env().get();
             String value = env.get(name);
             if (value == null) {
                 throw new CommandException("The environment variable " + name + " (--" + envOption + ") is not set. "

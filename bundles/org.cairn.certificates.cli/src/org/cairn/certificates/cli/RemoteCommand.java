@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -40,6 +41,9 @@ import org.cairn.certificates.remote.RemoteException;
 import org.cairn.certificates.remote.RemoteResult;
 import org.cairn.certificates.remote.SshSettings;
 
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
 /**
  * {@code cairn cert SUBCOMMAND --computer HOST ...} and {@code --computers FILE}: the subcommand runs on the other
  * computer's own {@code cairn cert} over SSH (org.cairn.certificates.remote), which checks the options and does the
@@ -49,13 +53,8 @@ import org.cairn.certificates.remote.SshSettings;
  */
 final class RemoteCommand {
 
-    /** The options this class takes; they are not passed on. */
-    private static final Set<String> REMOTE = Set.of("computer", "computers", "parallel", "ssh-config", "remote-cairn",
-            "accept-host-key", "passphrase-file", "passphrase-env");
-    /** Options of the subcommands that take a value (so that their value is not taken for a positional argument). */
-    private static final Set<String> WITH_VALUE = Set.of("scope", "store", "password-file", "password-env",
-            "db-password-file", "db-password-env", "physical-store", "subject", "key", "days", "eku", "friendly-name",
-            "out", "format", "encryption");
+    /** The options that are not passed on: --debug is this side's; a password never goes into an argument. */
+    private static final Set<String> NOT_PASSED = Set.of("debug");
     private static final Set<String> ON_ONE = Set.of("list", "show", "export", "import", "delete", "new-self-signed");
     private static final Set<String> ON_MANY = Set.of("list", "show", "export", "import");
     private static final long MAX_IMPORT_FILE = 16L * 1024 * 1024;
@@ -65,42 +64,65 @@ final class RemoteCommand {
     private static final Pattern THUMBPRINT = Pattern.compile("\"thumbprint\"\\s*:");
 
     private final Io io;
-    private final CertCommand.ServiceSource services;
+    private final Session session;
 
-    RemoteCommand(Io io, CertCommand.ServiceSource services) {
-        this.io = io;
-        this.services = services;
+    RemoteCommand(Session session) {
+        this.io = session.io();
+        this.session = session;
     }
 
-    /** @return whether the arguments name another computer */
-    static boolean applies(List<String> args) {
-        for (String a : args) {
-            if (a.equals("--")) {
-                return false;
-            }
-            if (a.equals("--computer") || a.equals("--computers") || a.startsWith("--computer=")
-                    || a.startsWith("--computers=")) {
-                return true;
-            }
-        }
-        return false;
+    /** @return the refusal of a subcommand that does not run with --computer (or --computers) */
+    static String notAvailable(String command, boolean many) {
+        return "cairn cert " + command + ": not available with --computer" + (many ? "s" : "") + "; use it with "
+                + String.join(", ", (many ? ON_MANY : ON_ONE).stream().sorted().toList()) + ".";
     }
 
-    /** One option as given: {@code value} is null for a flag. */
+    /** One option as picocli matched it: {@code value} is null for a flag. */
     private record Option(String name, String value) {
         List<String> tokens() {
             return value == null ? List.of("--" + name) : List.of("--" + name, value);
         }
     }
 
-    /** The arguments split into this class's options, the subcommand's options and its positional arguments. */
-    private record Split(Map<String, String> remote, List<Option> options, List<String> positional) {
+    /**
+     * The subcommand's options and positional arguments as picocli parsed them (as given, not converted), without
+     * the remote options, which stay on this side.
+     */
+    private record Split(List<Option> options, List<String> positional) {
+
+        static Split of(ParseResult parsed) {
+            Set<String> remote = new HashSet<>(NOT_PASSED);
+            for (OptionSpec o : parsed.commandSpec().mixins().get("remote").options()) {
+                remote.add(o.longestName().substring(2));
+            }
+            List<Option> options = new ArrayList<>();
+            for (OptionSpec o : parsed.matchedOptions()) {
+                String name = o.longestName().substring(2);
+                if (remote.contains(name)) {
+                    continue;
+                }
+                if (o.arity().max() == 0) {
+                    options.add(new Option(name, null));
+                } else {
+                    o.originalStringValues().forEach(v -> options.add(new Option(name, v)));
+                }
+            }
+            List<String> positional = new ArrayList<>();
+            // picocli lists a parameter once for each value it matched; its values hold them all
+            parsed.matchedPositionals().stream().distinct().forEach(p -> positional.addAll(p.originalStringValues()));
+            return new Split(List.copyOf(options), List.copyOf(positional));
+        }
+
         Optional<String> value(String name) {
             return options.stream().filter(o -> o.name().equals(name)).map(Option::value).findFirst();
         }
 
         boolean has(String name) {
             return options.stream().anyMatch(o -> o.name().equals(name));
+        }
+
+        Io.SecretSource password() {
+            return new Io.SecretSource("password-file", value("password-file"), "password-env", value("password-env"));
         }
 
         /** @return the options and positional arguments as tokens, without the named options */
@@ -119,58 +141,31 @@ final class RemoteCommand {
         }
     }
 
-    private static Split split(String command, List<String> args) throws UsageException {
-        Map<String, String> remote = new LinkedHashMap<>();
-        List<Option> options = new ArrayList<>();
-        List<String> positional = new ArrayList<>();
-        boolean onlyPositional = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (onlyPositional || !arg.startsWith("--") || arg.equals("-")) {
-                positional.add(arg);
-                continue;
-            }
-            if (arg.equals("--")) {
-                onlyPositional = true;
-                continue;
-            }
-            String name = arg.substring(2);
-            String value = null;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            }
-            boolean takesValue = REMOTE.contains(name) || WITH_VALUE.contains(name);
-            if (takesValue && value == null) {
-                if (i + 1 >= args.size()) {
-                    throw new UsageException("cairn cert " + command + ": --" + name + " needs a value.");
-                }
-                value = args.get(++i);
-            }
-            if (REMOTE.contains(name)) {
-                if (remote.put(name, value) != null) {
-                    throw new UsageException("cairn cert " + command + ": --" + name + " is given twice.");
-                }
-            } else if (name.equals("password")) {
-                throw new UsageException("cairn cert " + command + ": passwords are never taken from the command line "
-                        + "(other users can see it); use --password-file FILE, --password-env VARIABLE or standard input.");
-            } else {
-                options.add(new Option(name, value));
-            }
-        }
-        return new Split(remote, options, positional);
+    /**
+     * @param parsed a subcommand as picocli parsed it here
+     * @return its arguments as they go to the other computer's {@code cairn cert} (list, show, delete,
+     *         new-self-signed): the options as given, without the remote ones and --debug, then the positional ones
+     */
+    static List<String> forwarded(ParseResult parsed) {
+        Split split = Split.of(parsed);
+        return split.tokens(Set.of(), split.positional());
     }
 
-    int run(String command, List<String> args) throws UsageException, CommandException {
-        Split split = split(command, args);
-        boolean many = split.remote().containsKey("computers");
-        if (many && split.remote().containsKey("computer")) {
+    /**
+     * @param parsed the subcommand as picocli parsed it here: its options were checked on this side, before any
+     *               connection
+     * @param remote its remote options
+     * @return the exit status
+     */
+    int run(ParseResult parsed, Options.Remote remote) throws UsageException, CommandException {
+        String command = parsed.commandSpec().name();
+        Split split = Split.of(parsed);
+        boolean many = remote.computers != null;
+        if (many && remote.computer != null) {
             throw new UsageException("cairn cert " + command + ": give --computer or --computers, not both.");
         }
         if (!(many ? ON_MANY : ON_ONE).contains(command)) {
-            throw new UsageException("cairn cert " + command + ": not available with --computer" + (many ? "s" : "")
-                    + "; use it with " + String.join(", ", (many ? ON_MANY : ON_ONE).stream().sorted().toList()) + ".");
+            throw new UsageException(notAvailable(command, many));
         }
         for (String o : List.of("db-password-file", "db-password-env")) {
             if (split.has(o)) {
@@ -178,37 +173,41 @@ final class RemoteCommand {
                         + "(the remote's NSS databases stay locked); run the command on that computer.");
             }
         }
-        Optional<Path> config = Optional.ofNullable(split.remote().get("ssh-config")).map(Path::of);
+        int parallel = remote.parallel == null ? 8 : remote.parallel;
+        if (parallel < 1 || parallel > 64) {
+            throw new UsageException("--parallel: give between 1 and 64 (got " + parallel + ").");
+        }
+        Optional<Path> config = Optional.ofNullable(remote.sshConfig).map(Path::of);
         SshSettings settings;
         try {
-            settings = SshSettings.of(io.env(), config, Optional.ofNullable(split.remote().get("remote-cairn")));
+            settings = SshSettings.of(io.env(), config, Optional.ofNullable(remote.remoteCairn));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--remote-cairn: " + e.getMessage());
         }
-        List<RemoteComputer> computers = computers(command, split);
-        Secrets secrets = secrets(command, split);
+        List<RemoteComputer> computers = computers(remote);
+        Secrets secrets = secrets(command, split, remote);
         try {
             if (!many) {
-                Outcome outcome = runOn(command, split, computers.get(0), settings, secrets, false, Optional.empty());
+                Outcome outcome = runOn(command, split, remote, computers.get(0), settings, secrets, false, Optional.empty());
                 io.out().print(outcome.out());
                 io.err().print(outcome.err());
                 return outcome.status();
             }
-            return runOnMany(command, split, computers, settings, secrets);
+            return runOnMany(command, split, remote, computers, settings, secrets, parallel);
         } finally {
             secrets.clear();
         }
     }
 
-    private List<RemoteComputer> computers(String command, Split split) throws UsageException, CommandException {
-        if (split.remote().containsKey("computer")) {
+    private static List<RemoteComputer> computers(Options.Remote remote) throws UsageException, CommandException {
+        if (remote.computer != null) {
             try {
-                return List.of(RemoteComputer.parse(split.remote().get("computer")));
+                return List.of(RemoteComputer.parse(remote.computer));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--computer: " + e.getMessage());
             }
         }
-        Path file = Path.of(split.remote().get("computers"));
+        Path file = Path.of(remote.computers);
         List<String> lines;
         try {
             if (Files.size(file) > 1024 * 1024) {
@@ -255,32 +254,17 @@ final class RemoteCommand {
         }
     }
 
-    private Secrets secrets(String command, Split split) throws UsageException, CommandException {
+    private Secrets secrets(String command, Split split, Options.Remote remote) throws UsageException, CommandException {
         Secrets s = new Secrets();
-        List<String> passphraseTokens = new ArrayList<>();
-        for (String o : List.of("passphrase-file", "passphrase-env")) {
-            if (split.remote().containsKey(o)) {
-                passphraseTokens.add("--" + o.replace("passphrase", "password"));
-                passphraseTokens.add(split.remote().get(o));
-            }
-        }
-        if (!passphraseTokens.isEmpty()) {
-            s.passphrase = io.secret(Args.parse(command, passphraseTokens, Set.of("password-file", "password-env"),
-                    Set.of()), "password-file", "password-env").orElseThrow();
+        if (remote.passphrase().given()) {
+            s.passphrase = io.secret(remote.passphrase()).orElseThrow();
             s.passphraseGiven = true;
         }
-        List<String> passwordTokens = new ArrayList<>();
-        for (String o : List.of("password-file", "password-env")) {
-            split.value(o).ifPresent(v -> {
-                passwordTokens.add("--" + o);
-                passwordTokens.add(v);
-            });
-        }
-        Args passwordArgs = Args.parse(command, passwordTokens, Set.of("password-file", "password-env"), Set.of());
+        Io.SecretSource passwordArgs = split.password();
         if (command.equals("export") && isPfx(split)) {
             String target = split.value("out").map(o -> Path.of(o).getFileName().toString()).orElse("the file");
             s.password = io.password(passwordArgs, "Password to protect " + target + ": ", true);
-            if (io.console().isPresent() && passwordTokens.isEmpty()) {
+            if (io.console().isPresent() && !passwordArgs.given()) {
                 char[] again = io.console().get().readPassword("%s", "Confirm password: ");
                 boolean same = again != null && Arrays.equals(s.password, again);
                 if (again != null) {
@@ -298,7 +282,7 @@ final class RemoteCommand {
             Path file = importFile(command, split);
             boolean needs;
             try {
-                needs = services.get().importer().needsPassword(file);
+                needs = session.services().importer().needsPassword(file);
             } catch (ImportException e) {
                 throw new CommandException(e.getMessage(), e);
             }
@@ -323,17 +307,8 @@ final class RemoteCommand {
     private record Outcome(int status, String out, String err, Optional<String> json) {
     }
 
-    private int runOnMany(String command, Split split, List<RemoteComputer> computers, SshSettings settings,
-            Secrets secrets) throws UsageException, CommandException {
-        int parallel;
-        try {
-            parallel = Integer.parseInt(split.remote().getOrDefault("parallel", "8"));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--parallel: give a whole number (got '" + split.remote().get("parallel") + "').");
-        }
-        if (parallel < 1 || parallel > 64) {
-            throw new UsageException("--parallel: give between 1 and 64 (got " + parallel + ").");
-        }
+    private int runOnMany(String command, Split split, Options.Remote remote, List<RemoteComputer> computers,
+            SshSettings settings, Secrets secrets, int parallel) throws UsageException, CommandException {
         Optional<Path> folder = Optional.empty();
         if (command.equals("export")) {
             Path out = Path.of(split.value("out").orElseThrow(() -> new UsageException(
@@ -350,7 +325,7 @@ final class RemoteCommand {
             List<Future<Outcome>> results = new ArrayList<>();
             for (RemoteComputer computer : computers) {
                 Optional<Path> f = folder;
-                results.add(pool.submit(() -> runOn(command, split, computer, settings, secrets, true, f)));
+                results.add(pool.submit(() -> runOn(command, split, remote, computer, settings, secrets, true, f)));
             }
             int failed = 0;
             for (int i = 0; i < computers.size(); i++) {
@@ -413,7 +388,7 @@ final class RemoteCommand {
      * Runs the subcommand on one computer. Never throws for that computer's failures: they are its outcome, so that
      * one computer does not stop the others.
      */
-    private Outcome runOn(String command, Split split, RemoteComputer computer, SshSettings settings, Secrets secrets,
+    private Outcome runOn(String command, Split split, Options.Remote remote, RemoteComputer computer, SshSettings settings, Secrets secrets,
             boolean many, Optional<Path> exportFolder) {
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
         ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
@@ -421,7 +396,7 @@ final class RemoteCommand {
         PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
         int status;
         Optional<String> json = Optional.empty();
-        try (RemoteConnection connection = RemoteCairn.connect(computer, settings, hostKeys(split, many),
+        try (RemoteConnection connection = RemoteCairn.connect(computer, settings, hostKeys(remote, many),
                 passphrases(secrets, many))) {
             connection.checkProtocol();
             Answer answer = switch (command) {
@@ -468,8 +443,8 @@ final class RemoteCommand {
         return answer(connection.cairn(args, new byte[0]), many || split.has("json"));
     }
 
-    private HostKeyPrompt hostKeys(Split split, boolean many) {
-        Optional<String> accepted = Optional.ofNullable(split.remote().get("accept-host-key"));
+    private HostKeyPrompt hostKeys(Options.Remote remote, boolean many) {
+        Optional<String> accepted = Optional.ofNullable(remote.acceptHostKey);
         return (computer, keyType, fingerprint) -> {
             if (accepted.isPresent()) {
                 return accepted.get().equals(fingerprint);
@@ -619,7 +594,7 @@ final class RemoteCommand {
             if (password != null) {
                 Pkcs12Report report;
                 try {
-                    report = services.get().importer().inspect(temporary, Optional.of(password));
+                    report = session.services().importer().inspect(temporary, Optional.of(password));
                 } catch (ImportException e) {
                     throw new CommandException("the file that came from the other computer cannot be read here: "
                             + e.getMessage() + " Nothing was written.", e);

@@ -1,0 +1,58 @@
+package org.cairn.certificates.cli;
+
+import java.util.Optional;
+
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Scope;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code cairn cert delete}. */
+@Command(name = "delete", header = "delete a certificate (and its private key)", description = "Delete the certificate and its private key. When the certificate is in several "
+        + "stores of the scope, say which with --store.")
+final class DeleteCommand implements Subcommand {
+
+    @Mixin
+    Options.Help help;
+    @Parameters(paramLabel = "THUMBPRINT", description = "The certificate's SHA-1 thumbprint.")
+    String thumbprint;
+    @Mixin
+    Options.ScopeStore where;
+    @Mixin
+    Options.Json json;
+    @Mixin
+    Options.Remote remote;
+
+    private final Session session;
+
+    DeleteCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public int run() throws UsageException, CommandException {
+        Io io = session.io();
+        String thumbprint = Entries.thumbprint(this.thumbprint);
+        Scope scope = where.scope();
+        Optional<LogicalStore> logical = where.store();
+        CertificateStore store = session.open(scope);
+        CertificateEntry entry = Entries.findOne(store, scope, logical, thumbprint, "Nothing was deleted.");
+        try {
+            store.delete(entry);
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage() + " Nothing was deleted.", e);
+        }
+        if (json.json) {
+            io.out().println(Json.write(Entries.summary(entry)));
+        } else {
+            io.out().println("Deleted " + thumbprint + "  " + entry.subject() + " from " + entry.logicalStore().displayName()
+                    + (entry.hasPrivateKey() ? ", with its private key." : "."));
+        }
+        return CertCommand.DONE;
+    }
+}

@@ -1,0 +1,138 @@
+package org.cairn.certificates.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.core.StoreListing;
+import org.cairn.certificates.core.StoreProblem;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cairn cert list}. */
+@Command(name = "list", header = "list certificates", description = {"List the certificates of one logical store (--store), or of every store of the scope.",
+    "--json gives an array; each object has thumbprint (SHA-1, upper-case hex), subject, issuer, issuedTo, issuedBy, "
+        + "serialNumber, notBefore, notAfter (ISO-8601 UTC), friendlyName, description, purposes, hasPrivateKey, "
+        + "exportable, store (short name), storeName, physicalStore, scope."})
+final class ListCommand implements Subcommand {
+
+    @Mixin
+    Options.Help help;
+    @Mixin
+    Options.ScopeStore where;
+    @Option(names = "--physical", description = "Also the physical stores behind each logical store (Cairn's own "
+            + ".Default, the system trust bundle, the user's NSS databases: \"NSS: Chrome and system\", \"Firefox: "
+            + "PROFILE\", ...), with where they are; --json then gives an object with \"physicalStores\" (store, name, "
+            + "location, writable, locked) and \"certificates\".")
+    boolean physical;
+    @Mixin
+    Options.DbPassword db;
+    @Mixin
+    Options.Json json;
+    @Mixin
+    Options.Remote remote;
+
+    private final Session session;
+
+    ListCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public int run() throws UsageException, CommandException {
+        Io io = session.io();
+        Scope scope = where.scope();
+        Optional<LogicalStore> logical = where.store();
+        CertificateStore store = session.open(scope, db);
+        StoreListing listing;
+        try {
+            listing = logical.isPresent() ? store.list(logical.get()) : store.listAll();
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+        for (StoreProblem problem : listing.problems()) {
+            io.err().println("warning: " + problem.location() + ": " + problem.message());
+        }
+        if (json.json) {
+            List<Object> all = new ArrayList<>();
+            for (CertificateEntry e : listing.entries()) {
+                all.add(Entries.summary(e));
+            }
+            if (physical) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("physicalStores", physicalStores(store, logical));
+                m.put("certificates", all);
+                io.out().println(Json.write(m));
+            } else {
+                io.out().println(Json.write(all));
+            }
+            return CertCommand.DONE;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(physical
+                ? new String[] {"Store", "Physical Store", "Thumbprint", "Issued To", "Issued By", "Expiration Date", "Key", "Friendly Name"}
+                : new String[] {"Store", "Thumbprint", "Issued To", "Issued By", "Expiration Date", "Key", "Friendly Name"});
+        for (CertificateEntry e : listing.entries()) {
+            String key = e.hasPrivateKey() ? (e.exportable() ? "exportable" : "yes") : "";
+            rows.add(physical
+                    ? new String[] {e.logicalStore().shortName(), String.join(", ", e.physicalStores()), e.thumbprint(),
+                        e.issuedTo(), e.issuedBy(), Entries.DAY.format(e.notAfter()), key, e.friendlyName()}
+                    : new String[] {e.logicalStore().shortName(), e.thumbprint(), e.issuedTo(), e.issuedBy(),
+                        Entries.DAY.format(e.notAfter()), key, e.friendlyName()});
+        }
+        io.out().print(Entries.table(rows));
+        if (physical) {
+            io.out().println();
+            List<String[]> stores = new ArrayList<>();
+            stores.add(new String[] {"Store", "Physical Store", "Writable", "Locked", "Location"});
+            for (Map<String, Object> p : physicalStores(store, logical)) {
+                stores.add(new String[] {(String) p.get("store"), (String) p.get("name"),
+                    (Boolean) p.get("writable") ? "yes" : "no", (Boolean) p.get("locked") ? "yes" : "", (String) p.get("location")});
+            }
+            io.out().print(Entries.table(stores));
+            if (Runtime.version().feature() < 22) {
+                // the NSS bundle needs java.lang.foreign (final in 22) and does not resolve on older runtimes
+                io.err().println("note: the NSS databases (browsers' certificates) show only on Java 22 or newer; this is Java "
+                        + Runtime.version().feature() + ".");
+            }
+        }
+        io.out().println(listing.entries().size() + " certificate(s) in " + logical.map(LogicalStore::displayName)
+                .orElse("all stores") + " of " + scope.displayName() + ".");
+        return CertCommand.DONE;
+    }
+
+    /** @return the physical stores behind the logical store (or every one), with where they are */
+    private static List<Map<String, Object>> physicalStores(CertificateStore store, Optional<LogicalStore> logical)
+            throws CommandException {
+        try {
+            java.util.Set<String> locked = new java.util.HashSet<>();
+            for (CertificateStore.PhysicalStoreInfo info : store.lockedStores()) {
+                locked.add(info.location());
+            }
+            List<Map<String, Object>> all = new ArrayList<>();
+            for (LogicalStore l : logical.map(List::of).orElse(List.of(LogicalStore.values()))) {
+                for (CertificateStore.PhysicalStoreInfo info : store.physicalStores(l)) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("store", l.shortName());
+                    m.put("name", info.name());
+                    m.put("location", info.location());
+                    m.put("writable", info.writable());
+                    m.put("locked", locked.contains(info.location()));
+                    all.add(m);
+                }
+            }
+            return all;
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+}
