@@ -60,8 +60,14 @@ public final class CertApplication implements IApplication {
         } catch (RuntimeException | LinkageError e) {
             // outside the command (the streams, the service trackers): still a message and a failure status, not
             // an exception that Equinox only logs while the process exits 0
+            // nothing else records it: the trace with --debug, as the commands' own internal errors
+            boolean debug = Arrays.asList(args).contains("--debug");
             err.println("cairn cert: internal error (" + e.getClass().getSimpleName() + "): the command line could "
-                    + "not start. Report it with the installation's configuration/*.log.");
+                    + "not start. " + (debug ? "Details:" : "Run the command again with --debug to see the details,"
+                    + " and report it."));
+            if (debug) {
+                e.printStackTrace(err);
+            }
             return Integer.valueOf(CertCommand.INTERNAL);
         } finally {
             trackers.forEach(ServiceTracker::close);

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.TrustEverywhere;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cairn cert trust|distrust THUMBPRINT --everywhere}: {@link Everywhere}; each place on its own line. The two
+ * {@code cairn cert trust|distrust THUMBPRINT --everywhere}: {@link TrustEverywhere} (the console's All Tasks use it too); each place on its own line. The two
  * subcommands differ only in their direction and help.
  */
 abstract class EverywhereCommand implements Subcommand {
@@ -42,27 +43,28 @@ abstract class EverywhereCommand implements Subcommand {
     public final int run() throws UsageException, CommandException {
         Io io = session.io();
         String thumbprint = Entries.thumbprint(this.thumbprint);
-        List<Everywhere.Place> places;
+        TrustEverywhere everywhere = new TrustEverywhere(session.services().stores());
+        List<TrustEverywhere.Place> places;
         try {
             if (trust) {
-                X509Certificate root = Everywhere.certificate(session.services().stores(), thumbprint).orElseThrow(() ->
+                X509Certificate root = everywhere.certificate(thumbprint).orElseThrow(() ->
                         new CommandException("no certificate with thumbprint " + thumbprint + " in any store of "
                                 + "the current user or the computer; import it first (cairn cert import FILE)."));
-                places = Everywhere.trust(session.services().stores(), root, thumbprint);
+                places = everywhere.trust(root);
             } else {
-                places = Everywhere.distrust(session.services().stores(), thumbprint);
+                places = everywhere.distrust(thumbprint);
             }
         } catch (CertificateStoreException e) {
             throw new CommandException(e.getMessage(), e);
         }
         if (json.json) {
             List<Object> all = new ArrayList<>();
-            for (Everywhere.Place p : places) {
+            for (TrustEverywhere.Place p : places) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("scope", p.scope().token());
                 m.put("store", p.store().shortName());
                 m.put("physicalStore", p.physicalStore());
-                m.put("outcome", p.outcome());
+                m.put("outcome", p.outcomeText());
                 all.add(m);
             }
             io.out().println(Json.write(all));
@@ -73,7 +75,7 @@ abstract class EverywhereCommand implements Subcommand {
                         + " Authorities of the current user or the computer.");
             }
         }
-        boolean failed = places.stream().anyMatch(p -> p.outcome().startsWith("not changed"));
+        boolean failed = places.stream().anyMatch(TrustEverywhere.Place::refused);
         return failed ? CertCommand.FAILED : CertCommand.DONE;
     }
 }

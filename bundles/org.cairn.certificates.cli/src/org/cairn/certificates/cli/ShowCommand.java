@@ -18,6 +18,7 @@ import org.cairn.certificates.core.ChainValidation;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Purpose;
 import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.core.TrustEverywhere;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,7 +94,8 @@ final class ShowCommand implements Subcommand {
     /** Where is this certificate held: every physical store of the current user's and the computer's scope. */
     private List<String> heldIn(String thumbprint) throws CommandException {
         try {
-            return Everywhere.holders(session.services().stores(), thumbprint).stream().map(Everywhere.Place::line).toList();
+            return new TrustEverywhere(session.services().stores()).holders(thumbprint).stream()
+                    .map(TrustEverywhere.Place::line).toList();
         } catch (CertificateStoreException e) {
             throw new CommandException(e.getMessage(), e);
         }
