@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the current user's Trusted Root Certification Authorities, with two NSS databases in the test JVM's own home (the
  * shared ~/.pki/nssdb and a Firefox profile, made by certutil): trusting adds the root to both, each confirmed by
  * certutil -L, and the result names each place; distrusting removes it from both and from Cairn's own store. The
- * computer's anchors are left alone (the test session keeps its stores under cairn.store.root, so the system's files
+ * certificate dialog's Details tab then lists all three places under Held in. The computer's anchors are left alone (the test session keeps its stores under cairn.store.root, so the system's files
  * are not writable). Trust Everywhere is greyed for a certificate that is not a root, with the reason.
  */
 @ExtendWith(ScreenshotOnFailure.class)
@@ -128,6 +128,24 @@ class TrustEverywhereTest {
         bot.waitUntil(Conditions.condition("the root is listed again",
                 () -> ConsoleWindow.rowOf(console.details(), rootName) >= 0));
         SWTBotTable again = console.details();
+        // the certificate dialog's Details tab: Held in names every physical store that holds it, read in the background
+        again.doubleClick(ConsoleWindow.rowOf(again, rootName));
+        SWTBotShell certificate = bot.shell("Certificate");
+        certificate.bot().tabItem("Details").activate();
+        SWTBotTable fields = certificate.bot().table();
+        bot.waitUntil(Conditions.condition("Held in is read", () -> fields.indexOf("Held in") >= 0
+                && fields.cell(fields.indexOf("Held in"), 1).contains("Firefox: default-release")));
+        fields.select(fields.indexOf("Held in"));
+        String heldIn = String.join("\n", Widgets.texts(certificate.bot()));
+        App.screenshot(certificate.widget, "certificate-held-in");
+        for (String physical : List.of(".Default", "NSS: Chrome and system", "Firefox: default-release")) {
+            assertTrue(heldIn.contains(Scope.currentUser().displayName() + " / Trusted Root Certification Authorities / "
+                    + physical), heldIn);
+        }
+        certificate.bot().button("OK").click();
+        bot.waitUntil(Conditions.shellCloses(certificate));
+
+        again = console.details();
         again.select(ConsoleWindow.rowOf(again, rootName));
         console.shell().bot().menu("Action").menu("All Tasks").menu("Distrust Everywhere...").click();
         SWTBotShell ask = bot.shell("Distrust Everywhere");

@@ -11,6 +11,7 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.ChainValidation;
 import org.cairn.certificates.core.Purpose;
+import org.cairn.certificates.core.TrustEverywhere;
 import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -59,6 +60,7 @@ public final class CertificateDialog extends Dialog {
     private Text fieldValue;
     private Combo show;
     private List<CertificateField> fields = List.of();
+    private final Optional<TrustEverywhere> everywhere;
     private Composite statusBox;
     private Tree pathTree;
     private Text pathStatus;
@@ -72,7 +74,17 @@ public final class CertificateDialog extends Dialog {
      */
     public CertificateDialog(Shell parent, CertificateStore store, CertificateEntry entry,
             Optional<ExportCommand> export) {
+        this(parent, store, entry, export, Optional.empty());
+    }
+
+    /**
+     * @param everywhere where the certificate is held, for the Details tab's "Held in" (every physical store of the
+     *                   current user and the computer, read off the UI thread); empty leaves the field out
+     */
+    public CertificateDialog(Shell parent, CertificateStore store, CertificateEntry entry,
+            Optional<ExportCommand> export, Optional<TrustEverywhere> everywhere) {
         super(parent);
+        this.everywhere = everywhere;
         this.store = store;
         this.entry = entry;
         this.export = export;
@@ -305,12 +317,38 @@ public final class CertificateDialog extends Dialog {
         copyToFile.addListener(SWT.Selection, event -> export.ifPresent(command -> command.execute(List.of(entry), getShell())));
 
         if (certificate != null) {
-            fields = CertificateFields.of(entry, certificate);
+            fields = new ArrayList<>(CertificateFields.of(entry, certificate));
+            everywhere.ifPresent(this::readHeldIn);
         }
         show.addListener(SWT.Selection, event -> fillFields());
         fieldTable.addListener(SWT.Selection, event -> showSelectedField());
         fillFields();
         return page;
+    }
+
+    /**
+     * The property "Held in": every physical store, of the current user and of the computer, that holds the
+     * certificate ("Where is this certificate trusted?"). Reading them opens every store: off the UI thread, the
+     * field says "Reading..." until then.
+     */
+    private void readHeldIn(TrustEverywhere where) {
+        String name = Messages.get("field.heldIn");
+        fields.add(CertificateField.of(CertificateField.Kind.PROPERTY, name, Messages.get("field.heldIn.reading")));
+        new DialogWork(fieldTable, "cairn-held-in").start(task -> where.holders(entry.thumbprint()),
+                places -> heldInKnown(name, places.isEmpty() ? Messages.get("field.heldIn.none")
+                        : String.join("\n", places.stream().map(TrustEverywhere.Place::where).toList())),
+                failure -> heldInKnown(name, Messages.format("field.heldIn.failed", failure.getMessage())));
+    }
+
+    private void heldInKnown(String name, String text) {
+        fields.replaceAll(field -> field.name().equals(name) && field.kind() == CertificateField.Kind.PROPERTY
+                ? CertificateField.of(CertificateField.Kind.PROPERTY, name, text) : field);
+        int selected = fieldTable.getSelectionIndex();
+        fillFields();
+        if (selected >= 0 && selected < fieldTable.getItemCount()) {
+            fieldTable.setSelection(selected);
+            showSelectedField();
+        }
     }
 
     private static Button button(Composite parent, String key) {
@@ -341,10 +379,14 @@ public final class CertificateDialog extends Dialog {
         CertificatePropertiesDialog dialog = new CertificatePropertiesDialog(getShell(), store, entry);
         if (dialog.open() == Window.OK) {
             entry = dialog.entry();
+            // Held in does not change with the properties: keep what was read
+            List<CertificateField> heldIn = fields.stream()
+                    .filter(field -> field.name().equals(Messages.get("field.heldIn"))).toList();
             try {
-                fields = CertificateFields.of(entry, entry.certificate());
+                fields = new ArrayList<>(CertificateFields.of(entry, entry.certificate()));
+                fields.addAll(heldIn);
             } catch (CertificateStoreException e) {
-                fields = List.of();
+                fields = new ArrayList<>();
             }
             fillFields();
         }
@@ -386,7 +428,7 @@ public final class CertificateDialog extends Dialog {
         view.addListener(SWT.Selection, event -> {
             TreeItem[] selected = tree.getSelection();
             if (selected.length > 0) {
-                new CertificateDialog(getShell(), store, ((PathNode) selected[0].getData()).entry(), export).open();
+                new CertificateDialog(getShell(), store, ((PathNode) selected[0].getData()).entry(), export, everywhere).open();
             }
         });
         return page;

@@ -3,9 +3,11 @@ package org.cairn.certificates.ui.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.core.TrustEverywhere;
 import org.cairn.console.api.Column;
 import org.cairn.console.api.ListView;
 
@@ -22,13 +24,14 @@ final class CertificateList implements ListView {
     private final List<CertificateRow> rows;
     private final String emptyMessage;
 
-    CertificateList(CertificateStore store, List<CertificateEntry> entries, String emptyMessage) {
+    CertificateList(CertificateStore store, List<CertificateEntry> entries, String emptyMessage,
+            Optional<TrustEverywhere> everywhere) {
         Instant now = Instant.now();
         ChainVerdicts verdicts = new ChainVerdicts(store);
         verdicts.prepare(entries);
         List<CertificateRow> list = new ArrayList<>(entries.size());
         for (CertificateEntry entry : entries) {
-            list.add(new CertificateRow(store, entry, now, verdicts));
+            list.add(new CertificateRow(store, entry, now, verdicts, everywhere));
         }
         this.rows = List.copyOf(list);
         this.emptyMessage = emptyMessage;

@@ -78,7 +78,7 @@ abstract sealed class CertificateListNode implements CertificateStoreNode permit
             List<CertificateEntry> entries = entries(store.get()).stream()
                     .filter(entry -> showArchived || !"true".equalsIgnoreCase(entry.properties().get(ARCHIVED)))
                     .toList();
-            return new CertificateList(store.get(), entries, empty);
+            return new CertificateList(store.get(), entries, empty, Optional.of(root.everywhere()));
         } catch (CertificateStoreException e) {
             return new MessageView(Messages.format("node.unavailable", e.getMessage()));
         }

@@ -11,6 +11,7 @@ import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.ChainValidation;
+import org.cairn.certificates.core.TrustEverywhere;
 import org.cairn.certificates.ui.CertificateItem;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ActionContext;
@@ -30,12 +31,15 @@ final class CertificateRow implements CertificateItem {
     private final CertificateEntry entry;
     private final Instant now;
     private final ChainVerdicts verdicts;
+    private final Optional<TrustEverywhere> everywhere;
 
-    CertificateRow(CertificateStore store, CertificateEntry entry, Instant now, ChainVerdicts verdicts) {
+    CertificateRow(CertificateStore store, CertificateEntry entry, Instant now, ChainVerdicts verdicts,
+            Optional<TrustEverywhere> everywhere) {
         this.store = store;
         this.entry = entry;
         this.now = now;
         this.verdicts = verdicts;
+        this.everywhere = everywhere;
     }
 
     @Override
@@ -119,7 +123,7 @@ final class CertificateRow implements CertificateItem {
     private void open(ActionContext context) {
         Shell shell = context.adapt(Shell.class).orElse(null);
         Optional<ExportCommand> export = ExportCommand.of(context);
-        new CertificateDialog(shell, store, entry, export).open();
+        new CertificateDialog(shell, store, entry, export, everywhere).open();
         context.refresh(context.node());
     }
 

@@ -13,6 +13,7 @@ import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.PurposeGroup;
 import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.core.TrustEverywhere;
 import org.cairn.certificates.ui.CertificateStoreNode;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ConsoleAction;
@@ -38,6 +39,11 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
     private volatile ViewMode mode;
     private CertificateStore store;
     private String problem;
+
+    /** @return "where is this certificate held?" over every scope this process reads (the certificate dialog's Held in) */
+    TrustEverywhere everywhere() {
+        return new TrustEverywhere(stores);
+    }
 
     CertificatesRoot(CertificateStoreService stores, CertificateFactoryService factory, Scope scope, ViewMode mode) {
         this.stores = stores;
@@ -176,7 +182,8 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
                 Messages.get("action.find.description"),
                 root.store().isPresent() ? Optional.empty() : root.problem(), context -> {
                     Shell shell = context.adapt(Shell.class).orElse(null);
-                    new FindCertificatesDialog(shell, root.store().orElseThrow(), in, ExportCommand.of(context)).open();
+                    new FindCertificatesDialog(shell, root.store().orElseThrow(), in, ExportCommand.of(context),
+                            Optional.of(root.everywhere())).open();
                     context.refresh(context.node());
                 });
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.TrustEverywhere;
 import org.cairn.certificates.ui.wizard.DialogSize;
 import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.dialogs.Dialog;
@@ -40,6 +41,7 @@ public final class FindCertificatesDialog extends Dialog {
     private final CertificateStore store;
     private final Optional<LogicalStore> initialStore;
     private final Optional<ExportCommand> export;
+    private final Optional<TrustEverywhere> everywhere;
     private Combo in;
     private Text contains;
     private Combo field;
@@ -60,7 +62,16 @@ public final class FindCertificatesDialog extends Dialog {
      */
     public FindCertificatesDialog(Shell parent, CertificateStore store, Optional<LogicalStore> initialStore,
             Optional<ExportCommand> export) {
+        this(parent, store, initialStore, export, Optional.empty());
+    }
+
+    /**
+     * @param everywhere where the found certificates are held (the certificate dialog's Held in); empty leaves it out
+     */
+    public FindCertificatesDialog(Shell parent, CertificateStore store, Optional<LogicalStore> initialStore,
+            Optional<ExportCommand> export, Optional<TrustEverywhere> everywhere) {
         super(parent);
+        this.everywhere = everywhere;
         this.store = store;
         this.initialStore = initialStore;
         this.export = export;
@@ -139,7 +150,7 @@ public final class FindCertificatesDialog extends Dialog {
             updateButtons();
         });
         results.onSelection(selected -> updateButtons());
-        results.onOpen(entry -> new CertificateDialog(getShell(), store, entry, export).open());
+        results.onOpen(entry -> new CertificateDialog(getShell(), store, entry, export, everywhere).open());
         getShell().setDefaultButton(findNow);
         return area;
     }
@@ -249,7 +260,7 @@ public final class FindCertificatesDialog extends Dialog {
         switch (buttonId) {
             case OPEN_ID -> {
                 if (selected.size() == 1) {
-                    new CertificateDialog(getShell(), store, selected.get(0), export).open();
+                    new CertificateDialog(getShell(), store, selected.get(0), export, everywhere).open();
                 }
             }
             case EXPORT_ID -> export.ifPresent(command -> command.execute(selected, getShell()));
