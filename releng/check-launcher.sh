@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the built product's launch script on class-data sharing: the first start of a fresh installation makes
 # the archive in ${XDG_CACHE_HOME}/cairn, the second start maps classes from it, and a damaged or truncated
-# archive is ignored (the console still starts, and a good archive replaces the bad one). Needs: a built product,
+# archive is ignored (the console still starts, and a good archive replaces the bad one); and the command line's own
+# configuration: made in the cache with none of SWT, e4 or p2, used, remade when damaged. Needs: a built product,
 # xvfb-run, xdotool. Run by ./run-tests after the product is built; alone: releng/check-launcher.sh
 set -euo pipefail
 top=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
@@ -66,3 +67,19 @@ echo "OK: with a truncated archive the console started"
 
 grep -i 'warning\|error' "$work/out.log" | grep -iv 'SessionManager\|dbus' && fail "the launcher printed warnings" || true
 echo "OK: class-data sharing of the launch script"
+
+# --- the command line's own configuration -------------------------------------------------------------------------
+"$product/cairn" cert list --store Root > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert list failed"; }
+own=$(ls -d "$cache"/cli-config-* 2>/dev/null | head -n 1)
+[ -n "$own" ] && [ -f "$own/config.ini" ] || fail "cairn cert made no configuration of its own in $cache"
+list="$own/org.eclipse.equinox.simpleconfigurator/bundles.info"
+grep -q '^org\.cairn\.certificates\.cli,' "$list" || fail "the command line's bundle list lacks the command line"
+grep -Eq '^org\.eclipse\.(swt|e4|equinox\.p2)' "$list" && fail "the command line's bundle list has SWT, e4 or p2"
+grep -q 'eclipse.application=org.cairn.certificates.cli.cert' "$own/config.ini" || fail "config.ini names another application"
+[ -d "$own/org.eclipse.osgi" ] || fail "Equinox did not run in the command line's configuration"
+echo "OK: cairn cert ran on its own configuration ($(grep -vc '^#' "$list") of $(grep -vc '^#' "$product/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info") bundles)"
+rm "$own/config.ini"
+"$product/cairn" cert --help > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert --help failed after its configuration was damaged"; }
+[ -f "$own/config.ini" ] || fail "a damaged configuration was not made again"
+CAIRN_CLI_CONFIG=full "$product/cairn" cert list --store Root > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert failed on the full configuration"; }
+echo "OK: a damaged configuration is made again; CAIRN_CLI_CONFIG=full runs on the installation's"
