@@ -154,12 +154,13 @@ public final class TrustEverywhere {
         LogicalStore logical = LogicalStore.TRUSTED_ROOT;
         for (Scope scope : scopes()) {
             CertificateStore store = stores.open(scope);
+            // where it is before the change: adding to one physical store does not put it in another
+            List<String> holding = store.find(logical, thumbprint).map(CertificateEntry::physicalStores).orElse(List.of());
             for (CertificateStore.PhysicalStoreInfo physical : store.physicalStores(logical)) {
                 if (!physical.writable() || physical.name().equals(OWN)) {
                     continue;
                 }
-                Optional<CertificateEntry> there = store.find(logical, thumbprint);
-                if (there.isPresent() && there.get().physicalStores().contains(physical.name())) {
+                if (holding.contains(physical.name())) {
                     places.add(new Place(scope, logical, physical.name(), Outcome.ALREADY_THERE, ""));
                     continue;
                 }

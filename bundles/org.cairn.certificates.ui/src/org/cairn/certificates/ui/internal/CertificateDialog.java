@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
@@ -60,6 +61,8 @@ public final class CertificateDialog extends Dialog {
     private Text fieldValue;
     private Combo show;
     private List<CertificateField> fields = List.of();
+    /** The property "Held in", after the certificate's own fields; empty without {@link #everywhere} */
+    private Optional<CertificateField> heldIn = Optional.empty();
     private final Optional<TrustEverywhere> everywhere;
     private Composite statusBox;
     private Tree pathTree;
@@ -317,7 +320,7 @@ public final class CertificateDialog extends Dialog {
         copyToFile.addListener(SWT.Selection, event -> export.ifPresent(command -> command.execute(List.of(entry), getShell())));
 
         if (certificate != null) {
-            fields = new ArrayList<>(CertificateFields.of(entry, certificate));
+            fields = CertificateFields.of(entry, certificate);
             everywhere.ifPresent(this::readHeldIn);
         }
         show.addListener(SWT.Selection, event -> fillFields());
@@ -332,17 +335,19 @@ public final class CertificateDialog extends Dialog {
      * field says "Reading..." until then.
      */
     private void readHeldIn(TrustEverywhere where) {
-        String name = Messages.get("field.heldIn");
-        fields.add(CertificateField.of(CertificateField.Kind.PROPERTY, name, Messages.get("field.heldIn.reading")));
+        heldIn = Optional.of(heldIn(Messages.get("field.heldIn.reading")));
         new DialogWork(fieldTable, "cairn-held-in").start(task -> where.holders(entry.thumbprint()),
-                places -> heldInKnown(name, places.isEmpty() ? Messages.get("field.heldIn.none")
+                places -> heldInKnown(places.isEmpty() ? Messages.get("field.heldIn.none")
                         : String.join("\n", places.stream().map(TrustEverywhere.Place::where).toList())),
-                failure -> heldInKnown(name, Messages.format("field.heldIn.failed", failure.getMessage())));
+                failure -> heldInKnown(Messages.format("field.heldIn.failed", failure.getMessage())));
     }
 
-    private void heldInKnown(String name, String text) {
-        fields.replaceAll(field -> field.name().equals(name) && field.kind() == CertificateField.Kind.PROPERTY
-                ? CertificateField.of(CertificateField.Kind.PROPERTY, name, text) : field);
+    private static CertificateField heldIn(String text) {
+        return CertificateField.of(CertificateField.Kind.PROPERTY, Messages.get("field.heldIn"), text);
+    }
+
+    private void heldInKnown(String text) {
+        heldIn = Optional.of(heldIn(text));
         int selected = fieldTable.getSelectionIndex();
         fillFields();
         if (selected >= 0 && selected < fieldTable.getItemCount()) {
@@ -360,7 +365,8 @@ public final class CertificateDialog extends Dialog {
 
     private void fillFields() {
         fieldTable.removeAll();
-        for (CertificateField field : fields) {
+        for (CertificateField field : heldIn.map(held -> Stream.concat(fields.stream(), Stream.of(held)).toList())
+                .orElse(fields)) {
             if (CertificateFields.shows(show.getSelectionIndex(), field)) {
                 TableItem item = new TableItem(fieldTable, SWT.NONE);
                 item.setText(new String[] {field.name(), field.value()});
@@ -379,14 +385,10 @@ public final class CertificateDialog extends Dialog {
         CertificatePropertiesDialog dialog = new CertificatePropertiesDialog(getShell(), store, entry);
         if (dialog.open() == Window.OK) {
             entry = dialog.entry();
-            // Held in does not change with the properties: keep what was read
-            List<CertificateField> heldIn = fields.stream()
-                    .filter(field -> field.name().equals(Messages.get("field.heldIn"))).toList();
             try {
-                fields = new ArrayList<>(CertificateFields.of(entry, entry.certificate()));
-                fields.addAll(heldIn);
+                fields = CertificateFields.of(entry, entry.certificate());
             } catch (CertificateStoreException e) {
-                fields = new ArrayList<>();
+                fields = List.of();
             }
             fillFields();
         }

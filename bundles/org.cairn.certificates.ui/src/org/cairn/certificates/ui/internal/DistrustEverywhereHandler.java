@@ -27,15 +27,8 @@ public final class DistrustEverywhereHandler {
     public boolean canExecute(@org.eclipse.e4.core.di.annotations.Optional @Named(ConsoleIds.SELECTED_ITEMS) List<?> items,
             @org.eclipse.e4.core.di.annotations.Optional @Service CertificateStoreService stores,
             @org.eclipse.e4.core.di.annotations.Optional MItem item) {
-        Optional<CertificateEntry> entry = EverywhereTasks.selected(items);
-        if (stores == null || entry.isEmpty()) {
-            return false;
-        }
-        Optional<String> denied = Optional.<String>empty();
-        if (item != null) {
-            item.setTooltip(denied.orElse(Messages.get("action.distrustEverywhere.description")));
-        }
-        return denied.isEmpty();
+        return EverywhereTasks.canExecute(items, stores, item, entry -> Optional.empty(),
+                "action.distrustEverywhere.description");
     }
 
     @Execute

@@ -1,8 +1,8 @@
 package org.cairn.certificates.ui.internal;
 
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStoreException;
@@ -10,6 +10,7 @@ import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.core.TrustEverywhere;
 import org.cairn.certificates.core.TrustEverywhere.Place;
 import org.cairn.certificates.ui.CertificateItem;
+import org.eclipse.e4.ui.model.application.ui.menu.MItem;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 
@@ -41,47 +42,59 @@ final class EverywhereTasks {
 
     /** Trust Everywhere...: asks, adds the root everywhere, reports. @return whether anything changed */
     static boolean trust(Shell shell, CertificateStoreService stores, CertificateEntry entry) {
-        String name = name(entry);
-        if (!MessageDialog.openQuestion(shell, Messages.get("everywhere.trust.title"),
-                Messages.format("everywhere.trust.question", name))) {
-            return false;
-        }
         TrustEverywhere everywhere = new TrustEverywhere(stores);
-        List<Place> places;
-        try {
-            places = StoreWork.run(shell, Messages.get("storeWork.trusting"), () -> {
-                X509Certificate root = entry.certificate();
-                return everywhere.trust(root);
-            });
-        } catch (CertificateStoreException e) {
-            MessageDialog.openError(shell, Messages.get("everywhere.trust.title"),
-                    Messages.format("everywhere.failed", e.getMessage()));
-            return false;
-        }
-        report(shell, Messages.get("everywhere.trust.title"), places, Messages.format("everywhere.trust.none", name),
-                Messages.format("everywhere.trust.done", name));
-        return places.stream().anyMatch(p -> p.outcome() == TrustEverywhere.Outcome.ADDED);
+        return change(shell, entry, "trust", "storeWork.trusting", () -> everywhere.trust(entry.certificate()),
+                TrustEverywhere.Outcome.ADDED);
     }
 
     /** Distrust Everywhere...: asks, removes the certificate from every Trusted Root it may change, reports. */
     static boolean distrust(Shell shell, CertificateStoreService stores, CertificateEntry entry) {
+        TrustEverywhere everywhere = new TrustEverywhere(stores);
+        return change(shell, entry, "distrust", "storeWork.distrusting", () -> everywhere.distrust(entry.thumbprint()),
+                TrustEverywhere.Outcome.REMOVED);
+    }
+
+    /**
+     * Asks (everywhere.KIND.question), runs the change off the UI thread and reports each place.
+     *
+     * @param kind    "trust" or "distrust": the texts' keys
+     * @param changed the outcome that counts as a change
+     * @return whether any place changed
+     */
+    private static boolean change(Shell shell, CertificateEntry entry, String kind, String progressKey,
+            StoreWork.Change<List<Place>> change, TrustEverywhere.Outcome changed) {
         String name = name(entry);
-        if (!MessageDialog.openQuestion(shell, Messages.get("everywhere.distrust.title"),
-                Messages.format("everywhere.distrust.question", name))) {
+        String title = Messages.get("everywhere." + kind + ".title");
+        if (!MessageDialog.openQuestion(shell, title, Messages.format("everywhere." + kind + ".question", name))) {
             return false;
         }
-        TrustEverywhere everywhere = new TrustEverywhere(stores);
         List<Place> places;
         try {
-            places = StoreWork.run(shell, Messages.get("storeWork.distrusting"), () -> everywhere.distrust(entry.thumbprint()));
+            places = StoreWork.run(shell, Messages.get(progressKey), change);
         } catch (CertificateStoreException e) {
-            MessageDialog.openError(shell, Messages.get("everywhere.distrust.title"),
-                    Messages.format("everywhere.failed", e.getMessage()));
+            MessageDialog.openError(shell, title, Messages.format("everywhere.failed", e.getMessage()));
             return false;
         }
-        report(shell, Messages.get("everywhere.distrust.title"), places,
-                Messages.format("everywhere.distrust.none", name), Messages.format("everywhere.distrust.done", name));
-        return places.stream().anyMatch(p -> p.outcome() == TrustEverywhere.Outcome.REMOVED);
+        report(shell, title, places, Messages.format("everywhere." + kind + ".none", name),
+                Messages.format("everywhere." + kind + ".done", name));
+        return places.stream().anyMatch(p -> p.outcome() == changed);
+    }
+
+    /**
+     * A handler's {@code @CanExecute}: one certificate selected, the stores there, and nothing {@code denied}; the
+     * menu item's tooltip says why not, or what it does.
+     */
+    static boolean canExecute(List<?> items, CertificateStoreService stores, MItem item,
+            Function<CertificateEntry, Optional<String>> denied, String descriptionKey) {
+        Optional<CertificateEntry> entry = selected(items);
+        if (stores == null || entry.isEmpty()) {
+            return false;
+        }
+        Optional<String> why = denied.apply(entry.get());
+        if (item != null) {
+            item.setTooltip(why.orElse(Messages.get(descriptionKey)));
+        }
+        return why.isEmpty();
     }
 
     private static void report(Shell shell, String title, List<Place> places, String none, String done) {
