@@ -89,6 +89,41 @@ class EverywhereCommandTest {
         assertEquals(1, gone.status(), gone::toString);
     }
 
+    @Test
+    void onlyARootCanBeTrustedEverywhereAndARefusalChangesNothing() throws Exception {
+        Path home = tmp.resolve("home");
+        Path shared = Files.createDirectories(home.resolve(".pki/nssdb"));
+        run("certutil", "-N", "-d", "sql:" + shared, "--empty-password");
+        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                "root.key", "-out", "root.crt", "-subj", "/CN=Cairn Everywhere Root", "-days", "30", "-addext",
+                "basicConstraints=critical,CA:true");
+        run("openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                "ca.key", "-out", "ca.csr", "-subj", "/CN=Cairn Everywhere Intermediate");
+        Files.writeString(tmp.resolve("ca.ext"), "basicConstraints=critical,CA:true\n");
+        run("openssl", "x509", "-req", "-in", "ca.csr", "-CA", "root.crt", "-CAkey", "root.key", "-CAcreateserial",
+                "-days", "30", "-extfile", "ca.ext", "-out", "ca.crt");
+        // issued to itself by name, but signed by the root's key: no trust anchor either
+        run("openssl", "req", "-new", "-key", "ca.key", "-out", "self.csr", "-subj", "/CN=Cairn Everywhere Root");
+        run("openssl", "x509", "-req", "-in", "self.csr", "-CA", "root.crt", "-CAkey", "root.key", "-set_serial", "7",
+                "-days", "30", "-extfile", "ca.ext", "-out", "self.crt");
+        Cli cli = new Cli(Files.createDirectories(tmp.resolve("stores")), List.of(CertificateStores.fileStoreProvider(),
+                new NssStoreProvider(() -> new NssLocations(home).find())));
+        for (String file : List.of("ca.crt", "self.crt")) {
+            String fingerprint = run("openssl", "x509", "-in", file, "-noout", "-fingerprint", "-sha1");
+            String thumbprint = fingerprint.substring(fingerprint.indexOf('=') + 1).strip().replace(":", "");
+            Cli.Result imported = cli.run("import", tmp.resolve(file).toString(), "--store", "CA");
+            assertEquals(0, imported.status(), imported::toString);
+
+            Cli.Result trust = cli.run("trust", thumbprint, "--everywhere");
+            assertEquals(1, trust.status(), trust::toString);
+            assertTrue(trust.err().contains("only a root certificate"), trust::toString);
+            assertTrue(trust.err().contains("Trust the root of its certification path instead"), trust::toString);
+            assertTrue(trust.out().isEmpty(), trust::toString);
+            String list = run("certutil", "-L", "-d", "sql:" + shared);
+            assertFalse(list.contains("Cairn Everywhere"), list);
+        }
+    }
+
     private String run(String... command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
         builder.environment().put("LC_ALL", "C.UTF-8");

@@ -134,15 +134,46 @@ public final class TrustEverywhere {
     }
 
     /**
+     * Whether a certificate may be trusted everywhere: only a root, a certificate issued to itself and signed with its
+     * own key, is a trust anchor. A certificate issued by another is trusted through its root; put into every trust
+     * store it would make each program trust whatever it names, without the root's constraints.
+     *
+     * @param certificate the certificate
+     * @return empty for a root; else why not, in the command line's words
+     * @since 1.5
+     */
+    public static Optional<String> whyNotARoot(X509Certificate certificate) {
+        if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+            return Optional.of("only a root certificate (issued to itself) can be trusted everywhere; "
+                    + certificate.getSubjectX500Principal().getName() + " was issued by "
+                    + certificate.getIssuerX500Principal().getName() + ". Trust the root of its certification path"
+                    + " instead.");
+        }
+        try {
+            certificate.verify(certificate.getPublicKey());
+            return Optional.empty();
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return Optional.of("only a root certificate can be trusted everywhere; "
+                    + certificate.getSubjectX500Principal().getName() + " names itself as its issuer but is not signed"
+                    + " with its own key (" + e.getMessage() + "). Trust the root of its certification path instead.");
+        }
+    }
+
+    /**
      * Adds the root to Trusted Root Certification Authorities in every writable physical store but Cairn's own, one
      * after the other; a place that refuses does not stop the others.
      *
-     * @param root the certificate to trust
+     * @param root the certificate to trust: a root ({@link #whyNotARoot(X509Certificate)})
      * @return each place and what happened there ({@link Outcome#ADDED}, {@link Outcome#ALREADY_THERE} or
      *         {@link Outcome#NOT_CHANGED} with the reason)
-     * @throws CertificateStoreException when a scope's stores cannot be read
+     * @throws CertificateStoreException when the certificate is not a root (nothing is changed), or when a scope's
+     *                                   stores cannot be read
      */
     public List<Place> trust(X509Certificate root) throws CertificateStoreException {
+        Optional<String> notARoot = whyNotARoot(root);
+        if (notARoot.isPresent()) {
+            throw new CertificateStoreException(notARoot.get());
+        }
         String thumbprint;
         try {
             thumbprint = CertificateEntry.sha1(root.getEncoded());

@@ -257,6 +257,81 @@ class ServiceFilesTest {
         assertEquals(AccessDenial.Reason.READ_ONLY_STORE, store.whyNotWritable().orElseThrow().reason());
     }
 
+    @Test
+    void theFilesAServicesUnitLoadsAreItsPersonalPairsReadOnly() throws Exception {
+        Path srv = root().resolve("srv/web");
+        String web = pair("web.example.test", "ec", srv.resolve("tls.crt"), srv.resolve("tls.key"));
+        // named by their IDs alone: found in /etc/credstore
+        String api = pair("api.example.test", "rsa:2048", root().resolve("etc/credstore/api.crt"),
+                root().resolve("etc/credstore/api.key"));
+        // loaded by no unit, or by a line the unit clears, or outside [Service]: not the service's
+        pair("old.example.test", "ec", root().resolve("srv/old/old.crt"), root().resolve("srv/old/old.key"));
+        pair("other.example.test", "ec", root().resolve("srv/other/o.crt"), root().resolve("srv/other/o.key"));
+        Path units = Files.createDirectories(root().resolve("usr/lib/systemd/system"));
+        Files.writeString(units.resolve("web.service"), """
+                [Unit]
+                Description=A web server
+                [Service]
+                ExecStart=/usr/bin/web
+                LoadCredential=old.crt:/srv/old/old.crt
+                LoadCredential=old.key:/srv/old/old.key
+                # an empty assignment clears the list, as in systemd
+                LoadCredential=
+                LoadCredential=tls.crt:/srv/web/tls.crt
+                LoadCredential=\\
+                    tls.key:/srv/%N/tls.key
+                LoadCredentialEncrypted=secret:/etc/secret.cred
+                [Install]
+                LoadCredential=o.crt:/srv/other/o.crt
+                """);
+        // a drop-in in /etc hides the same name in /usr/lib, and adds to the unit
+        Path etcDropIns = Files.createDirectories(root().resolve("etc/systemd/system/web.service.d"));
+        Path libDropIns = Files.createDirectories(root().resolve("usr/lib/systemd/system/web.service.d"));
+        Files.writeString(libDropIns.resolve("10-api.conf"), "[Service]\nLoadCredential=o.crt:/srv/other/o.crt\n");
+        Files.writeString(etcDropIns.resolve("10-api.conf"),
+                "[Service]\nLoadCredential=api.crt\nLoadCredential=api.key\nLoadCredential=gone:/srv/gone.pem\n");
+
+        org.cairn.certificates.core.CertificateStoreService stores = CertificateStores.create(StoreRoots.under(tmp.resolve("stores")),
+                new Identity(0, "root"),
+                List.of(CertificateStores.fileStoreProvider(), new ServiceFilesProvider(SystemLayout.under(root()))));
+        CertificateStore service = stores.open(Scope.service("web"));
+        org.cairn.certificates.core.StoreListing listing = service.list(LogicalStore.PERSONAL);
+        assertEquals(List.of(api, web).stream().sorted().toList(),
+                listing.entries().stream().map(CertificateEntry::thumbprint).sorted().toList(), listing::toString);
+        CertificateEntry entry = service.find(LogicalStore.PERSONAL, web).orElseThrow();
+        assertEquals("systemd: web.service", entry.physicalStore());
+        assertEquals(Optional.empty(), service.whyKeyNotExportable(entry));
+        assertEquals(Optional.empty(),
+                KeyPairCheck.mismatch(service.exportablePrivateKey(entry), entry.certificate().getPublicKey()));
+        List<String> problems = listing.problems().stream().map(p -> p.message()).toList();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("encrypted credential secret")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.contains("/srv/gone.pem") && p.contains("is not there")),
+                problems::toString);
+        CertificateStore.PhysicalStoreInfo unit = service.physicalStores(LogicalStore.PERSONAL).stream()
+                .filter(p -> p.name().equals("systemd: web.service")).findFirst().orElseThrow();
+        assertEquals(units.resolve("web.service").toString(), unit.location());
+        assertFalse(unit.writable());
+        CertificateStoreException refused = assertThrows(CertificateStoreException.class,
+                () -> service.add(LogicalStore.PERSONAL, "systemd: web.service", entry.certificate(),
+                        Optional.of(service.exportablePrivateKey(entry)), EntryAttributes.defaults()));
+        assertTrue(refused.getMessage().contains("systemctl restart web.service"), refused.getMessage());
+
+        // as an ordinary account, a key file it cannot read disables the key with owner, group and mode
+        Files.setPosixFilePermissions(srv.resolve("tls.key"), PosixFilePermissions.fromString("rw-------"));
+        CertificateStore asNobody = CertificateStores.create(StoreRoots.under(tmp.resolve("stores")),
+                new Identity(4242, "cairn-nobody"),
+                List.of(CertificateStores.fileStoreProvider(), new ServiceFilesProvider(SystemLayout.under(root()))))
+                .open(Scope.service("web"));
+        AccessDenial denial = asNobody.whyKeyNotExportable(asNobody.find(LogicalStore.PERSONAL, web).orElseThrow())
+                .orElseThrow();
+        assertTrue(denial.message().contains("tls.key") && denial.message().contains("cannot be read by cairn-nobody"),
+                denial.message());
+
+        // a service without a unit has no such store
+        assertTrue(stores.open(Scope.service("mail")).physicalStores(LogicalStore.PERSONAL).stream()
+                .noneMatch(p -> p.name().startsWith("systemd:")));
+    }
+
     private static Optional<java.nio.file.attribute.GroupPrincipal> group(String name) {
         try {
             return Optional.of(Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(name));

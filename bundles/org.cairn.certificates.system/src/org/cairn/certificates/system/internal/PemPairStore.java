@@ -69,7 +69,7 @@ final class PemPairStore implements PhysicalStore {
 
     @Override
     public String location() {
-        return layout.resolve(place.certDir()).toString();
+        return place.unit().map(u -> u.unitFile().toString()).orElseGet(() -> layout.resolve(place.certDir()).toString());
     }
 
     @Override
@@ -115,11 +115,22 @@ final class PemPairStore implements PhysicalStore {
         }
     }
 
-    /** One folder's certificate files and key files. */
-    private record Folder(Path certs, Path keys) {
+    /**
+     * One folder's certificate files and key files.
+     *
+     * @param only the files, when they are named one by one (a unit's credentials) instead of being a folder's
+     */
+    private record Folder(Path certs, Path keys, Optional<List<Path>> only) {
+        Folder(Path certs, Path keys) {
+            this(certs, keys, Optional.empty());
+        }
     }
 
     private List<Folder> folders() throws CertificateStoreException {
+        if (place.unit().isPresent()) {
+            UnitCredentials unit = place.unit().get();
+            return List.of(new Folder(unit.unitFile(), unit.unitFile(), Optional.of(unit.files())));
+        }
         Path certs = layout.resolve(place.certDir());
         if (!Files.isDirectory(certs)) {
             return List.of();
@@ -140,7 +151,11 @@ final class PemPairStore implements PhysicalStore {
         }
     }
 
-    private static List<Path> files(Path dir) throws CertificateStoreException {
+    private static List<Path> files(Folder folder, Path dir) throws CertificateStoreException {
+        if (folder.only().isPresent()) {
+            return folder.only().get().stream().filter(p -> !BUNDLES.contains(p.getFileName().toString()))
+                    .filter(Files::isRegularFile).toList();
+        }
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -189,7 +204,7 @@ final class PemPairStore implements PhysicalStore {
 
     private void scan(Folder folder, List<Pair> pairs, List<StoreProblem> problems) throws CertificateStoreException {
         List<KeyFile> keyFiles = new ArrayList<>();
-        for (Path file : files(folder.keys())) {
+        for (Path file : files(folder, folder.keys())) {
             try {
                 KeyFiles.Keys keys = KeyFiles.read(file);
                 if (keys.any()) {
@@ -207,7 +222,7 @@ final class PemPairStore implements PhysicalStore {
         if (keyFiles.isEmpty()) {
             return;
         }
-        for (Path file : files(folder.certs())) {
+        for (Path file : files(folder, folder.certs())) {
             List<X509Certificate> certificates;
             try {
                 certificates = CertificateFiles.read(file);
@@ -289,6 +304,8 @@ final class PemPairStore implements PhysicalStore {
     @Override
     public StoreListing list() throws CertificateStoreException {
         List<StoreProblem> problems = new ArrayList<>();
+        place.unit().ifPresent(unit -> unit.problems().forEach(problem -> problems.add(
+                new StoreProblem(LogicalStore.PERSONAL, name(), unit.unitFile().toString(), problem))));
         Map<String, CertificateEntry> entries = new LinkedHashMap<>();
         for (Pair p : scan(problems)) {
             entries.putIfAbsent(p.entry().thumbprint(), p.entry());
@@ -318,8 +335,9 @@ final class PemPairStore implements PhysicalStore {
                     + " belongs to the certificate " + thumbprint + "."));
         }
         Pair p = pair.get();
-        Optional<String> why = new FileAccess(context.identity()).whyNotReadable(p.keyFile(),
-                layout.resolve(p.keyFile().getParent().equals(layout.resolve(place.keyDir())) ? place.keyDir() : place.certDir()));
+        Path stopAbove = place.unit().isPresent() ? p.keyFile().getParent()
+                : layout.resolve(p.keyFile().getParent().equals(layout.resolve(place.keyDir())) ? place.keyDir() : place.certDir());
+        Optional<String> why = new FileAccess(context.identity()).whyNotReadable(p.keyFile(), stopAbove);
         if (why.isPresent()) {
             return Optional.of(new AccessDenial(AccessDenial.Reason.NO_ACCESS, "You do not have access to the private key"
                     + " of " + p.entry().issuedTo() + ": " + why.get()));
@@ -502,6 +520,6 @@ final class PemPairStore implements PhysicalStore {
     public CertificateEntry updateAttributes(String thumbprint, UnaryOperator<EntryAttributes> change)
             throws CertificateStoreException {
         throw new CertificateStoreException(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE, "A certificate in "
-                + place.certDir() + " is a plain file: it has no friendly name, description or properties to change."));
+                + location() + " is a plain file: it has no friendly name, description or properties to change."));
     }
 }

@@ -13,9 +13,27 @@ import java.util.Optional;
  * @param readOnly       empty when Cairn may add here; else why not
  * @param sslCertGroup   whether new key files go to group {@code ssl-cert} with mode 0640 (Debian's convention for
  *                       /etc/ssl/private, where that group exists); else 0600
+ * @param unit           for a service's systemd unit: the files it loads ({@code LoadCredential=}), which are then the
+ *                       place's files instead of the folders
  */
 record PemPlace(String name, String certDir, String keyDir, boolean perSubdirectory, Optional<String> readOnly,
-        boolean sslCertGroup) {
+        boolean sslCertGroup, Optional<UnitCredentials> unit) {
+
+    PemPlace(String name, String certDir, String keyDir, boolean perSubdirectory, Optional<String> readOnly,
+            boolean sslCertGroup) {
+        this(name, certDir, keyDir, perSubdirectory, readOnly, sslCertGroup, Optional.empty());
+    }
+
+    /**
+     * @param credentials a service unit's credential files
+     * @return the place of those files: read-only, since the unit names them
+     */
+    static PemPlace unit(UnitCredentials credentials) {
+        return new PemPlace("systemd: " + credentials.unit(), "/", "/", false, Optional.of("The unit "
+                + credentials.unit() + " loads these files (LoadCredential= in " + credentials.unitFile() + "); Cairn"
+                + " does not change them. Replace the files the unit names, then restart it (systemctl restart "
+                + credentials.unit() + ")."), false, Optional.of(credentials));
+    }
 
     /** Debian, Ubuntu and others: {@code /etc/ssl/certs} and {@code /etc/ssl/private}. */
     static final PemPlace SSL = new PemPlace("Files: /etc/ssl", "/etc/ssl/certs", "/etc/ssl/private", false,

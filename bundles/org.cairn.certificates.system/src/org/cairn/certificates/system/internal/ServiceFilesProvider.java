@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The certificate and key files of the computer's services ({@link PemPlace}: /etc/ssl, /etc/pki/tls, certbot's live
  * folders, systemd's credential store) as physical stores behind the computer's Personal store, one per place that
- * exists. Adds that name no physical store still go to Cairn's own store: a service's files are written only when
+ * exists; and, behind a service account's Personal store ({@code service:NAME}), the files its systemd unit loads
+ * ({@code LoadCredential=}, read-only: {@link UnitCredentials}). Adds that name no physical store still go to Cairn's own store: a service's files are written only when
  * the administrator names them ({@code --physical-store "Files: /etc/ssl"}).
  */
 @Component(service = StoreProvider.class)
@@ -53,7 +54,18 @@ public final class ServiceFilesProvider implements StoreProvider {
 
     @Override
     public List<PhysicalStore> openAll(StoreContext context, LogicalStore store) {
-        if (!(context.scope() instanceof Scope.Computer) || store != LogicalStore.PERSONAL) {
+        if (store != LogicalStore.PERSONAL) {
+            return List.of();
+        }
+        if (context.scope() instanceof Scope.Service service) {
+            // the files the service's systemd unit loads (LoadCredential=), when it has such a unit
+            return UnitCredentials.read(layout, service.name())
+                    .filter(unit -> !unit.files().isEmpty() || !unit.problems().isEmpty())
+                    .<List<PhysicalStore>>map(unit -> List.of(new PemPairStore(context, layout, PemPlace.unit(unit),
+                            writeLock)))
+                    .orElse(List.of());
+        }
+        if (!(context.scope() instanceof Scope.Computer)) {
             return List.of();
         }
         List<PhysicalStore> stores = new ArrayList<>();

@@ -32,12 +32,20 @@ final class EverywhereTasks {
         return Optional.empty();
     }
 
-    /** @return why the certificate cannot be trusted everywhere (it is not a root: issued by another), if so */
+    /**
+     * @return why the certificate cannot be trusted everywhere (it is not a root: {@link TrustEverywhere#whyNotARoot}
+     *         decides), if so, in the console's words
+     */
     static Optional<String> whyNotTrustable(CertificateEntry entry) {
-        if (entry.isSelfIssued()) {
-            return Optional.empty();
+        try {
+            if (TrustEverywhere.whyNotARoot(entry.certificate()).isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (CertificateStoreException e) {
+            return Optional.of(e.getMessage());
         }
-        return Optional.of(Messages.format("everywhere.trust.notRoot", entry.issuedBy()));
+        return Optional.of(entry.isSelfIssued() ? Messages.get("everywhere.trust.notSelfSigned")
+                : Messages.format("everywhere.trust.notRoot", entry.issuedBy()));
     }
 
     /** Trust Everywhere...: asks, adds the root everywhere, reports. @return whether anything changed */
