@@ -1,5 +1,6 @@
 package org.cairn.certificates.core;
 
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -314,6 +315,36 @@ public interface CertificateStore {
      */
     default boolean unlock(String location, char[] password) throws CertificateStoreException {
         throw new CertificateStoreException("No physical store at " + location + " has a password.");
+    }
+
+    /**
+     * Registers an existing file as a physical store of this scope, where a store provider keeps such registrations:
+     * a service's Java keystore (JKS, JCEKS) or PKCS #12 file, for example, then shown under the service account's
+     * logical stores (key entries in Personal). The file stays where it is and is not changed.
+     *
+     * @param file         the file
+     * @param passwordFile a file holding its password on its first line, read whenever the store is read; empty to
+     *                     be asked for the password instead ({@link #unlock})
+     * @return the physical store registered
+     * @throws CertificateStoreException when no provider registers such a file in this scope, or the one that does
+     *                                   refuses it; then nothing was registered
+     * @since 1.5
+     */
+    default PhysicalStoreInfo registerPhysicalStore(Path file, Optional<Path> passwordFile)
+            throws CertificateStoreException {
+        throw new CertificateStoreException("This store cannot register files as physical stores.");
+    }
+
+    /**
+     * Removes a registration made by {@link #registerPhysicalStore}; the file itself stays.
+     *
+     * @param file the registered file
+     * @return whether it was registered
+     * @throws CertificateStoreException when the registration cannot be changed
+     * @since 1.5
+     */
+    default boolean unregisterPhysicalStore(Path file) throws CertificateStoreException {
+        return false;
     }
 
     /**

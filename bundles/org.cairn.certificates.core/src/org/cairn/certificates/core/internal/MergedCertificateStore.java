@@ -81,6 +81,30 @@ final class MergedCertificateStore implements CertificateStore {
     }
 
     @Override
+    public PhysicalStoreInfo registerPhysicalStore(java.nio.file.Path file, Optional<java.nio.file.Path> passwordFile)
+            throws CertificateStoreException {
+        for (StoreProvider provider : providers) {
+            Optional<PhysicalStoreInfo> registered = provider.register(context, file, passwordFile);
+            if (registered.isPresent()) {
+                return registered.get();
+            }
+        }
+        throw new CertificateStoreException("No store provider of this installation registers files such as " + file
+                + " for " + context.scope().displayName() + ". Keystores (JKS, JCEKS, PKCS #12) are registered for a"
+                + " service account: cairn cert add-physical-store FILE --service NAME.");
+    }
+
+    @Override
+    public boolean unregisterPhysicalStore(java.nio.file.Path file) throws CertificateStoreException {
+        for (StoreProvider provider : providers) {
+            if (provider.unregister(context, file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public List<PhysicalStoreInfo> lockedStores() throws CertificateStoreException {
         Map<String, PhysicalStoreInfo> locked = new LinkedHashMap<>();
         for (LogicalStore store : LogicalStore.values()) {

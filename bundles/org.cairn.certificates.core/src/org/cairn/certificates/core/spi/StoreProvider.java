@@ -1,9 +1,11 @@
 package org.cairn.certificates.core.spi;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 import org.cairn.certificates.core.AccessDenial;
+import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.NewEntry;
@@ -63,5 +65,36 @@ public interface StoreProvider {
      */
     default List<PhysicalStore> openAll(StoreContext context, LogicalStore store) throws CertificateStoreException {
         return open(context, store).stream().toList();
+    }
+
+    /**
+     * Registers an existing file as a physical store of the scope, when this provider keeps such registrations (for
+     * example a service's Java keystore, {@code cairn cert add-physical-store}). The default registers nothing.
+     *
+     * @param context      the scope
+     * @param file         the file, as the system names it
+     * @param passwordFile a file holding its password, if it has one and it is to be read from there
+     * @return the physical store now registered, or empty when this provider does not register such files in that
+     *         scope
+     * @throws CertificateStoreException when this provider refuses it (a file it cannot read, a wrong password, no
+     *                                   right to register); then nothing was registered
+     * @since 1.3
+     */
+    default Optional<CertificateStore.PhysicalStoreInfo> register(StoreContext context, Path file,
+            Optional<Path> passwordFile) throws CertificateStoreException {
+        return Optional.empty();
+    }
+
+    /**
+     * Removes a registration made by {@link #register}; the file itself stays.
+     *
+     * @param context the scope
+     * @param file    the registered file, as the system names it
+     * @return whether this provider had it registered (and no longer has)
+     * @throws CertificateStoreException when the registration cannot be changed
+     * @since 1.3
+     */
+    default boolean unregister(StoreContext context, Path file) throws CertificateStoreException {
+        return false;
     }
 }
