@@ -27,7 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Manage certificates from the command line, with the same stores and engine as the console.",
         subcommands = {ListCommand.class, ShowCommand.class, ExportCommand.class, ImportCommand.class,
             NewSelfSignedCommand.class, DeleteCommand.class, InspectCommand.class, TrustCommand.class,
-            DistrustCommand.class, ProtocolCommand.class, RemoteHelpCommand.class, HelpCommand.class},
+            DistrustCommand.class, PhysicalStoreCommand.Add.class, PhysicalStoreCommand.Remove.class,
+            ProtocolCommand.class, RemoteHelpCommand.class, HelpCommand.class},
         footerHeading = "%n", footer = {
             "Another computer over SSH: --computer [user@]host[:port] with list, show, export, import, delete, "
                 + "new-self-signed; --computers FILE (one computer a line) with list, show, export, import, in "

@@ -65,11 +65,13 @@ final class Options {
     /** The primary password of NSS databases, separate from a file's password. */
     static final class DbPassword {
         @Option(names = "--db-password-file", paramLabel = "FILE", description = "The primary password of NSS "
-                + "databases that have one (Firefox profiles), from FILE; without it their private keys stay hidden.")
+                + "databases that have one (Firefox profiles), or the password of a service's registered keystore, "
+                + "from FILE; without it their private keys stay hidden.")
         String file;
 
         @Option(names = "--db-password-env", paramLabel = "VARIABLE",
-                description = "The primary password of NSS databases, from the environment variable VARIABLE.")
+                description = "The primary password of NSS databases (or a registered keystore's), from the environment "
+                        + "variable VARIABLE.")
         String env;
 
         Io.SecretSource source() {

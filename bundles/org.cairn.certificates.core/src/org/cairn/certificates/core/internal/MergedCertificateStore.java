@@ -91,7 +91,7 @@ final class MergedCertificateStore implements CertificateStore {
         }
         throw new CertificateStoreException("No store provider of this installation registers files such as " + file
                 + " for " + context.scope().displayName() + ". Keystores (JKS, JCEKS, PKCS #12) are registered for a"
-                + " service account: cairn cert add-physical-store FILE --service NAME.");
+                + " service account: cairn cert add-physical-store FILE --scope service:NAME.");
     }
 
     @Override
