@@ -77,7 +77,21 @@ grep -q '^org\.cairn\.certificates\.cli,' "$list" || fail "the command line's bu
 grep -Eq '^org\.eclipse\.(swt|e4|equinox\.p2)' "$list" && fail "the command line's bundle list has SWT, e4 or p2"
 grep -q 'eclipse.application=org.cairn.certificates.cli.cert' "$own/config.ini" || fail "config.ini names another application"
 [ -d "$own/org.eclipse.osgi" ] || fail "Equinox did not run in the command line's configuration"
+grep -Eq '^(org\.cairn\.certificates\.remote|org\.apache\.sshd|slf4j|org\.apache\.aries\.spifly)' "$list" &&
+    fail "the command line's bundle list has the SSH stack without --computer"
 echo "OK: cairn cert ran on its own configuration ($(grep -vc '^#' "$list") of $(grep -vc '^#' "$product/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info") bundles)"
+# --computer: a second configuration with the bundle of other computers and SSH (the name cannot be resolved: .invalid)
+if "$product/cairn" cert list --computer cairn-check.invalid > "$work/cli.log" 2>&1; then
+    fail "cairn cert list --computer cairn-check.invalid succeeded"
+fi
+grep -q 'other computers need the bundle' "$work/cli.log" && { cat "$work/cli.log" >&2; fail "--computer ran without the remote bundle"; }
+grep -qi 'unavailable\|not known' "$work/cli.log" || { cat "$work/cli.log" >&2; fail "--computer did not say the computer is unavailable"; }
+remote=$(ls -d "$cache"/cli-remote-config-* 2>/dev/null | head -n 1)
+[ -n "$remote" ] && grep -q '^org\.cairn\.certificates\.remote,' "$remote/org.eclipse.equinox.simpleconfigurator/bundles.info" &&
+    grep -q '^org\.apache\.sshd\.osgi,' "$remote/org.eclipse.equinox.simpleconfigurator/bundles.info" ||
+    fail "--computer made no configuration with the remote bundle and SSHD in $cache"
+[ -f "$own/config.ini" ] || fail "the configuration with --computer removed the one without"
+echo "OK: --computer runs on a second configuration with SSH ($(grep -vc '^#' "$remote/org.eclipse.equinox.simpleconfigurator/bundles.info") bundles)"
 rm "$own/config.ini"
 "$product/cairn" cert --help > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert --help failed after its configuration was damaged"; }
 [ -f "$own/config.ini" ] || fail "a damaged configuration was not made again"

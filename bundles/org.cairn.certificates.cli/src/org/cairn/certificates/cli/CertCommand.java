@@ -118,10 +118,18 @@ final class CertCommand {
                     .orElse(null);
             if (remote instanceof Options.Remote options && options.requested()) {
                 // another computer over SSH: its own cairn cert does the work (RemoteCommand, the remote bundle)
-                return new RemoteCommand(session).run(leaf, options);
+                try {
+                    return new RemoteCommand(session).run(leaf, options);
+                } catch (NoClassDefFoundError e) {
+                    throw withoutRemote(e);
+                }
             }
             if (remote instanceof Options.LocalOnly options && options.requested()) {
-                throw new UsageException(RemoteCommand.notAvailable(command, options.computers != null));
+                try {
+                    throw new UsageException(RemoteCommand.notAvailable(command, options.computers != null));
+                } catch (NoClassDefFoundError e) {
+                    throw withoutRemote(e);
+                }
             }
             return ((Subcommand) leaf.commandSpec().userObject()).run();
         } catch (UsageException e) {
@@ -178,6 +186,17 @@ final class CertCommand {
         }
         err.println("See '" + spec.qualifiedName() + " --help'.");
         return USAGE;
+    }
+
+    /**
+     * The bundle of other computers (org.cairn.certificates.remote, with SSH) is an optional import: the launch script
+     * starts it, and the SSH stack it needs, only for a command line that names --computer or --computers, so that
+     * every other command starts without them.
+     */
+    private static CommandException withoutRemote(NoClassDefFoundError e) {
+        return new CommandException("other computers need the bundle org.cairn.certificates.remote and SSH, which this"
+                + " configuration does not start (" + e.getMessage() + "). Run it through the product's cairn script,"
+                + " which starts them for --computer and --computers, or with CAIRN_CLI_CONFIG=full.", e);
     }
 
     /** Creates the subcommands with the session they share; everything else as picocli does. */
