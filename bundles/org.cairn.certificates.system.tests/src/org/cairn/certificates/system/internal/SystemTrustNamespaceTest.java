@@ -129,4 +129,49 @@ class SystemTrustNamespaceTest {
         assertTrue(result.values("message").get(0).contains("update-ca-trust is not installed"), result::output);
         assertEquals(List.of("admin-root.pem"), result.values("anchorfile"), result::output);
     }
+
+    @Test
+    void archLayoutIsReadAndTheMissingUpdateCommandIsReportedNotFaked(@TempDir Path dir) throws Exception {
+        assumeTrue(SystemLayout.under(Path.of("/")).command("update-ca-trust").isEmpty(),
+                "Skipped: this machine has update-ca-trust, so the missing-command case cannot be shown here");
+        String before = Namespace.fingerprint(REAL);
+        Path script = prepare(dir, "arch.sh");
+        Namespace.Result result = Namespace.run(script, 300, dir.toString(), ChildJvm.java());
+        assertEquals(before, Namespace.fingerprint(REAL), "the machine's real files changed");
+        assertEquals(0, result.status(), result::output);
+        String anchor = result.values("thumbprint").get(0);
+        assertTrue(result.values("physical").contains(
+                "Root .LocalAnchors true /etc/ca-certificates/trust-source/anchors"), result::output);
+        assertTrue(result.values("physical").contains(
+                "Disallowed .Blocklist true /etc/ca-certificates/trust-source/blocklist"), result::output);
+        assertTrue(result.values("entry").contains(
+                "Root " + anchor + " .LocalAnchors /etc/ca-certificates/trust-source/anchors/admin-root.pem"),
+                result::output);
+        assertEquals(List.of("READ_ONLY_STORE"), result.values("refused"), result::output);
+        assertTrue(result.values("message").get(0).contains("update-ca-trust is not installed"), result::output);
+        assertTrue(result.values("message").get(0).contains("Arch Linux"), result::output);
+        assertEquals(List.of("admin-root.pem"), result.values("anchorfile"), result::output);
+    }
+
+    @Test
+    void anUpdateCommandThatDoesNotWriteTheSchemesBundleIsReportedAndTheAnchorTakenBack(@TempDir Path dir)
+            throws Exception {
+        assumeTrue(SystemLayout.under(Path.of("/")).command("update-ca-certificates").isPresent()
+                && Files.isDirectory(Path.of("/usr/local/share/ca-certificates")),
+                "Skipped: needs Debian's update-ca-certificates to stand for openSUSE's");
+        String before = Namespace.fingerprint(REAL);
+        Path script = prepare(dir, "opensuse.sh");
+        Namespace.Result result = Namespace.run(script, 900, dir.toString(), ChildJvm.java());
+        assertEquals(before, Namespace.fingerprint(REAL), "the machine's real files changed");
+        assumeTrue(result.status() != 77, () -> "Skipped: " + result.values("skip"));
+        assertEquals(0, result.status(), result::output);
+        assertTrue(result.values("physical").contains("Root .LocalAnchors true /etc/pki/trust/anchors"), result::output);
+        // the command ran, its result was checked and found wrong: refused, and nothing of the addition is left
+        assertEquals(List.of("ERROR"), result.values("refused"), result::output);
+        String message = result.values("message").get(0);
+        assertTrue(message.contains("update-ca-certificates ran, but its result /var/lib/ca-certificates/ca-bundle.pem"),
+                message);
+        assertTrue(message.contains("was removed again"), message);
+        assertEquals(List.of("0"), result.values("anchorcount"), result::output);
+    }
 }
