@@ -234,6 +234,26 @@ class TokenStoreTest {
         assertFalse(listed(WRITE_TOKEN).contains("type=private"));
     }
 
+    @Test
+    void anEcKeyGoesOntoTheTokenWithItsCurve() throws Exception {
+        CertificateStore store = open();
+        assertTrue(store.unlock(location(store, WRITE_TOKEN), PIN.toCharArray()));
+        NssFixture.run(tmp, Map.of(), "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                "-nodes", "-keyout", "e.key", "-out", "e.crt", "-subj", "/CN=EC Token User", "-days", "30");
+        NssFixture.run(tmp, Map.of(), "openssl", "pkcs8", "-topk8", "-nocrypt", "-in", "e.key", "-outform", "DER", "-out", "e.p8");
+        PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(
+                new PKCS8EncodedKeySpec(Files.readAllBytes(tmp.resolve("e.p8"))));
+        CertificateEntry added = store.add(LogicalStore.PERSONAL, "Token: " + WRITE_TOKEN, certificate("e.crt"),
+                Optional.of(key), EntryAttributes.defaults().withFriendlyName("ec-user"));
+        assertTrue(added.hasPrivateKey(), "the certificate and the key share the CKA_ID Cairn gives them");
+        String listed = listed(WRITE_TOKEN);
+        assertTrue(listed.contains("object=ec-user;type=private"), listed);
+        String key2 = listed.substring(listed.indexOf("object=ec-user;type=private"));
+        assertTrue(key2.contains("Type: Private key (EC"), key2);
+        store.delete(added);
+        assertFalse(listed(WRITE_TOKEN).contains("ec-user"));
+    }
+
     private static X509Certificate certificate(String file) throws Exception {
         try (var in = Files.newInputStream(tmp.resolve(file))) {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
