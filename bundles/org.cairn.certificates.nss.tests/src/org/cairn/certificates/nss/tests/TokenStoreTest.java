@@ -1,5 +1,6 @@
 package org.cairn.certificates.nss.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,6 +21,12 @@ import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.CertificateStoreService;
+import org.cairn.certificates.export.CertificateExportServices;
+import org.cairn.certificates.export.ExportException;
+import org.cairn.certificates.export.ExportFormat;
+import org.cairn.certificates.export.ExportRequest;
+import org.cairn.certificates.export.ExportSource;
 import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.core.Identity;
@@ -115,9 +122,13 @@ class TokenStoreTest {
         return out;
     }
 
-    private static CertificateStore open() throws Exception {
+    private static CertificateStoreService service() throws Exception {
         return CertificateStores.create(StoreRoots.under(tmp.resolve("stores")), Identity.current(),
-                List.of(CertificateStores.fileStoreProvider(), new TokenStoreProvider())).open(new Scope.CurrentUser());
+                List.of(CertificateStores.fileStoreProvider(), new TokenStoreProvider()));
+    }
+
+    private static CertificateStore open() throws Exception {
+        return service().open(new Scope.CurrentUser());
     }
 
     private static String location(CertificateStore store, String token) throws Exception {
@@ -151,6 +162,15 @@ class TokenStoreTest {
         AccessDenial why = store.whyKeyNotExportable(entry).orElseThrow();
         assertEquals(AccessDenial.Reason.NOT_EXPORTABLE, why.reason());
         assertTrue(why.message().startsWith("The private key is on the smart card or token " + PIN_TOKEN), why.message());
+        // the export service agrees: with the key refused with that reason, the certificate alone
+        var export = CertificateExportServices.create(service());
+        ExportException refused = assertThrows(ExportException.class, () -> export.export(ExportRequest.builder(
+                ExportSource.of(entry), ExportFormat.PKCS12, tmp.resolve("pin-user.pfx")).includePrivateKey(true)
+                .password("Backup 1".toCharArray()).build()));
+        assertTrue(refused.getMessage().contains("cannot leave it"), refused.getMessage());
+        assertFalse(Files.exists(tmp.resolve("pin-user.pfx")));
+        export.export(ExportRequest.builder(ExportSource.of(entry), ExportFormat.DER, tmp.resolve("pin-user.cer")).build());
+        assertArrayEquals(certificate("p.crt").getEncoded(), Files.readAllBytes(tmp.resolve("pin-user.cer")));
         // the login holds for the process: a store opened again sees the token unlocked
         assertTrue(on(open(), PIN_TOKEN, "PIN User").orElseThrow().hasPrivateKey());
     }
