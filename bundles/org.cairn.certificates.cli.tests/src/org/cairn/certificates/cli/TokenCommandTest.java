@@ -114,6 +114,34 @@ class TokenCommandTest {
     }
 
     @Test
+    @Order(4)
+    void aPfxImportedOntoTheTokenAndDeletedAgainIsSeenByP11tool() throws Exception {
+        run(Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "c.key", "-out", "c.crt",
+                "-subj", "/CN=CLI Imported User", "-days", "30");
+        run(Map.of(), "openssl", "pkcs12", "-export", "-in", "c.crt", "-inkey", "c.key", "-name", "cli imported", "-out",
+                "c.pfx", "-passout", "pass:Transport 1");
+        cli.env.put("PFX_PW", "Transport 1");
+        Cli.Result imported = cli.run("import", tmp.resolve("c.pfx").toString(), "--store", "My", "--physical-store",
+                "Token: " + TOKEN, "--password-env", "PFX_PW", "--db-password-env", "PIN");
+        assertEquals(0, imported.status(), imported::toString);
+        String listed = run(Map.of("GNUTLS_PIN", PIN), "p11tool", "--provider", SOFTHSM, "--login", "--list-all",
+                "pkcs11:token=" + TOKEN);
+        assertTrue(listed.contains("object=cli imported;type=cert") || listed.contains("object=cli%20imported;type=cert"),
+                listed);
+        assertTrue(listed.contains("imported;type=private"), listed);
+
+        String fingerprint = run(Map.of(), "openssl", "x509", "-in", "c.crt", "-noout", "-fingerprint", "-sha1");
+        String thumbprint = fingerprint.substring(fingerprint.indexOf('=') + 1).strip().replace(":", "");
+        Cli.Result deleted = cli.run("delete", thumbprint, "--store", "My", "--db-password-env", "PIN");
+        assertEquals(0, deleted.status(), deleted::toString);
+        assertTrue(deleted.out().contains("with its private key"), deleted::toString);
+        listed = run(Map.of("GNUTLS_PIN", PIN), "p11tool", "--provider", SOFTHSM, "--login", "--list-all",
+                "pkcs11:token=" + TOKEN);
+        assertFalse(listed.contains("imported"), listed);
+        assertTrue(listed.contains("cli-user"), "the token's own certificate stays: " + listed);
+    }
+
+    @Test
     void theHelpSaysTheOptionTakesATokensPin() {
         Cli.Result r = cli.run("list", "--help");
         assertTrue(r.out().replaceAll("\\s+", " ").contains("or the PIN of a smart card or token"), r::toString);
