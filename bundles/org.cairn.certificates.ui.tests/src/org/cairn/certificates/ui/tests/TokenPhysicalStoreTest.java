@@ -103,6 +103,14 @@ class TokenPhysicalStoreTest {
         assertEquals(List.of("Smart Card User UI"), rows.stream().map(r -> r.entry().issuedTo()).toList());
         assertTrue(rows.get(0).entry().hasPrivateKey());
         assertFalse(rows.get(0).entry().exportable());
+
+        // the login lasts for the process, so the token stays for the other tests of this JVM: emptied by p11tool, it
+        // adds no certificate to their Personal store
+        for (String object : List.of("ui-user", "ui-key")) {
+            run(work, pin, "p11tool", "--provider", softhsm, "--login", "--batch", "--delete",
+                    "pkcs11:token=" + TOKEN + ";object=" + object);
+        }
+        assertTrue(rows(child(token, "Certificates")).isEmpty(), "Cairn sees what p11tool deleted");
         try (Stream<Path> files = Files.walk(work)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
