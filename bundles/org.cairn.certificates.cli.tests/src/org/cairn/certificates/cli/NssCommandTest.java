@@ -88,7 +88,7 @@ class NssCommandTest {
         Cli.Result wrong = cli.run("export", thumbprint, "--store", "My", "--out", out.toString(), "--password-env", "PFX_PW",
                 "--db-password-env", "WRONG_PW");
         assertEquals(1, wrong.status(), wrong::toString);
-        assertTrue(wrong.err().contains("the database password (--db-password-file/--db-password-env) is wrong for "
+        assertTrue(wrong.err().contains("the database password or PIN (--db-password-file/--db-password-env) is wrong for "
                 + "Firefox: default-release"), wrong::toString);
         assertFalse(Files.exists(out));
 

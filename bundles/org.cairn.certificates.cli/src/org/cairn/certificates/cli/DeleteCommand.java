@@ -26,6 +26,8 @@ final class DeleteCommand implements Subcommand {
     @Mixin
     Options.Json json;
     @Mixin
+    Options.DbPassword db;
+    @Mixin
     Options.Remote remote;
 
     private final Session session;
@@ -40,7 +42,8 @@ final class DeleteCommand implements Subcommand {
         String thumbprint = Entries.thumbprint(this.thumbprint);
         Scope scope = where.scope();
         Optional<LogicalStore> logical = where.store();
-        CertificateStore store = session.open(scope);
+        // a locked NSS database or token is changed only after its primary password or PIN
+        CertificateStore store = session.open(scope, db);
         CertificateEntry entry = Entries.findOne(store, scope, logical, thumbprint, "Nothing was deleted.");
         try {
             store.delete(entry);

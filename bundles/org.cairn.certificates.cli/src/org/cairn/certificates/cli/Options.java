@@ -62,16 +62,17 @@ final class Options {
         }
     }
 
-    /** The primary password of NSS databases, separate from a file's password. */
+    /** The primary password of NSS databases, or a token's PIN, separate from a file's password. */
     static final class DbPassword {
         @Option(names = "--db-password-file", paramLabel = "FILE", description = "The primary password of NSS "
-                + "databases that have one (Firefox profiles), or the password of a service's registered keystore, "
-                + "from FILE; without it their private keys stay hidden.")
+                + "databases that have one (Firefox profiles), the password of a service's registered keystore, or the "
+                + "PIN of a smart card or token, from FILE; without it their private keys stay hidden. Tried on a token "
+                + "only when it fits no database, once.")
         String file;
 
         @Option(names = "--db-password-env", paramLabel = "VARIABLE",
-                description = "The primary password of NSS databases (or a registered keystore's), from the environment "
-                        + "variable VARIABLE.")
+                description = "The primary password of NSS databases, a registered keystore's password, or a token's "
+                        + "PIN, from the environment variable VARIABLE.")
         String env;
 
         Io.SecretSource source() {

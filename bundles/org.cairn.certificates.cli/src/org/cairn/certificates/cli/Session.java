@@ -50,8 +50,10 @@ final class Session {
 
     /**
      * Opens the scope and, when a database password was given, unlocks the physical stores that wait for one (NSS
-     * databases with a primary password). A password that fits none of them is an error; one that fits some leaves
-     * the others locked, with a warning.
+     * databases with a primary password, smart cards and tokens with a PIN). A password that fits none of them is an
+     * error; one that fits some leaves the others locked, with a warning. A token counts every wrong PIN and locks
+     * itself after a few, so the password goes to the tokens only when it fits no NSS database (a Firefox primary
+     * password is never tried as a PIN), and to each token once.
      */
     CertificateStore open(Scope scope, Options.DbPassword db) throws CommandException, UsageException {
         CertificateStore store = open(scope);
@@ -61,18 +63,31 @@ final class Session {
         char[] password = io.secret(db.source()).orElseThrow();
         try {
             List<CertificateStore.PhysicalStoreInfo> locked = store.lockedStores();
+            List<CertificateStore.PhysicalStoreInfo> databases = locked.stream().filter(l -> !token(l)).toList();
+            List<CertificateStore.PhysicalStoreInfo> tokens = locked.stream().filter(Session::token).toList();
             List<String> wrong = new ArrayList<>();
-            for (CertificateStore.PhysicalStoreInfo info : locked) {
-                if (!store.unlock(info.location(), password)) {
+            boolean fitted = false;
+            for (CertificateStore.PhysicalStoreInfo info : databases) {
+                if (store.unlock(info.location(), password)) {
+                    fitted = true;
+                } else {
+                    wrong.add(info.name() + " (" + info.location() + ")");
+                }
+            }
+            for (CertificateStore.PhysicalStoreInfo info : tokens) {
+                if (fitted) {
+                    wrong.add(info.name() + " (" + info.location() + ")");
+                } else if (!store.unlock(info.location(), password)) {
                     wrong.add(info.name() + " (" + info.location() + ")");
                 }
             }
             if (!locked.isEmpty() && wrong.size() == locked.size()) {
-                throw new CommandException("the database password (--db-password-file/--db-password-env) is wrong for "
-                        + String.join(", ", wrong) + ". Nothing was done.");
+                throw new CommandException("the database password or PIN (--db-password-file/--db-password-env) is wrong "
+                        + "for " + String.join(", ", wrong) + ". Nothing was done.");
             }
             for (String w : wrong) {
-                io.err().println("warning: the database password does not fit " + w + "; its private keys stay hidden.");
+                io.err().println("warning: the database password or PIN does not fit " + w
+                        + "; its private keys stay hidden.");
             }
             return store;
         } catch (CertificateStoreException e) {
@@ -80,5 +95,10 @@ final class Session {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** @return whether the store is a smart card or token (its location a PKCS #11 URI) */
+    private static boolean token(CertificateStore.PhysicalStoreInfo info) {
+        return info.location().startsWith("pkcs11:");
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreService;
@@ -218,6 +219,66 @@ class NssWritesTest {
     private static String pem(X509Certificate certificate) throws Exception {
         return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                 .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+    }
+
+    /**
+     * "Mark this key as exportable" unticked: pk12util imports every key extractable, so Cairn sets CKA_EXTRACTABLE
+     * false after it, in a database with a primary password (the write logs in with it). The JDK's SunPKCS11 on the
+     * same database, in another JVM, reads the flag back; softokn itself does not enforce it (see
+     * NssStoreProvider.markNotExtractable), which pk12util's export shows.
+     */
+    @Test
+    void aKeyImportedWithoutMarkAsExportableIsNotExtractable() throws Exception {
+        String firefox = "sql:" + fixture.firefox;
+        assertTrue(store.unlock(firefox, NssFixture.PRIMARY_PASSWORD.toCharArray()));
+        X509Certificate client = newCertificate("Cairn Kept Client", "basicConstraints=critical,CA:false",
+                "extendedKeyUsage=clientAuth");
+        CertificateEntry added = store.add(LogicalStore.PERSONAL, FIREFOX, client, Optional.of(keyOf("Cairn Kept Client")),
+                EntryAttributes.defaults().withFriendlyName("kept client").withExportable(false));
+        assertTrue(added.hasPrivateKey());
+        assertFalse(added.exportable());
+        AccessDenial why = store.whyKeyNotExportable(added).orElseThrow();
+        assertEquals(AccessDenial.Reason.NOT_EXPORTABLE, why.reason());
+        assertTrue(why.message().startsWith("NSS marks this private key as not extractable"), why.message());
+        // the database's other key, imported by pk12util for the fixture, stays extractable, and the login held
+        CertificateEntry other = store.list(LogicalStore.PERSONAL).entries().stream()
+                .filter(e -> e.physicalStores().contains(FIREFOX) && e.issuedTo().equals(NssFixture.CLIENT)).findFirst()
+                .orElseThrow();
+        assertTrue(other.exportable());
+
+        Path program = fixture.pki.resolve("Flags.java");
+        Files.writeString(program, """
+                import java.nio.file.*;
+                import java.security.*;
+                public class Flags {
+                    public static void main(String[] a) throws Exception {
+                        Path cfg = Files.createTempFile("nss", ".cfg");
+                        Files.writeString(cfg, "name = NSS\\nnssLibraryDirectory = /usr/lib/x86_64-linux-gnu\\n"
+                            + "nssSecmodDirectory = " + a[0] + "\\nnssDbMode = readOnly\\nnssModule = keystore\\n");
+                        Provider p = Security.getProvider("SunPKCS11").configure(cfg.toString());
+                        Files.delete(cfg);
+                        KeyStore ks = KeyStore.getInstance("PKCS11", p);
+                        // SunPKCS11 hands a PIN's chars to C_Login as single bytes: give it the UTF-8 bytes NSS expects
+                        byte[] utf8 = Files.readString(Path.of(a[1])).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        char[] pin = new char[utf8.length];
+                        for (int i = 0; i < utf8.length; i++) {
+                            pin[i] = (char) (utf8[i] & 0xFF);
+                        }
+                        ks.load(null, pin);
+                        System.out.println(ks.getKey(a[2], null));
+                    }
+                }
+                """);
+        // the primary password (not ASCII) in a UTF-8 file, as NSS's tools read it too
+        Files.writeString(fixture.pki.resolve("pw.txt"), NssFixture.PRIMARY_PASSWORD + "\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String flags = NssFixture.run(fixture.pki, Map.of(), java, program.toString(), firefox, "pw.txt", "kept client");
+        assertTrue(flags.contains("sensitive, unextractable"), flags);
+        // what softokn makes of it: pk12util still exports the key (NSS 3.87)
+        Files.writeString(fixture.pki.resolve("out.txt"), "out\n");
+        String exported = NssFixture.run(fixture.pki, Map.of(), "pk12util", "-o", "kept.p12", "-d", firefox, "-n",
+                "kept client", "-k", "pw.txt", "-w", "out.txt");
+        assertTrue(exported.contains("EXPORT SUCCESSFUL"), exported);
     }
 
     @Test

@@ -217,6 +217,19 @@ final class NssPhysicalStore implements PhysicalStore {
                             + "to Personal, or add the certificate without its key here.");
                 }
                 addWithKey(work, auth, certificate, privateKey.get(), nickname);
+                if (!attributes.exportable()) {
+                    // "Mark this key as exportable" unticked: pk12util has no such option (see markNotExtractable)
+                    provider.changed(database);
+                    try {
+                        provider.markNotExtractable(database, thumbprint);
+                    } catch (CertificateStoreException e) {
+                        List<String> undo = new ArrayList<>(List.of("certutil", "-F", "-d", location(), "-n", nickname));
+                        undo.addAll(auth);
+                        NssTools.run("remove the certificate " + nickname + " and its key from " + name() + " again", undo);
+                        throw new CertificateStoreException(e.getMessage().replace(" Delete it, or keep it exportable.",
+                                " It was removed again: nothing was imported."), e);
+                    }
+                }
             } else {
                 String trust = trustFor(certificate).orElseThrow(() -> new CertificateStoreException("NSS would not show "
                         + "this certificate in " + store.displayName() + ": " + (store == LogicalStore.PERSONAL

@@ -203,6 +203,40 @@ public final class NssStoreProvider implements StoreProvider {
         }
     }
 
+    /**
+     * Marks the private key of a certificate not extractable ({@code CKA_EXTRACTABLE} false, which PKCS #11 lets
+     * change only that way): "Mark this key as exportable" left unticked. pk12util, NSS's only tool that imports a key,
+     * always imports it extractable and has no option for it, so the flag is set here after the import.
+     *
+     * <p>What it does and does not do: Cairn then refuses to export the key ("NSS marks this private key as not
+     * extractable"), and so does every program that honours the flag. NSS's own softokn does not enforce it on
+     * private keys (NSS 3.87, tested): its C_WrapKey still wraps such a key, so {@code pk12util -o} and Firefox's
+     * certificate backup still export it. NSS has no attribute that it enforces for this; a key that must not leave
+     * belongs on a token.</p>
+     */
+    void markNotExtractable(NssDatabase database, String thumbprint) throws CertificateStoreException {
+        Optional<char[]> password = password(database);
+        try {
+            Softoken.get().withWritableSession(database.directory(), password, (p11, session) -> {
+                long key = NssObjects.keyHandle(p11, session, thumbprint).orElseThrow(() -> new Pkcs11Exception(
+                        "the imported private key is not in the database", -1));
+                Pkcs11.check("C_SetAttributeValue (CKA_EXTRACTABLE)",
+                        p11.setAttribute(session, key, Pkcs11.Attribute.of(Pkcs11.CKA_EXTRACTABLE, false)));
+                if (p11.booleanAttribute(session, key, Pkcs11.CKA_EXTRACTABLE).orElse(true)) {
+                    throw new Pkcs11Exception("NSS kept the key extractable", -1);
+                }
+                return null;
+            });
+        } catch (Pkcs11Exception e) {
+            throw new CertificateStoreException("The private key was imported into " + database.name() + " ("
+                    + database.location() + "), but it could not be marked not exportable: " + e.getMessage()
+                    + ". Delete it, or keep it exportable.", e);
+        } finally {
+            password.ifPresent(p -> Arrays.fill(p, '\0'));
+            changed(database);
+        }
+    }
+
     /** Forgets what was read of the database, after a write, so that the next listing reads it again. */
     void changed(NssDatabase database) {
         synchronized (snapshots) {

@@ -35,6 +35,20 @@ final class Pkcs11 {
     static final long CKA_PRIVATE = 2;
     static final long CKA_LABEL = 3;
     static final long CKA_VALUE = 0x11;
+    static final long CKA_SUBJECT = 0x101;
+    static final long CKA_DECRYPT = 0x105;
+    static final long CKA_SIGN = 0x108;
+    static final long CKA_MODULUS = 0x120;
+    static final long CKA_PUBLIC_EXPONENT = 0x122;
+    static final long CKA_PRIVATE_EXPONENT = 0x123;
+    static final long CKA_PRIME_1 = 0x124;
+    static final long CKA_PRIME_2 = 0x125;
+    static final long CKA_EXPONENT_1 = 0x126;
+    static final long CKA_EXPONENT_2 = 0x127;
+    static final long CKA_COEFFICIENT = 0x128;
+    static final long CKA_PUBLIC_KEY_INFO = 0x129;
+    static final long CKA_EC_PARAMS = 0x180;
+    static final long CKC_X_509 = 0;
     static final long CKA_CERTIFICATE_TYPE = 0x80;
     static final long CKA_ISSUER = 0x81;
     static final long CKA_SERIAL_NUMBER = 0x82;
@@ -63,8 +77,14 @@ final class Pkcs11 {
     static final long CKR_ATTRIBUTE_TYPE_INVALID = 0x12;
     static final long CKR_ATTRIBUTE_SENSITIVE = 0x11;
     static final long CKR_PIN_INCORRECT = 0xA0;
+    static final long CKR_PIN_LEN_RANGE = 0xA2;
+    static final long CKR_PIN_LOCKED = 0xA4;
     static final long CKR_BUFFER_TOO_SMALL = 0x150;
     static final long CKR_USER_ALREADY_LOGGED_IN = 0x100;
+    static final long CKR_USER_NOT_LOGGED_IN = 0x101;
+    static final long CKR_TOKEN_NOT_PRESENT = 0xE0;
+    static final long CKR_TOKEN_WRITE_PROTECTED = 0xE2;
+    static final long CKR_SESSION_READ_ONLY = 0xB5;
     static final long CKR_CRYPTOKI_ALREADY_INITIALIZED = 0x191;
     static final long CK_UNAVAILABLE_INFORMATION = -1L;
 
@@ -72,6 +92,13 @@ final class Pkcs11 {
     static final long CKF_SERIAL_SESSION = 4;
     static final long CKF_LOGIN_REQUIRED = 4;
     static final long CKF_USER_PIN_INITIALIZED = 8;
+    static final long CKF_WRITE_PROTECTED = 2;
+    static final long CKF_TOKEN_INITIALIZED = 0x400;
+    static final long CKF_USER_PIN_COUNT_LOW = 0x10000;
+    static final long CKF_USER_PIN_FINAL_TRY = 0x20000;
+    static final long CKF_USER_PIN_LOCKED = 0x40000;
+    static final long CKS_RO_USER_FUNCTIONS = 1;
+    static final long CKS_RW_USER_FUNCTIONS = 3;
 
     // indexes in CK_FUNCTION_LIST (after the 2-byte CK_VERSION, padded to a pointer)
     private static final int C_INITIALIZE = 0;
@@ -80,10 +107,13 @@ final class Pkcs11 {
     private static final int C_GET_TOKEN_INFO = 6;
     private static final int C_OPEN_SESSION = 12;
     private static final int C_CLOSE_SESSION = 13;
+    private static final int C_GET_SESSION_INFO = 15;
     private static final int C_LOGIN = 18;
+    private static final int C_LOGOUT = 19;
     private static final int C_CREATE_OBJECT = 20;
     private static final int C_DESTROY_OBJECT = 22;
     private static final int C_GET_ATTRIBUTE_VALUE = 24;
+    private static final int C_SET_ATTRIBUTE_VALUE = 25;
     private static final int C_FIND_OBJECTS_INIT = 26;
     private static final int C_FIND_OBJECTS = 27;
     private static final int C_FIND_OBJECTS_FINAL = 28;
@@ -180,12 +210,17 @@ final class Pkcs11 {
             check("C_GetTokenInfo", invoke(function(C_GET_TOKEN_INFO, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS)),
                     slot, info));
             String label = new String(info.asSlice(0, 32).toArray(JAVA_BYTE), StandardCharsets.UTF_8).strip();
-            return new TokenInfo(label, info.get(JAVA_LONG, 96));
+            String serial = new String(info.asSlice(80, 16).toArray(JAVA_BYTE), StandardCharsets.UTF_8).strip();
+            return new TokenInfo(label, serial, info.get(JAVA_LONG, 96));
         }
     }
 
-    /** @param label the token label @param flags CK_TOKEN_INFO.flags */
-    record TokenInfo(String label, long flags) {
+    /**
+     * @param label  the token label
+     * @param serial its serial number (blank-padded, trimmed)
+     * @param flags  CK_TOKEN_INFO.flags
+     */
+    record TokenInfo(String label, String serial, long flags) {
         boolean needsLogin() {
             return (flags & CKF_LOGIN_REQUIRED) != 0 && (flags & CKF_USER_PIN_INITIALIZED) != 0;
         }
@@ -202,8 +237,33 @@ final class Pkcs11 {
         }
     }
 
+    /** @return the return value of C_OpenSession and, when it is CKR_OK, the session (a failed open is no error) */
+    long[] tryOpenSession(long slot, boolean readWrite) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment session = call.allocate(JAVA_LONG);
+            long flags = CKF_SERIAL_SESSION | (readWrite ? CKF_RW_SESSION : 0);
+            long rv = invoke(function(C_OPEN_SESSION,
+                    FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS)),
+                    slot, flags, MemorySegment.NULL, MemorySegment.NULL, session);
+            return new long[] {rv, session.get(JAVA_LONG, 0)};
+        }
+    }
+
     void closeSession(long session) {
         invoke(function(C_CLOSE_SESSION, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG)), session);
+    }
+
+    /** @return the session's state (CKS_...), or empty when the session is gone (token removed, module restarted) */
+    Optional<Long> sessionState(long session) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment info = call.allocate(32, 8); // slotID, state, flags, ulDeviceError
+            long rv = invoke(function(C_GET_SESSION_INFO, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS)), session, info);
+            return rv == CKR_OK ? Optional.of(info.get(JAVA_LONG, 8)) : Optional.empty();
+        }
+    }
+
+    long logout(long session) {
+        return invoke(function(C_LOGOUT, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG)), session);
     }
 
     /**
@@ -376,6 +436,64 @@ final class Pkcs11 {
 
     void destroy(long session, long object) {
         invoke(function(C_DESTROY_OBJECT, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG)), session, object);
+    }
+
+    /** @return the PKCS #11 return value of C_DestroyObject */
+    long destroyObject(long session, long object) {
+        return invoke(function(C_DESTROY_OBJECT, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG)), session, object);
+    }
+
+    /** @return the PKCS #11 return value of C_SetAttributeValue with one attribute */
+    long setAttribute(long session, long object, Attribute attribute) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment template = call.allocate(24, 8);
+            MemorySegment value = call.allocate(Math.max(attribute.value().length, 1));
+            MemorySegment.copy(attribute.value(), 0, value, JAVA_BYTE, 0, attribute.value().length);
+            put(call, template, 0, attribute.type(), value, attribute.value().length);
+            return invoke(function(C_SET_ATTRIBUTE_VALUE, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS,
+                    JAVA_LONG)), session, object, template, 1L);
+        }
+    }
+
+    /** One attribute of an object to create: its type and its value as the module reads it. */
+    record Attribute(long type, byte[] value) {
+        static Attribute of(long type, long value) {
+            byte[] b = new byte[8];
+            MemorySegment.ofArray(b).set(JAVA_LONG.withByteAlignment(1), 0, value);
+            return new Attribute(type, b);
+        }
+
+        static Attribute of(long type, boolean value) {
+            return new Attribute(type, new byte[] {(byte) (value ? 1 : 0)});
+        }
+    }
+
+    /**
+     * C_CreateObject. The native copies of the values are zeroed before this returns (a private key's components
+     * pass through them); the caller clears its arrays.
+     *
+     * @return the PKCS #11 return value and, when it is CKR_OK, the new object's handle
+     */
+    long[] createObject(long session, List<Attribute> attributes) {
+        try (Arena call = Arena.ofConfined()) {
+            MemorySegment template = call.allocate(24L * attributes.size(), 8);
+            List<MemorySegment> values = new ArrayList<>();
+            for (int i = 0; i < attributes.size(); i++) {
+                byte[] v = attributes.get(i).value();
+                MemorySegment value = call.allocate(Math.max(v.length, 1));
+                MemorySegment.copy(v, 0, value, JAVA_BYTE, 0, v.length);
+                values.add(value);
+                put(call, template, i, attributes.get(i).type(), value, v.length);
+            }
+            MemorySegment handle = call.allocate(JAVA_LONG);
+            try {
+                long rv = invoke(function(C_CREATE_OBJECT, FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG,
+                        ADDRESS)), session, template, (long) attributes.size(), handle);
+                return new long[] {rv, handle.get(JAVA_LONG, 0)};
+            } finally {
+                values.forEach(v -> v.fill((byte) 0));
+            }
+        }
     }
 
     /** @return the arena that owns the library */

@@ -42,6 +42,8 @@ final class Softoken {
     private Pkcs11 module;
     private boolean initialized;
     private RuntimeException loadFailure;
+    /** The one database opened read-write for {@link #withWritableSession}, else null. */
+    private Path writable;
 
     private Softoken() {
     }
@@ -75,6 +77,39 @@ final class Softoken {
             return work.run(module, session);
         } finally {
             module.closeSession(session);
+        }
+    }
+
+    /**
+     * Runs a change that NSS's tools cannot make (a key's CKA_EXTRACTABLE) in a read-write, logged-in session: the
+     * module is initialised again with this one database writable, and once more read-only after the change, so that
+     * Cairn never keeps a database open for writing. Logins of other databases are lost, as on any
+     * re-initialisation, and given again by their owner ({@link NssStoreProvider}).
+     *
+     * @param password the primary password, if the database has one (not cleared here)
+     */
+    synchronized <T> T withWritableSession(Path directory, Optional<char[]> password, SessionWork<T> work) {
+        long slot = slot(directory);
+        writable = directory;
+        try {
+            reinitialize();
+            long session = module.openSession(slot, true);
+            try {
+                if (password.isPresent() && module.tokenInfo(slot).needsLogin()) {
+                    byte[] pin = Passwords.utf8(password.get());
+                    try {
+                        Pkcs11.check("C_Login", module.login(session, pin));
+                    } finally {
+                        java.util.Arrays.fill(pin, (byte) 0);
+                    }
+                }
+                return work.run(module, session);
+            } finally {
+                module.closeSession(session);
+            }
+        } finally {
+            writable = null;
+            reinitialize();
         }
     }
 
@@ -161,13 +196,15 @@ final class Softoken {
 
     /**
      * The main slot opens no database (noCertDB, noModDB); each database is a read-only extra token, so
-     * Cairn never changes a database through this module and never writes a pkcs11.txt.
+     * Cairn never writes a pkcs11.txt and changes a database through this module only in
+     * {@link #withWritableSession} (the one thing NSS's tools cannot do).
      */
     private String parameters() {
         StringBuilder tokens = new StringBuilder();
         for (Map.Entry<Path, Long> e : slots.entrySet()) {
             tokens.append(String.format("0x%02x=[configdir='sql:%s' certPrefix='' keyPrefix='' tokenDescription='%s' "
-                    + "flags=readOnly] ", e.getValue(), e.getKey(), "Cairn " + e.getValue()));
+                    + "%s] ", e.getValue(), e.getKey(), "Cairn " + e.getValue(),
+                    e.getKey().equals(writable) ? "" : "flags=readOnly"));
         }
         return "configdir='' certPrefix='' keyPrefix='' secmod='' flags='readOnly,noCertDB,noModDB,forceOpen,optimizeSpace' "
                 + "tokens=<" + tokens.toString().strip() + ">";

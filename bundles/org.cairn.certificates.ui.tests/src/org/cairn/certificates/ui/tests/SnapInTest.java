@@ -331,7 +331,10 @@ class SnapInTest {
         assertTrue(row(child(child(root, "Personal"), "Certificates"), leaf).isEmpty(), "archived certificates are hidden");
         root.setMode(new ViewMode(false, true, true));
         ConsoleNode personal = child(root, "Personal");
-        assertEquals(List.of(".Default"), personal.children().stream().map(ConsoleNode::label).toList());
+        // a smart card or token registered with p11-kit shows here too (on a developer's machine, or one that another
+        // test of this JVM logged in to: TokenPhysicalStoreTest)
+        assertEquals(List.of(".Default"), personal.children().stream().map(ConsoleNode::label)
+                .filter(l -> !l.startsWith("Token: ")).toList());
         assertTrue(row(child(child(personal, ".Default"), "Certificates"), leaf).isPresent(), "shown when asked");
         assertEquals(Map.of("scope", "user", "view", "logical", "physical", "true", "archived", "true"), root.settings());
     }

@@ -103,9 +103,11 @@ final class StoreNode implements StoreTarget.Node {
 
     @Override
     public List<ConsoleAction> actions() {
-        // read-only physical stores, and NSS databases (location sql:DIR, writable through certutil), may keep their
-        // keys behind a password; whether one does is asked when the action runs
-        if (info.isPresent() && (!info.get().writable() || info.get().location().startsWith("sql:"))) {
+        // read-only physical stores, NSS databases (location sql:DIR, writable through certutil) and tokens (pkcs11:...,
+        // writable through PKCS #11) may keep their keys behind a password or PIN; whether one does is asked when the
+        // action runs
+        if (info.isPresent() && (!info.get().writable() || info.get().location().startsWith("sql:")
+                || StorePasswordDialog.isToken(info.get().location()))) {
             return List.of(CertificatesRoot.findCertificates(root, Optional.of(logical)), unlock(info.get()));
         }
         return List.of(CertificatesRoot.findCertificates(root, Optional.of(logical)));
@@ -118,15 +120,17 @@ final class StoreNode implements StoreTarget.Node {
      * the UI thread by the dialog.
      */
     private ConsoleAction unlock(PhysicalStoreInfo store) {
-        return new Action("org.cairn.certificates.action.unlock", Messages.get("action.unlock"),
-                Messages.get("action.unlock.description"), root.store().isPresent() ? Optional.empty() : root.problem(),
+        String texts = StorePasswordDialog.isToken(store.location()) ? "action.unlock.pin" : "action.unlock";
+        return new Action("org.cairn.certificates.action.unlock", Messages.get(texts),
+                Messages.get(texts + ".description"), root.store().isPresent() ? Optional.empty() : root.problem(),
                 context -> {
                     Shell shell = context.adapt(Shell.class).orElse(null);
                     CertificateStore certificates = root.store().orElseThrow();
                     try {
                         if (certificates.lockedStores().stream().noneMatch(l -> l.location().equals(store.location()))) {
-                            MessageDialog.openInformation(shell, Messages.get("unlock.title"),
-                                    Messages.format("unlock.notLocked", store.name()));
+                            MessageDialog.openInformation(shell, Messages.get(StorePasswordDialog.texts(store.location())
+                                    + ".title"), Messages.format(StorePasswordDialog.texts(store.location()) + ".notLocked",
+                                            store.name()));
                             return;
                         }
                         StorePasswordDialog dialog = new StorePasswordDialog(shell, store.name(), store.location(),
