@@ -135,18 +135,22 @@ class AnotherComputerTest {
         certificate.bot().button("OK").click();
         bot.waitUntil(Conditions.shellCloses(certificate));
 
-        // Delete: done there, by that computer's own command line
-        table.select(ConsoleWindow.rowOf(table, name));
+        // Delete: done there, by that computer's own command line (the list was read again after the dialog)
+        bot.waitUntil(Conditions.condition("the list is read again", () -> {
+            try {
+                return ConsoleWindow.rowOf(console.details(), name) >= 0;
+            } catch (RuntimeException stillReading) {
+                return false;
+            }
+        }), 120_000);
+        SWTBotTable again = console.details();
+        again.select(ConsoleWindow.rowOf(again, name));
         console.shell().bot().menu("Action").menu("Delete").click();
         bot.shell("Delete").bot().button("Yes").click();
-        bot.waitUntil(Conditions.condition("the certificate is gone from the list",
-                () -> {
-                    try {
-                        return ConsoleWindow.rowOf(console.details(), name) < 0;
-                    } catch (RuntimeException stillReading) {
-                        return false;
-                    }
-                }), 120_000);
+        // it was the only one there: the store says it is empty
+        bot.waitUntil(Conditions.condition("the certificate is gone from the list", () -> Widgets
+                .labels(console.shell().bot()).stream().anyMatch(t -> t.startsWith("There are no certificates in this store."))),
+                120_000);
         assertFalse(other.cairn("list", "--scope", "computer", "--json").contains(name), "deleted there");
     }
 
