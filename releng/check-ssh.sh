@@ -139,7 +139,7 @@ for m in m1 m2 m3; do
 done
 [ "$(grep -c "^\[127.0.0.1\]:" "$HOME/.ssh/known_hosts")" = 3 ] || fail "known_hosts: $(cat "$HOME/.ssh/known_hosts")"
 expect_status 0 cairn cert protocol --json
-[ "$(json 'd["protocol"]')" = 1 ] || fail "protocol"
+[ "$(json 'd["protocol"]')" = 2 ] || fail "protocol"
 
 # --- list, show, new-self-signed on another computer; checked on its store directly
 expect_status 0 cairn cert new-self-signed --computer m1 --subject "CN=remote1.example.org" --exportable \

@@ -64,6 +64,7 @@ final class Entries {
     static Map<String, Object> summary(CertificateEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("thumbprint", e.thumbprint());
+        m.put("sha256", e.sha256());
         m.put("subject", e.subject());
         m.put("issuer", e.issuer());
         m.put("issuedTo", e.issuedTo());
@@ -80,6 +81,7 @@ final class Entries {
         m.put("storeName", e.logicalStore().displayName());
         m.put("physicalStore", e.physicalStore());
         m.put("scope", e.scope().token());
+        m.put("properties", e.properties());
         return m;
     }
 

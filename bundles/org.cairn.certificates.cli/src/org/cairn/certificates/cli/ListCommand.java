@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
 
 /** {@code cairn cert list}. */
 @Command(name = "list", header = "list certificates", description = {"List the certificates of one logical store (--store), or of every store of the scope.",
-    "--json gives an array; each object has thumbprint (SHA-1, upper-case hex), subject, issuer, issuedTo, issuedBy, "
+    "--json gives an array; each object has thumbprint (SHA-1, upper-case hex), sha256, subject, issuer, issuedTo, issuedBy, "
         + "serialNumber, notBefore, notAfter (ISO-8601 UTC), friendlyName, description, purposes, hasPrivateKey, "
-        + "exportable, store (short name), storeName, physicalStore, scope."})
+        + "exportable, store (short name), storeName, physicalStore, scope, properties (the extended properties)."})
 final class ListCommand implements Subcommand {
 
     @Mixin

@@ -3,19 +3,14 @@ package org.cairn.certificates.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +32,7 @@ import org.cairn.certificates.remote.PassphrasePrompt;
 import org.cairn.certificates.remote.RemoteCairn;
 import org.cairn.certificates.remote.RemoteComputer;
 import org.cairn.certificates.remote.RemoteConnection;
+import org.cairn.certificates.remote.RemoteExport;
 import org.cairn.certificates.remote.RemoteException;
 import org.cairn.certificates.remote.RemoteResult;
 import org.cairn.certificates.remote.SshSettings;
@@ -58,9 +54,6 @@ final class RemoteCommand {
     private static final Set<String> ON_ONE = Set.of("list", "show", "export", "import", "delete", "new-self-signed");
     private static final Set<String> ON_MANY = Set.of("list", "show", "export", "import");
     private static final long MAX_IMPORT_FILE = 16L * 1024 * 1024;
-    private static final Pattern SHA256 = Pattern.compile("\"sha256\"\\s*:\\s*\"([0-9a-fA-F]{64})\"");
-    private static final Pattern KEY_WRITTEN = Pattern.compile("\"keyWritten\"\\s*:\\s*true");
-    private static final Pattern KEY_DELETED = Pattern.compile("\"keyDeleted\"\\s*:\\s*true");
     private static final Pattern THUMBPRINT = Pattern.compile("\"thumbprint\"\\s*:");
 
     private final Io io;
@@ -492,32 +485,16 @@ final class RemoteCommand {
         if (!split.has("force") && Files.exists(target)) {
             throw new CommandException(target + " exists; it was kept. Give --force to replace it, or another --out file.");
         }
-        String remoteFolder = connection.createTemporaryFolder();
-        byte[] content;
-        RemoteResult exported;
-        try {
-            String remoteFile = remoteFolder + "/export." + extension;
-            List<String> args = new ArrayList<>(List.of("export", "--out", remoteFile, "--json"));
-            if (pfx) {
-                args.addAll(List.of("--password-file", "/dev/stdin"));
-            }
-            args.addAll(split.tokens(Set.of("out", "force", "delete-key", "json", "password-file", "password-env"),
-                    split.positional()));
-            exported = connection.cairn(args, pfx ? utf8(secrets.password) : new byte[0]);
-            if (exported.exitStatus() != 0) {
-                return new Answer(exported.exitStatus(), "", remoteMessage(connection, exported), Optional.empty());
-            }
-            content = connection.download(remoteFile);
-        } finally {
-            connection.removeFolder(remoteFolder);
+        List<String> args = split.tokens(Set.of("out", "force", "delete-key", "json", "password-file", "password-env"),
+                split.positional());
+        RemoteExport.Exported exported = RemoteExport.export(connection, args, extension, pfx ? secrets.password : null);
+        if (!exported.succeeded()) {
+            return new Answer(exported.answer().exitStatus(), "", remoteMessage(connection, exported.answer()),
+                    Optional.empty());
         }
-        String remoteSha = match(SHA256, exported.outText()).orElseThrow(() -> new CommandException(
-                "the remote export did not report the file's SHA-256; nothing was written."));
-        if (!remoteSha.equalsIgnoreCase(sha256(content))) {
-            throw new CommandException("the file that came over the connection differs from the one exported and "
-                    + "verified on " + connection.computer() + " (SHA-256). Nothing was written.");
-        }
-        boolean keyWritten = KEY_WRITTEN.matcher(exported.outText()).find();
+        byte[] content = exported.content();
+        String remoteSha = exported.sha256();
+        boolean keyWritten = exported.keyWritten();
         List<String> verifiedHere = writeVerified(target, content, pfx ? secrets.password : null, keyWritten,
                 split.has("force"));
         String keyNote = "";
@@ -532,7 +509,7 @@ final class RemoteCommand {
         m.put("keyWritten", keyWritten);
         m.put("verifiedHere", verifiedHere);
         m.put("keyDeleted", split.has("delete-key") && keyNote.isEmpty());
-        m.put("remote", new Json.Raw(exported.outText()));
+        m.put("remote", new Json.Raw(exported.answer().outText()));
         String json = Json.write(m);
         String text;
         if (split.has("json")) {
@@ -560,21 +537,8 @@ final class RemoteCommand {
      */
     private static String deleteRemoteKey(RemoteConnection connection, Split split, Secrets secrets)
             throws RemoteException {
-        String folder = connection.createTemporaryFolder();
-        try {
-            List<String> args = new ArrayList<>(List.of("export", "--out", folder + "/delete-key.pfx", "--json",
-                    "--password-file", "/dev/stdin", "--delete-key"));
-            args.addAll(split.tokens(Set.of("out", "force", "delete-key", "json", "password-file", "password-env"),
-                    split.positional()));
-            RemoteResult r = connection.cairn(args, utf8(secrets.password));
-            if (r.exitStatus() != 0) {
-                return r.err().strip();
-            }
-            return KEY_DELETED.matcher(r.outText()).find() ? "" : "the remote export did not delete it ("
-                    + r.outText().strip().replace('\n', ' ') + ")";
-        } finally {
-            connection.removeFolder(folder);
-        }
+        return RemoteExport.deleteKey(connection, split.tokens(Set.of("out", "force", "delete-key", "json",
+                "password-file", "password-env"), split.positional()), secrets.password).orElse("");
     }
 
     /**
@@ -654,7 +618,7 @@ final class RemoteCommand {
                 args.add("--json");
             }
             args.addAll(split.tokens(Set.of("password-file", "password-env"), List.of(remoteFile)));
-            RemoteResult r = connection.cairn(args, utf8(secrets.password));
+            RemoteResult r = connection.cairn(args, RemoteExport.passwordLine(secrets.password));
             if (r.exitStatus() != 0) {
                 return new Answer(r.exitStatus(), r.outText(), remoteMessage(connection, r), Optional.empty());
             }
@@ -672,32 +636,7 @@ final class RemoteCommand {
                 + " [on " + connection.computer() + "]\n";
     }
 
-    private static Optional<String> match(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
-
     private static String safeName(String computer) {
         return computer.replaceAll("[^A-Za-z0-9._@-]", "_");
-    }
-
-    /** @return the password as UTF-8 with a line end, for the remote's --password-file /dev/stdin */
-    private static byte[] utf8(char[] password) {
-        ByteBuffer b = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
-        byte[] bytes = new byte[b.remaining() + 1];
-        b.get(bytes, 0, b.remaining());
-        bytes[bytes.length - 1] = '\n';
-        if (b.hasArray()) {
-            Arrays.fill(b.array(), (byte) 0);
-        }
-        return bytes;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -29,9 +29,10 @@ public final class RemoteCairn {
     /**
      * The version of the request/response protocol this side speaks: {@code cairn cert protocol} on the remote must
      * report at least this. 1: list, show, export, import, delete with {@code --json}; passwords on standard input
-     * through {@code --password-file /dev/stdin}.
+     * through {@code --password-file /dev/stdin}. 2: {@code list --json} (and every certificate summary) also
+     * gives {@code sha256} and {@code properties}, which the console's "Another computer" needs.
      */
-    public static final int PROTOCOL = 1;
+    public static final int PROTOCOL = 2;
 
     private RemoteCairn() {
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreRoots;
+import org.cairn.certificates.remote.RemoteComputer;
 import org.cairn.certificates.ui.internal.AccountChoice;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
@@ -85,14 +86,70 @@ class AccountChoiceTest {
     }
 
     @Test
-    void computerAccountIsTheLocalComputerAndAnotherComputerIsNotAvailable() {
-        SWTBot bot = open().bot();
+    void computerAccountIsTheLocalComputerByDefaultOrAnotherComputerByName() {
+        SWTBotShell shell = open();
+        SWTBot bot = shell.bot();
         bot.radio("Computer account").click();
         assertTrue(bot.radio("Local computer: (the computer this console is running on)").isSelected());
-        assertFalse(bot.radio("Another computer:").isEnabled());
-        assertTrue(Widgets.labels(bot).contains("Managing another computer is not available yet."));
+        assertTrue(bot.radio("Another computer:").isEnabled());
         assertEquals(Optional.of(Scope.computer()), scope());
+        assertEquals(Optional.empty(), remote());
         assertEquals("Certificates (Local Computer)", AccountChoice.rootLabel(Scope.computer()));
         assertEquals("Certificates - Current User", AccountChoice.rootLabel(Scope.currentUser()));
+
+        bot.radio("Another computer:").click();
+        assertEquals(Optional.of("Type the name of the other computer: [user@]host[:port]."), problem());
+        bot.text(1).setText("admin@web1.example.org:2222");
+        assertEquals(Optional.of(RemoteComputer.parse("admin@web1.example.org:2222")), remote());
+        assertEquals(Optional.empty(), problem());
+        assertEquals(Optional.of(Scope.computer()), scope(), "the scope is that computer's Local Computer");
+        assertEquals("Certificates (admin@web1.example.org:2222)", AccountChoice.rootLabel(remote().orElseThrow()));
+        App.screenshot(shell.widget, "add-snap-in-another-computer");
+
+        bot.text(1).setText("web1; rm -rf /");
+        assertEquals(Optional.empty(), remote());
+        assertTrue(problem().orElseThrow().contains("is not a computer name"), problem().toString());
+    }
+
+    @Test
+    void browseListsTheHostsOfTheSshConfiguration() throws Exception {
+        java.nio.file.Path ssh = org.cairn.testing.ssh.OtherComputer.consoleSsh();
+        java.nio.file.Path config = ssh.resolve("config");
+        String before = Files.exists(config) ? Files.readString(config) : null;
+        Files.writeString(config, String.join("\n", "Host web1 web2", "  HostName 192.0.2.1", "Host *.example.org",
+                "  User admin", "Host db1", "  Port 2222", ""));
+        try {
+            SWTBotShell shell = open();
+            SWTBot bot = shell.bot();
+            bot.radio("Computer account").click();
+            bot.button("Browse...").click();
+            SWTBotShell browse = new SWTBot().shell("Select Computer");
+            var list = browse.bot().widget(org.cairn.testing.ui.WidgetMatcherFactory
+                    .widgetOfType(org.eclipse.swt.widgets.List.class));
+            List<String> hosts = UIThreadRunnable.syncExec(bot.display(), () -> List.of(list.getItems()));
+            assertEquals(List.of("web1", "web2", "db1"), hosts, "Host names, without patterns");
+            App.screenshot(browse.widget, "add-snap-in-another-computer-browse");
+            UIThreadRunnable.syncExec(bot.display(), () -> {
+                list.setSelection(2);
+                list.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+            });
+            browse.bot().button("OK").click();
+            assertEquals("db1", bot.text(1).getText());
+            assertEquals(Optional.of(RemoteComputer.parse("db1")), remote());
+        } finally {
+            if (before == null) {
+                Files.deleteIfExists(config);
+            } else {
+                Files.writeString(config, before);
+            }
+        }
+    }
+
+    private Optional<RemoteComputer> remote() {
+        return UIThreadRunnable.syncExec(App.display(), () -> dialog.control().remoteComputer());
+    }
+
+    private Optional<String> problem() {
+        return UIThreadRunnable.syncExec(App.display(), () -> dialog.control().problem());
     }
 }

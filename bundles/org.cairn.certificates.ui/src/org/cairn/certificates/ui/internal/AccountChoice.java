@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreRoots;
+import org.cairn.certificates.remote.RemoteComputer;
 import org.cairn.certificates.ui.wizard.DialogSize;
 import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -25,8 +27,8 @@ import org.eclipse.swt.widgets.Text;
 /**
  * The step shown when the Certificates snap-in is added, as in Windows: "This snap-in will always manage
  * certificates for: My user account / Service account / Computer account", then which service (the services that
- * already have stores, or a typed name), and for the computer "Local computer" ("Another computer" is shown but
- * not available yet).
+ * already have stores, or a typed name), and for the computer "Local computer" or "Another computer:
+ * [user@]host[:port]" (over SSH; Browse... lists the Host entries of ~/.ssh/config).
  */
 public final class AccountChoice extends Composite {
 
@@ -36,6 +38,9 @@ public final class AccountChoice extends Composite {
     private final org.eclipse.swt.widgets.List services;
     private final Text serviceName;
     private final Button localComputer;
+    private final Button another;
+    private final Text anotherName;
+    private final Button browse;
     private final List<Control> serviceControls = new ArrayList<>();
     private final List<Control> computerControls = new ArrayList<>();
 
@@ -44,6 +49,15 @@ public final class AccountChoice extends Composite {
      * @param roots  where the stores are, for the list of services that already have one
      */
     public AccountChoice(Composite parent, StoreRoots roots) {
+        this(parent, roots, HostsDialog.USER);
+    }
+
+    /**
+     * @param parent the composite to fill
+     * @param roots  where the stores are, for the list of services that already have one
+     * @param hosts  lists the computers of the user's SSH configuration, for Browse... (reads a small local file)
+     */
+    public AccountChoice(Composite parent, StoreRoots roots, Supplier<HostsDialog.Hosts> hosts) {
         super(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(5, 5).applyTo(this);
         new Label(this, SWT.NONE).setText(Messages.get("scope.question"));
@@ -82,19 +96,35 @@ public final class AccountChoice extends Composite {
         GridDataFactory.fillDefaults().span(2, 1).applyTo(localComputer);
         localComputer.setSelection(true);
         computerControls.add(localComputer);
-        Button another = radio(computerBox, "scope.computer.another");
-        another.setEnabled(false);
-        Text anotherName = AccessibleNames.named(new Text(computerBox, SWT.BORDER),
+        another = radio(computerBox, "scope.computer.another");
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(another);
+        computerControls.add(another);
+        anotherName = AccessibleNames.named(new Text(computerBox, SWT.BORDER),
                 AccessibleNames.plain(another.getText()));
-        anotherName.setEnabled(false);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(anotherName);
+        GridDataFactory.fillDefaults().grab(true, false).indent(30, 0).applyTo(anotherName);
+        browse = new Button(computerBox, SWT.PUSH);
+        browse.setText(Messages.get("scope.computer.another.browse"));
+        browse.addListener(SWT.Selection, event -> {
+            HostsDialog dialog = new HostsDialog(getShell(), hosts.get());
+            if (dialog.open() == org.eclipse.jface.window.Window.OK) {
+                dialog.chosen().ifPresent(anotherName::setText);
+            }
+        });
         Label note = wrapped(computerBox, "scope.computer.another.note", 2);
-        note.setEnabled(false);
+        GridDataFactory.createFrom((org.eclipse.swt.layout.GridData) note.getLayoutData()).indent(30, 0).applyTo(note);
+        computerControls.add(note);
 
         Listener update = event -> updateEnablement();
-        for (Button radio : List.of(user, service, computer)) {
+        for (Button radio : List.of(user, service, computer, localComputer, another)) {
             radio.addListener(SWT.Selection, update);
         }
+        anotherName.addListener(SWT.Modify, event -> {
+            if (!anotherName.getText().isBlank() && !another.getSelection() && computer.getSelection()) {
+                another.setSelection(true);
+                localComputer.setSelection(false);
+                updateEnablement();
+            }
+        });
         updateEnablement();
     }
 
@@ -130,6 +160,8 @@ public final class AccountChoice extends Composite {
     private void updateEnablement() {
         serviceControls.forEach(control -> control.setEnabled(service.getSelection()));
         computerControls.forEach(control -> control.setEnabled(computer.getSelection()));
+        anotherName.setEnabled(computer.getSelection());
+        browse.setEnabled(computer.getSelection());
     }
 
     /** Adds {@code listener} for any change of the choice (radio or service name). */
@@ -139,6 +171,24 @@ public final class AccountChoice extends Composite {
         }
         serviceName.addListener(SWT.Modify, listener);
         services.addListener(SWT.Selection, listener);
+        localComputer.addListener(SWT.Selection, listener);
+        another.addListener(SWT.Selection, listener);
+        anotherName.addListener(SWT.Modify, listener);
+    }
+
+    /**
+     * @return the other computer chosen ("Another computer:" with a valid name); empty for the local computer, the
+     *         other accounts, and while the name is not valid
+     */
+    public Optional<RemoteComputer> remoteComputer() {
+        if (!computer.getSelection() || !another.getSelection()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RemoteComputer.parse(anotherName.getText()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** @return the chosen scope; empty while a service account is chosen without a valid name */
@@ -158,7 +208,21 @@ public final class AccountChoice extends Composite {
 
     /** @return what stops the choice from being accepted, for the page's message; empty when it can be */
     public Optional<String> problem() {
+        if (computer.getSelection() && another.getSelection() && remoteComputer().isEmpty()) {
+            String name = anotherName.getText().strip();
+            return Optional.of(name.isEmpty() ? Messages.get("scope.computer.another.missing")
+                    : Messages.format("scope.computer.another.invalid", name));
+        }
         return scope().isPresent() ? Optional.empty() : Optional.of(Messages.get("scope.service.invalid"));
+    }
+
+    /** Chooses "Another computer" named {@code name} (for a test). */
+    public void selectRemote(String name) {
+        select(Scope.computer());
+        localComputer.setSelection(false);
+        another.setSelection(true);
+        anotherName.setText(name);
+        updateEnablement();
     }
 
     /** Chooses {@code scope} (for a console file or a test). */
@@ -202,5 +266,10 @@ public final class AccountChoice extends Composite {
             case Scope.Service named -> Messages.format("scope.root.service", named.name());
             case Scope.Computer ignored -> Messages.get("scope.root.computer");
         };
+    }
+
+    /** @return the root node's label for the computer scope of {@code computer}: "Certificates (HOST)" */
+    public static String rootLabel(RemoteComputer computer) {
+        return Messages.format("scope.root.remote", computer.toString());
     }
 }

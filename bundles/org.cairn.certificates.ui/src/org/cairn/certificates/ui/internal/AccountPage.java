@@ -13,6 +13,8 @@ import org.eclipse.swt.widgets.Composite;
 final class AccountPage implements ConfigurationPage {
 
     static final String SCOPE = "scope";
+    /** For "Another computer": {@code [user@]host[:port]} as typed; the scope is then that computer's. */
+    static final String COMPUTER = "computer";
 
     private final StoreRoots roots;
     private AccountChoice choice;
@@ -47,6 +49,7 @@ final class AccountPage implements ConfigurationPage {
         choice.scope().ifPresent(scope -> {
             Map<String, String> chosen = new LinkedHashMap<>();
             chosen.put(SCOPE, scope.token());
+            choice.remoteComputer().ifPresent(computer -> chosen.put(COMPUTER, computer.toString()));
             ViewMode.DEFAULT.into(chosen);
             settings = Map.copyOf(chosen);
         });

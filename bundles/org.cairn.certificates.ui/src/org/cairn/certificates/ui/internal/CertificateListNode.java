@@ -11,7 +11,6 @@ import org.cairn.certificates.ui.CertificateStoreNode;
 import org.cairn.console.api.BackgroundView;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.Icon;
-import org.cairn.console.api.MessageView;
 import org.cairn.console.api.ResultView;
 
 /**
@@ -78,9 +77,9 @@ abstract sealed class CertificateListNode implements CertificateStoreNode permit
             List<CertificateEntry> entries = entries(store.get()).stream()
                     .filter(entry -> showArchived || !"true".equalsIgnoreCase(entry.properties().get(ARCHIVED)))
                     .toList();
-            return new CertificateList(store.get(), entries, empty, Optional.of(root.everywhere()));
+            return new CertificateList(store.get(), entries, empty, root.everywhere());
         } catch (CertificateStoreException e) {
-            return new MessageView(Messages.format("node.unavailable", e.getMessage()));
+            return root.unavailable(e.getMessage());
         }
     }
 }

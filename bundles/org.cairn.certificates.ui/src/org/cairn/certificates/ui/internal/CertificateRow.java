@@ -12,6 +12,7 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.ChainValidation;
 import org.cairn.certificates.core.TrustEverywhere;
+import org.cairn.certificates.remote.store.RemoteStore;
 import org.cairn.certificates.ui.CertificateItem;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ActionContext;
@@ -120,9 +121,17 @@ final class CertificateRow implements CertificateItem {
                 Messages.get("action.open.description"), Optional.empty(), this::open));
     }
 
-    private void open(ActionContext context) {
+    private void open(ActionContext context) throws ConsoleException {
         Shell shell = context.adapt(Shell.class).orElse(null);
-        Optional<ExportCommand> export = ExportCommand.of(context);
+        Optional<ExportCommand> export = ExportCommand.of(context).map(command -> command.from(store));
+        if (store instanceof RemoteStore remote && shell != null) {
+            // the certificate itself comes over the connection: read it off the UI thread before the dialog shows it
+            try {
+                StoreWork.run(shell, Messages.format("remote.reading", remote.computer().toString()), entry::certificate);
+            } catch (CertificateStoreException e) {
+                throw new ConsoleException(e.getMessage(), e);
+            }
+        }
         new CertificateDialog(shell, store, entry, export, everywhere).open();
         context.refresh(context.node());
     }
@@ -185,7 +194,8 @@ final class CertificateRow implements CertificateItem {
 
     @Override
     public boolean canDelete() {
-        return store.whyNotModifiable(entry).isEmpty();
+        // another computer decides there, with the rights of the account logged in with, and says why it refuses
+        return store instanceof RemoteStore || store.whyNotModifiable(entry).isEmpty();
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.PurposeGroup;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.TrustEverywhere;
+import org.cairn.certificates.remote.RemoteException;
+import org.cairn.certificates.remote.store.RemoteStore;
 import org.cairn.certificates.ui.CertificateStoreNode;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ConsoleAction;
@@ -26,23 +28,28 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
 
 /**
- * "Certificates - Current User", "Certificates - Service (NAME) on Local Computer" or "Certificates (Local
- * Computer)": the logical stores of the account (each with a "Certificates" folder), or in the purpose view one
- * node per intended purpose.
+ * "Certificates - Current User", "Certificates - Service (NAME) on Local Computer", "Certificates (Local
+ * Computer)" or, for another computer over SSH, "Certificates (HOST)": the logical stores of the account (each with
+ * a "Certificates" folder), or in the purpose view one node per intended purpose.
  */
 public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode {
 
     private final CertificateStoreService stores;
     private final CertificateFactoryService factory;
     private final Scope scope;
+    /** For another computer: its stores, read over SSH; the connection is made by the first background read. */
+    private final Optional<RemoteStore> remote;
     /** Set on the Display thread, read by background reads of the children. */
     private volatile ViewMode mode;
     private CertificateStore store;
     private String problem;
 
-    /** @return "where is this certificate held?" over every scope this process reads (the certificate dialog's Held in) */
-    TrustEverywhere everywhere() {
-        return new TrustEverywhere(stores);
+    /**
+     * @return "where is this certificate held?" over every scope this process reads (the certificate dialog's Held
+     *         in); empty for another computer, whose stores this process does not read
+     */
+    Optional<TrustEverywhere> everywhere() {
+        return remote.isPresent() ? Optional.empty() : Optional.of(new TrustEverywhere(stores));
     }
 
     CertificatesRoot(CertificateStoreService stores, CertificateFactoryService factory, Scope scope, ViewMode mode) {
@@ -50,6 +57,22 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
         this.factory = factory;
         this.scope = scope;
         this.mode = mode;
+        this.remote = Optional.empty();
+    }
+
+    /** The Local Computer scope of another computer, through {@code remote}. */
+    CertificatesRoot(CertificateStoreService stores, CertificateFactoryService factory, RemoteStore remote,
+            ViewMode mode) {
+        this.stores = stores;
+        this.factory = factory;
+        this.scope = remote.scope();
+        this.mode = mode;
+        this.remote = Optional.of(remote);
+    }
+
+    /** @return the other computer's stores, when this root manages another computer */
+    Optional<RemoteStore> remote() {
+        return remote;
     }
 
     /** @return the account this root manages */
@@ -75,6 +98,9 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
 
     /** @return why the account's store cannot be opened, once it was tried */
     synchronized Optional<String> problem() {
+        if (problem == null && remote.isPresent()) {
+            return remote.get().failure().map(Exception::getMessage);
+        }
         return Optional.ofNullable(problem);
     }
 
@@ -87,6 +113,9 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
      *         the Display thread and by background loads of the lists, hence synchronized.
      */
     synchronized Optional<CertificateStore> store() {
+        if (remote.isPresent()) {
+            return Optional.of(remote.get()); // not connected here: the reads that use it connect, off the UI thread
+        }
         if (store == null && problem == null) {
             try {
                 store = stores.open(scope);
@@ -99,7 +128,7 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
 
     @Override
     public String label() {
-        return AccountChoice.rootLabel(scope);
+        return remote.map(r -> AccountChoice.rootLabel(r.computer())).orElseGet(() -> AccountChoice.rootLabel(scope));
     }
 
     @Override
@@ -109,7 +138,7 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
 
     @Override
     public String key() {
-        return CertificateUiIds.SNAP_IN + ":" + scope.token();
+        return CertificateUiIds.SNAP_IN + ":" + scope.token() + remote.map(r -> "@" + r.computer()).orElse("");
     }
 
     @Override
@@ -123,11 +152,22 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
      */
     @Override
     public boolean childrenInBackground() {
-        return mode.byPurpose();
+        return mode.byPurpose() || remote.isPresent();
     }
 
+    /**
+     * Another computer's root connects here, in the background: its stores are shown only when it answers, and
+     * otherwise the root says why it is unavailable ({@link #resultView()}).
+     */
     @Override
     public List<ConsoleNode> children() {
+        if (remote.isPresent()) {
+            try {
+                remote.get().connection();
+            } catch (RemoteException e) {
+                return List.of();
+            }
+        }
         Optional<CertificateStore> opened = store();
         if (opened.isEmpty()) {
             return List.of();
@@ -154,12 +194,18 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
     @Override
     public Optional<ResultView> resultView() {
         store();
-        return problem().map(text -> new MessageView(Messages.format("node.unavailable", text)));
+        return problem().map(this::unavailable);
     }
 
     /** @return what a list of this account shows when its store cannot be opened */
     MessageView problemView() {
-        return new MessageView(Messages.format("node.unavailable", problem().orElse("")));
+        return unavailable(problem().orElse(""));
+    }
+
+    /** @return what the details pane says when the account's stores cannot be read, for {@code reason} */
+    MessageView unavailable(String reason) {
+        return new MessageView(remote.map(r -> Messages.format("remote.unavailable", r.computer().toString(), reason))
+                .orElseGet(() -> Messages.format("node.unavailable", reason)));
     }
 
     @Override
@@ -180,10 +226,12 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
     static ConsoleAction findCertificates(CertificatesRoot root, Optional<LogicalStore> in) {
         return new Action("org.cairn.certificates.action.find", Messages.get("action.find"),
                 Messages.get("action.find.description"),
-                root.store().isPresent() ? Optional.empty() : root.problem(), context -> {
+                root.store().isPresent() && root.remote().flatMap(RemoteStore::failure).isEmpty() ? Optional.empty()
+                        : root.problem(), context -> {
                     Shell shell = context.adapt(Shell.class).orElse(null);
-                    new FindCertificatesDialog(shell, root.store().orElseThrow(), in, ExportCommand.of(context),
-                            Optional.of(root.everywhere())).open();
+                    CertificateStore store = root.store().orElseThrow();
+                    new FindCertificatesDialog(shell, store, in,
+                            ExportCommand.of(context).map(command -> command.from(store)), root.everywhere()).open();
                     context.refresh(context.node());
                 });
     }
@@ -192,12 +240,14 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
     public synchronized void refresh() {
         store = null;
         problem = null;
+        remote.ifPresent(RemoteStore::reset);
     }
 
     @Override
     public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(AccountPage.SCOPE, scope.token());
+        remote.ifPresent(r -> settings.put(AccountPage.COMPUTER, r.computer().toString()));
         mode.into(settings);
         return Map.copyOf(settings);
     }

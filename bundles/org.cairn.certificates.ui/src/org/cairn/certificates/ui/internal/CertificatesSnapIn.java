@@ -6,19 +6,22 @@ import java.util.Optional;
 import org.cairn.certificates.core.CertificateFactoryService;
 import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.remote.RemoteComputer;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ConsoleException;
 import org.cairn.console.api.Icon;
 import org.cairn.console.api.SnapIn;
 import org.cairn.console.api.SnapInConfiguration;
 import org.cairn.console.api.SnapInRoot;
+import org.eclipse.swt.widgets.Display;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The Certificates snap-in: asks which account it manages (My user account, Service account, Computer account)
- * and shows that account's certificate stores, by logical store or by purpose.
+ * The Certificates snap-in: asks which account it manages (My user account, Service account, Computer account of
+ * this computer or of another one, over SSH) and shows that account's certificate stores, by logical store or by
+ * purpose.
  */
 @Component(service = SnapIn.class)
 public final class CertificatesSnapIn implements SnapIn {
@@ -80,6 +83,18 @@ public final class CertificatesSnapIn implements SnapIn {
         } catch (IllegalArgumentException e) {
             throw new ConsoleException("The console file names an account the Certificates snap-in does not know ("
                     + token + "): remove the snap-in and add it again. " + e.getMessage(), e);
+        }
+        String computer = settings.get(AccountPage.COMPUTER);
+        if (computer != null && scope instanceof Scope.Computer) {
+            RemoteComputer remote;
+            try {
+                remote = RemoteComputer.parse(computer);
+            } catch (IllegalArgumentException e) {
+                throw new ConsoleException("The console file names another computer the Certificates snap-in cannot "
+                        + "read: " + e.getMessage(), e);
+            }
+            Display display = Display.getCurrent() != null ? Display.getCurrent() : Display.getDefault();
+            return new CertificatesRoot(stores, factory, RemoteStores.open(remote, display), ViewMode.from(settings));
         }
         return new CertificatesRoot(stores, factory, scope, ViewMode.from(settings));
     }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStore;
+import org.cairn.certificates.remote.store.RemoteStore;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ActionContext;
 import org.eclipse.core.commands.ParameterizedCommand;
@@ -28,10 +30,22 @@ public final class ExportCommand {
 
     private final ECommandService commands;
     private final EHandlerService handlers;
+    /** Where the certificates are, when that is another computer: the export then runs there. */
+    private final Optional<RemoteStore> remote;
 
-    private ExportCommand(ECommandService commands, EHandlerService handlers) {
+    private ExportCommand(ECommandService commands, EHandlerService handlers, Optional<RemoteStore> remote) {
         this.commands = commands;
         this.handlers = handlers;
+        this.remote = remote;
+    }
+
+    /**
+     * @return this command for certificates of {@code store}: the handler learns the other computer when the
+     *         store is one ({@link RemoteStore#CONTEXT_KEY})
+     */
+    public ExportCommand from(CertificateStore store) {
+        return new ExportCommand(commands, handlers,
+                store instanceof RemoteStore r ? Optional.of(r) : Optional.empty());
     }
 
     /** @return the export command of the e4 context {@code context}, when it has command and handler services */
@@ -39,7 +53,7 @@ public final class ExportCommand {
         ECommandService commands = context.get(ECommandService.class);
         EHandlerService handlers = context.get(EHandlerService.class);
         return commands == null || handlers == null ? Optional.empty()
-                : Optional.of(new ExportCommand(commands, handlers));
+                : Optional.of(new ExportCommand(commands, handlers, Optional.empty()));
     }
 
     /**
@@ -76,6 +90,7 @@ public final class ExportCommand {
         IEclipseContext selection = EclipseContextFactory.create("certificate dialog selection");
         try {
             selection.set(CertificateUiIds.SELECTED_ENTRIES, List.copyOf(entries));
+            remote.ifPresent(store -> selection.set(RemoteStore.CONTEXT_KEY, store));
             parent.ifPresent(shell -> selection.set(IServiceConstants.ACTIVE_SHELL, shell));
             if (!handlers.canExecute(command, selection)) {
                 return false;

@@ -34,7 +34,7 @@ final class ConsoleWindow {
                 .findFirst().orElse(null));
     }
 
-    private boolean hasShell(String title) {
+    boolean hasShell(String title) {
         return Arrays.stream(bot.shells()).anyMatch(shell -> title.equals(shell.getText()));
     }
 

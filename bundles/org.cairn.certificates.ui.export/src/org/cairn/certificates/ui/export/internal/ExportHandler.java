@@ -12,6 +12,8 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.export.CertificateExportService;
+import org.cairn.certificates.remote.store.RemoteExportService;
+import org.cairn.certificates.remote.store.RemoteStore;
 import org.cairn.certificates.ui.CertificateItem;
 import org.cairn.certificates.ui.CertificateUiIds;
 import org.cairn.console.api.ConsoleIds;
@@ -46,6 +48,7 @@ public final class ExportHandler {
     public void execute(
             @org.eclipse.e4.core.di.annotations.Optional @Named(CertificateUiIds.SELECTED_ENTRIES) List<?> entries,
             @org.eclipse.e4.core.di.annotations.Optional @Named(ConsoleIds.SELECTED_ITEMS) List<?> items,
+            @org.eclipse.e4.core.di.annotations.Optional @Named(RemoteStore.CONTEXT_KEY) RemoteStore remoteStore,
             @Named(IServiceConstants.ACTIVE_SHELL) Shell shell, @Service CertificateStoreService stores,
             @Service CertificateExportService exporter, @Translation Messages messages) {
         Optional<CertificateEntry> selected = selected(entries, items);
@@ -53,6 +56,16 @@ public final class ExportHandler {
             return;
         }
         CertificateEntry entry = selected.get();
+        Optional<RemoteStore> remote = remote(entries, items, remoteStore);
+        if (remote.isPresent()) {
+            // another computer's certificate: exported there, written here (never this computer's stores)
+            RemoteStore other = remote.get();
+            ExportWizard wizard = new ExportWizard(entry, other.whyKeyNotExportable(entry),
+                    other.whyKeyNotDeletable(entry), new RemoteExportService(other, exporter), messages,
+                    Path.of(System.getProperty("user.home")));
+            new ExportWizardDialog(shell, wizard).open();
+            return;
+        }
         CertificateStore store;
         try {
             store = stores.open(entry.scope());
@@ -64,6 +77,18 @@ public final class ExportHandler {
         ExportWizard wizard = new ExportWizard(entry, store.whyKeyNotExportable(entry),
                 store.whyKeyNotDeletable(entry), exporter, messages, Path.of(System.getProperty("user.home")));
         new ExportWizardDialog(shell, wizard).open();
+    }
+
+    /** @return the other computer the certificate is on: the dialog's, or the details pane item's store */
+    static Optional<RemoteStore> remote(List<?> entries, List<?> items, RemoteStore fromDialog) {
+        if (entries != null) {
+            return Optional.ofNullable(fromDialog);
+        }
+        if (items != null && items.size() == 1 && items.get(0) instanceof CertificateItem item
+                && item.store() instanceof RemoteStore remote) {
+            return Optional.of(remote);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -12,7 +12,9 @@ import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.importing.CertificateImportService;
+import org.cairn.certificates.remote.store.RemoteStore;
 import org.cairn.certificates.ui.CertificateStoreNode;
+import org.cairn.certificates.ui.internal.RemoteNodes;
 import org.cairn.console.api.ConsoleIds;
 import org.cairn.console.api.ConsoleNode;
 import org.eclipse.e4.core.di.annotations.CanExecute;
@@ -69,6 +71,12 @@ public final class ImportHandler {
             MessageDialog.openInformation(shell, messages.wizard_title, messages.noStoreSelected);
             return;
         }
+        Optional<String> remoteDenial = RemoteNodes.of(node).isPresent()
+                ? whyCannotImport(storeNode, stores, messages) : Optional.empty();
+        if (remoteDenial.isPresent()) {
+            MessageDialog.openInformation(shell, messages.wizard_title, remoteDenial.get());
+            return;
+        }
         CertificateStore store;
         try {
             store = stores.open(storeNode.scope());
@@ -110,6 +118,12 @@ public final class ImportHandler {
      */
     public static Optional<String> whyCannotImport(CertificateStoreNode node, CertificateStoreService stores,
             Messages messages) {
+        Optional<RemoteStore> remote = RemoteNodes.of(node);
+        if (remote.isPresent()) {
+            // another computer's node: never this computer's stores of the same scope
+            return remote.get().whyCannotAdd(node.logicalStore().orElse(LogicalStore.PERSONAL))
+                    .map(AccessDenial::message);
+        }
         CertificateStore store;
         try {
             store = stores.open(node.scope());

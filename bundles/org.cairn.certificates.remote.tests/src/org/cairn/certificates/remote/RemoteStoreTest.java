@@ -1,0 +1,149 @@
+package org.cairn.certificates.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cairn.certificates.core.AccessDenial;
+import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.LogicalStore;
+import org.cairn.certificates.core.Purpose;
+import org.cairn.certificates.remote.internal.Json;
+import org.cairn.certificates.remote.store.RemoteStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console's store of another computer ({@link RemoteStore}) against a real sshd on 127.0.0.1 whose "cairn" is a
+ * script answering as the protocol says (the console's UI test runs the real command line there): the listing read
+ * into entries, an older Cairn refused with what it lacks, a computer that does not answer reported once and kept
+ * until reset, and changes it cannot make there refused with a message.
+ */
+class RemoteStoreTest {
+
+    private static final String THUMBPRINT = "0123456789ABCDEF0123456789ABCDEF01234567";
+    private static final String SHA256 = "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF";
+
+    @TempDir
+    static Path work;
+
+    private static Sshd sshd;
+    private static Path ssh;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        ssh = Files.createDirectories(work.resolve("home/.ssh"));
+        Files.setPosixFilePermissions(ssh, PosixFilePermissions.fromString("rwx------"));
+        Sshd.keygen(ssh.resolve("id_ed25519"), "ed25519", "");
+        Path authorized = work.resolve("authorized_keys");
+        Files.writeString(authorized, Files.readString(ssh.resolve("id_ed25519.pub")));
+        sshd = Sshd.start(work.resolve("sshd"), authorized);
+        Files.writeString(ssh.resolve("known_hosts"), "[127.0.0.1]:" + sshd.port() + " " + sshd.hostKeyLine() + "\n");
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    private static RemoteStore store(String remoteCairn, int port) {
+        SshSettings settings = new SshSettings(ssh, ssh.resolve("config"), Optional.empty(), remoteCairn,
+                Duration.ofSeconds(10), Duration.ofSeconds(60));
+        return new RemoteStore(RemoteComputer.parse(System.getProperty("user.name") + "@127.0.0.1:" + port), settings,
+                HostKeyPrompt.REFUSE, PassphrasePrompt.NONE);
+    }
+
+    /** A remote "cairn" that answers protocol {@code version} and one listing; logs its arguments. */
+    private static Path fakeCairn(Path dir, int version) throws Exception {
+        String entry = "{\"thumbprint\": \"" + THUMBPRINT + "\", \"sha256\": \"" + SHA256.toLowerCase() + "\", "
+                + "\"subject\": \"CN=web1.example.org\", \"issuer\": \"CN=Example CA\", \"issuedTo\": \"web1.example.org\", "
+                + "\"issuedBy\": \"Example CA\", \"serialNumber\": \"01\", \"notBefore\": \"2026-01-01T00:00:00Z\", "
+                + "\"notAfter\": \"2027-01-01T00:00:00Z\", \"friendlyName\": \"Web \\\"one\\\"\", \"description\": \"\", "
+                + "\"purposes\": [\"Server Authentication\", \"1.2.3.4\"], \"hasPrivateKey\": true, \"exportable\": false, "
+                + "\"store\": \"My\", \"storeName\": \"Personal\", \"physicalStore\": \".Default\", \"scope\": \"computer\", "
+                + "\"properties\": {\"cairn.archived\": \"true\"}}";
+        Path script = dir.resolve("cairn");
+        Files.writeString(script, String.join("\n", "#!/bin/sh",
+                "echo \"$@\" >> '" + dir.resolve("args") + "'",
+                "case \"$2\" in",
+                "  protocol) echo '{\"protocol\": " + version + "}' ;;",
+                "  list) echo '[" + entry.replace("'", "'\\''") + "]' ;;",
+                "  *) echo \"cairn cert $2: refused here\" >&2; exit 1 ;;",
+                "esac", ""));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
+    @Test
+    void listsTheOtherComputersStoreAsEntries(@TempDir Path dir) throws Exception {
+        try (RemoteStore store = store(fakeCairn(dir, 2).toString(), sshd.port())) {
+            List<CertificateEntry> entries = store.list(LogicalStore.PERSONAL).entries();
+            assertEquals(1, entries.size());
+            CertificateEntry e = entries.get(0);
+            assertEquals(THUMBPRINT, e.thumbprint());
+            assertEquals(SHA256, e.sha256());
+            assertEquals("web1.example.org", e.issuedTo());
+            assertEquals("Web \"one\"", e.friendlyName());
+            assertEquals(Instant.parse("2027-01-01T00:00:00Z"), e.notAfter());
+            assertEquals(List.of(Purpose.SERVER_AUTHENTICATION, Purpose.ofOid("1.2.3.4")), e.purposes());
+            assertEquals(Map.of("cairn.archived", "true"), e.properties());
+            assertTrue(e.hasPrivateKey());
+            assertEquals(Optional.of(AccessDenial.Reason.NOT_EXPORTABLE),
+                    store.whyKeyNotExportable(e).map(AccessDenial::reason));
+            assertTrue(store.connected());
+            String args = Files.readString(dir.resolve("args"));
+            assertTrue(args.contains("cert list --scope computer --store My --json"), args);
+            // changes this console cannot make there are refused with a message, nothing is run
+            CertificateStoreException refused = assertThrows(CertificateStoreException.class,
+                    () -> store.setFriendlyName(e, "x"));
+            assertTrue(refused.getMessage().contains("another computer"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void refusesAnOlderCairnWithWhatItLacks(@TempDir Path dir) throws Exception {
+        try (RemoteStore store = store(fakeCairn(dir, 1).toString(), sshd.port())) {
+            CertificateStoreException e = assertThrows(CertificateStoreException.class,
+                    () -> store.list(LogicalStore.PERSONAL));
+            assertTrue(e.getMessage().contains("speaks protocol 1") && e.getMessage().contains("Update Cairn there"),
+                    e.getMessage());
+            assertEquals(RemoteException.Reason.PROTOCOL, store.failure().orElseThrow().reason());
+        }
+    }
+
+    @Test
+    void aComputerThatDoesNotAnswerIsAskedOnceUntilReset(@TempDir Path dir) throws Exception {
+        try (RemoteStore store = store("cairn", Sshd.freePort())) {
+            CertificateStoreException first = assertThrows(CertificateStoreException.class, store::listAll);
+            assertTrue(first.getMessage().contains("unavailable"), first.getMessage());
+            long start = System.nanoTime();
+            assertThrows(CertificateStoreException.class, () -> store.list(LogicalStore.TRUSTED_ROOT));
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "the kept failure, without a new connection");
+            assertEquals(RemoteException.Reason.UNAVAILABLE, store.failure().orElseThrow().reason());
+            store.reset();
+            assertFalse(store.failure().isPresent());
+        }
+    }
+
+    @Test
+    void readsTheRemoteAnswersStrictly() {
+        assertEquals(Map.of("a", List.of(1.0, true, "x\"\n\u00e9")), Json.parse("{\"a\": [1, true, \"x\\\"\\n\\u00e9\"]}"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1} trailing"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("[1, 2"));
+    }
+}

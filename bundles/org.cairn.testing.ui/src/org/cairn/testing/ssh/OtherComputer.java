@@ -1,0 +1,245 @@
+package org.cairn.testing.ssh;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * "Another computer" for the UI tests (issue 18): a real OpenSSH server on 127.0.0.1 on a free port, with a host key and an
+ * authorized key made here (sshd -f with a configuration in a temporary folder; as root inside {@code unshare -m}
+ * with a private tmpfs on /run, as the remote bundle's tests and releng/check-ssh.sh do), a key for the console in
+ * the test JVM's own HOME (target/home, as the test harness gives every test JVM), and a Cairn command line for the
+ * other side: this test runtime's own bundles, the command line's subset of them (the product's {@code cli_bundles}),
+ * started the way the product's launch script starts {@code cairn cert}, on a store root of its own. The console finds
+ * that command as {@code CAIRN_REMOTE_CAIRN} (set for this test JVM in the pom), as the command line does. Nothing of
+ * the machine is read or changed.
+ */
+public final class OtherComputer implements AutoCloseable {
+
+    /** The bundles {@code cairn cert} runs on (features/org.cairn.console.feature/rootfiles/cairn, cli_bundles). */
+    private static final Pattern CLI_BUNDLES = Pattern.compile("^(bc[a-z]*|org\\.apache\\.sshd\\.osgi|slf4j\\..*|picocli"
+            + "|org\\.apache\\.felix\\.scr|org\\.apache\\.aries\\.spifly\\..*|org\\.objectweb\\.asm.*"
+            + "|org\\.cairn\\.certificates\\.(cli|core|export|importing|nss|pkcs12|remote|system)"
+            + "|org\\.eclipse\\.core\\.(runtime|jobs|contenttype)"
+            + "|org\\.eclipse\\.equinox\\.(common|registry|app|preferences|simpleconfigurator)|org\\.osgi\\..*"
+            + "|jakarta\\..*)$");
+
+    private final Path folder;
+    private final int port;
+    private final Process sshd;
+    private final Path cairn;
+
+    private OtherComputer(Path folder, int port, Process sshd, Path cairn) {
+        this.folder = folder;
+        this.port = port;
+        this.sshd = sshd;
+        this.cairn = cairn;
+    }
+
+    /**
+     * Starts the other computer: its sshd and its Cairn, and gives the console's HOME a key it accepts.
+     *
+     * @param folder a new folder for everything of the other computer
+     */
+    public static OtherComputer start(Path folder) throws Exception {
+        Path sshd = Path.of("/usr/sbin/sshd");
+        if (!Files.isExecutable(sshd) || !Files.isExecutable(Path.of("/usr/bin/ssh-keygen"))) {
+            throw new IllegalStateException("The Another computer tests need OpenSSH's server and client: apt-get "
+                    + "install openssh-server openssh-client (.ci/run does).");
+        }
+        Files.createDirectories(folder);
+        Path ssh = consoleSsh();
+        Path key = ssh.resolve("id_ed25519");
+        if (!Files.exists(key)) {
+            keygen(key);
+        }
+        Path authorized = folder.resolve("authorized_keys");
+        Files.writeString(authorized, Files.readString(ssh.resolve("id_ed25519.pub")));
+        Path hostKey = folder.resolve("host_ed25519");
+        keygen(hostKey);
+        int port = freePort();
+        Path config = folder.resolve("sshd_config");
+        Files.writeString(config, String.join("\n", "Port " + port, "ListenAddress 127.0.0.1", "HostKey " + hostKey,
+                "AuthorizedKeysFile " + authorized, "PidFile " + folder.resolve("sshd.pid"), "StrictModes no",
+                "UsePAM no", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
+                "PermitRootLogin prohibit-password", ""));
+        String run = sshd + " -D -e -f " + config;
+        List<String> command = "root".equals(System.getProperty("user.name"))
+                ? List.of("unshare", "-m", "sh", "-c", "mount -t tmpfs cairn-test-run /run && mkdir -m 755 /run/sshd "
+                        + "&& exec " + run)
+                : List.of("sh", "-c", "exec " + run);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("sshd.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("sshd stopped: " + Files.readString(folder.resolve("sshd.log")));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                break;
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("sshd did not listen: " + Files.readString(folder.resolve("sshd.log")));
+                }
+                Thread.sleep(100);
+            }
+        }
+        return new OtherComputer(folder, port, process, cairnCommand(folder));
+    }
+
+    /** @return the console's ~/.ssh (the test JVM's HOME), made private */
+    public static Path consoleSsh() throws IOException {
+        Path ssh = Path.of(System.getenv("HOME"), ".ssh");
+        Files.createDirectories(ssh);
+        Files.setPosixFilePermissions(ssh, PosixFilePermissions.fromString("rwx------"));
+        return ssh;
+    }
+
+    /**
+     * The other side's {@code cairn}: the command line on this runtime's bundles, with a HOME and a store root of
+     * its own; written where CAIRN_REMOTE_CAIRN points.
+     */
+    private static Path cairnCommand(Path folder) throws IOException, URISyntaxException, BundleException {
+        Path configuration = Files.createDirectories(folder.resolve("cli-configuration"));
+        Path list = Files.createDirectories(configuration.resolve("org.eclipse.equinox.simpleconfigurator"))
+                .resolve("bundles.info");
+        StringBuilder bundles = new StringBuilder("#version=1\n");
+        Path simpleConfigurator = null;
+        String install = System.getProperty("osgi.install.area");
+        Path installArea = install == null ? Path.of("").toAbsolutePath()
+                : Path.of(new java.net.URI(install.replace(" ", "%20")));
+        Bundle self = FrameworkUtil.getBundle(OtherComputer.class);
+        if (self.getBundleContext() == null) {
+            self.start(Bundle.START_TRANSIENT); // a library bundle: started only to see the others
+        }
+        for (Bundle b : self.getBundleContext().getBundles()) {
+            String name = b.getSymbolicName();
+            if (name == null || !CLI_BUNDLES.matcher(name).matches()) {
+                continue;
+            }
+            // reference:file:PATH, relative to the install area when it is not absolute
+            String location = b.getLocation();
+            Path file = installArea.resolve(location.substring(location.indexOf("file:") + "file:".length()))
+                    .normalize();
+            if (name.equals("org.eclipse.equinox.simpleconfigurator")) {
+                simpleConfigurator = file;
+            }
+            boolean early = name.equals("org.apache.felix.scr") || name.startsWith("org.apache.aries.spifly.")
+                    || name.equals("org.eclipse.equinox.common") || name.equals("org.eclipse.equinox.preferences");
+            boolean started = early || name.equals("org.eclipse.core.runtime")
+                    || name.equals("org.eclipse.equinox.simpleconfigurator");
+            int level = name.equals("org.eclipse.equinox.simpleconfigurator") ? 1 : early ? 2 : 4;
+            bundles.append(name).append(',').append(b.getVersion()).append(',').append(file.toUri()).append(',')
+                    .append(level).append(',').append(started).append('\n');
+        }
+        if (simpleConfigurator == null) {
+            throw new IllegalStateException("org.eclipse.equinox.simpleconfigurator is not in the test runtime");
+        }
+        Files.writeString(list, bundles.toString());
+        Files.writeString(configuration.resolve("config.ini"), String.join("\n",
+                "eclipse.application=org.cairn.certificates.cli.cert",
+                "org.eclipse.equinox.simpleconfigurator.configUrl=" + list.toUri(),
+                "osgi.bundles=reference\\:" + simpleConfigurator.toUri() + "@1\\:start",
+                "osgi.bundles.defaultStartLevel=4", ""));
+        // EclipseStarter.main leaves the JVM running after the application: this ends it with the exit status
+        Path launch = folder.resolve("Launch.java");
+        Files.writeString(launch, String.join("\n", "public class Launch {",
+                "    public static void main(String[] args) throws Exception {",
+                "        Object result = org.eclipse.core.runtime.adaptor.EclipseStarter.run(args, null);",
+                "        System.out.flush();",
+                "        System.exit(result instanceof Integer status ? status : 13);",
+                "    }", "}", ""));
+        Path framework = Path.of(Bundle.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path home = Files.createDirectories(folder.resolve("home"));
+        Path stores = Files.createDirectories(folder.resolve("stores"));
+        Path script = Path.of(System.getenv("CAIRN_REMOTE_CAIRN"));
+        Files.writeString(script, String.join("\n", "#!/bin/sh",
+                "# the other computer's 'cairn': cairn cert ARGS on its own store root (written by OtherComputer)",
+                "[ \"$1\" = cert ] && shift",
+                "export HOME='" + home + "' CAIRN_STORE_ROOT='" + stores + "'",
+                "area=$(mktemp -d) || exit 1",
+                "cp -r '" + configuration + "/.' \"$area/\"",
+                "'" + java + "' --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "
+                        + "-Djava.awt.headless=true -Dosgi.noShutdown=false -Dosgi.configuration.area=\"$area\" "
+                        + "-Dosgi.user.area=@none -Dslf4j.internal.verbosity=ERROR -cp '" + framework + "' '" + launch
+                        + "' -data @none \"$@\"",
+                "status=$?", "rm -rf \"$area\"", "exit $status", ""), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+
+    /** @return the known_hosts line of this computer's host key ({@code [127.0.0.1]:PORT ssh-ed25519 AAAA...}) */
+    public String knownHostsLine() throws IOException {
+        String[] key = Files.readString(folder.resolve("host_ed25519.pub")).strip().split(" ");
+        return "[127.0.0.1]:" + port + " " + key[0] + " " + key[1];
+    }
+
+    /** @return the computer as the console names it: {@code 127.0.0.1:PORT} */
+    public String name() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** @return what {@code cairn cert ARGS} prints there (run directly, not over SSH: an independent look) */
+    public String cairn(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(cairn.toString(), "cert"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(folder.resolve("cairn.err").toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out
+                    + Files.readString(folder.resolve("cairn.err")));
+        }
+        return out;
+    }
+
+    /** @return the temporary folders the remote side's transfers use ({@code cairn-remote.*} in /tmp) now */
+    public Set<Path> temporaryFolders() throws IOException {
+        try (Stream<Path> all = Files.list(Path.of("/tmp"))) {
+            return all.filter(p -> p.getFileName().toString().startsWith("cairn-remote.")).collect(Collectors.toSet());
+        }
+    }
+
+    /** @return a port of 127.0.0.1 nothing listens on (just now) */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void keygen(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "cairn-ui-test", "-f",
+                file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException("ssh-keygen failed: " + out);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        sshd.destroy();
+        if (!sshd.waitFor(10, TimeUnit.SECONDS)) {
+            sshd.destroyForcibly();
+        }
+    }
+}
