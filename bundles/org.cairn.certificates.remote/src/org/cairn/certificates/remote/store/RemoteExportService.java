@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,9 @@ import org.cairn.certificates.export.ExportResult;
 import org.cairn.certificates.export.ExportSettings;
 import org.cairn.certificates.export.ExportedCertificate;
 import org.cairn.certificates.export.Pkcs12Encryption;
+import org.cairn.certificates.importing.CertificateImportService;
+import org.cairn.certificates.importing.FileContents;
+import org.cairn.certificates.importing.ImportException;
 import org.cairn.certificates.remote.RemoteConnection;
 import org.cairn.certificates.remote.RemoteException;
 import org.cairn.certificates.remote.RemoteExport;
@@ -36,8 +38,9 @@ import org.cairn.certificates.remote.RemoteExport;
 /**
  * The Certificate Export Wizard's service for a certificate of another computer: the export runs there (its own
  * {@code cairn cert export}, with the rights of the account logged in with: a key that account may not read is
- * refused with the remote's reason), the verified bytes come back ({@link RemoteExport}), are read again here by the
- * Java runtime's own PKCS #12 and X.509 readers, and are written atomically on this computer; only then, when asked,
+ * refused with the remote's reason), the verified bytes come back ({@link RemoteExport}), are read again here by
+ * Cairn's PKCS #12 reader (the import service) or the Java runtime's X.509 reader, and are written atomically on this
+ * computer; only then, when asked,
  * the private key is deleted there. Settings and formats are this computer's export service's (the four built-in
  * formats only: others may not be installed there).
  */
@@ -45,14 +48,17 @@ public final class RemoteExportService implements CertificateExportService {
 
     private final RemoteStore store;
     private final CertificateExportService local;
+    private final CertificateImportService reader;
 
     /**
-     * @param store the other computer's stores (connected, or connected on first use)
-     * @param local this computer's export service, for its settings
+     * @param store  the other computer's stores (connected, or connected on first use)
+     * @param local  this computer's export service, for its settings
+     * @param reader this computer's import service: Cairn's one PKCS #12 reader reads the file again here
      */
-    public RemoteExportService(RemoteStore store, CertificateExportService local) {
+    public RemoteExportService(RemoteStore store, CertificateExportService local, CertificateImportService reader) {
         this.store = Objects.requireNonNull(store, "store");
         this.local = Objects.requireNonNull(local, "local");
+        this.reader = Objects.requireNonNull(reader, "reader");
     }
 
     @Override
@@ -108,7 +114,7 @@ public final class RemoteExportService implements CertificateExportService {
         byte[] content = exported.content();
         List<String> verifiedBy = new ArrayList<>(List.of("the export on " + store.computer()
                 + " (its own read-back), and the SHA-256 of the bytes that came over the connection"));
-        List<ExportedCertificate> certificates = verify(content, format, pfx ? request.password() : null,
+        List<ExportedCertificate> certificates = verify(target, content, format, pfx ? request.password() : null,
                 exported.keyWritten(), verifiedBy);
         Set<PosixFilePermission> mode = exported.keyWritten()
                 ? EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)
@@ -169,32 +175,38 @@ public final class RemoteExportService implements CertificateExportService {
         return ExportException.Reason.STORE_FAILED;
     }
 
-    /** Reads the file again here, with the Java runtime's own readers (independent of Cairn's and of the remote's). */
-    private static List<ExportedCertificate> verify(byte[] content, ExportFormat format, char[] password,
+    /**
+     * Reads the file again here before it is written: a PKCS #12 file with Cairn's one PKCS #12 reader (the import
+     * service, as {@code cairn cert export --computer} does), from a private temporary copy beside the target that
+     * is removed again; the certificate formats with the Java runtime's X.509 reader.
+     */
+    private List<ExportedCertificate> verify(Path target, byte[] content, ExportFormat format, char[] password,
             boolean keyWritten, List<String> verifiedBy) throws ExportException {
         try {
             List<X509Certificate> read = new ArrayList<>();
             if (format.equals(ExportFormat.PKCS12)) {
-                KeyStore pfx = KeyStore.getInstance("PKCS12");
-                pfx.load(new ByteArrayInputStream(content), password);
-                boolean key = false;
-                for (String alias : Collections.list(pfx.aliases())) {
-                    key |= pfx.isKeyEntry(alias) && pfx.getKey(alias, password) != null;
-                    Certificate[] chain = pfx.getCertificateChain(alias);
-                    if (chain != null) {
-                        for (Certificate c : chain) {
-                            read.add((X509Certificate) c);
-                        }
-                    } else if (pfx.getCertificate(alias) instanceof X509Certificate c) {
-                        read.add(c);
-                    }
+                Path copy = Files.createTempFile(target.getParent(), ".cairn-verify-", ".pfx",
+                        PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ,
+                                PosixFilePermission.OWNER_WRITE)));
+                FileContents contents;
+                try {
+                    Files.write(copy, content);
+                    contents = reader.read(copy, password);
+                } catch (ImportException e) {
+                    throw new ExportException(ExportException.Reason.VERIFICATION_FAILED, "The file that came from "
+                            + "the other computer does not read back here: " + e.getMessage() + " Nothing was written.",
+                            e);
+                } finally {
+                    Files.deleteIfExists(copy);
                 }
+                boolean key = contents.keyCount() > 0;
                 if (keyWritten && !key) {
                     throw new ExportException(ExportException.Reason.VERIFICATION_FAILED, "The file that came "
                             + "from the other computer holds no private key, though its export said it wrote one. "
                             + "Nothing was written.");
                 }
-                verifiedBy.add("Java's PKCS #12 reader (MAC and password" + (key ? ", private key" : "") + ")");
+                contents.entries().forEach(e -> read.add(e.certificate()));
+                verifiedBy.add("Cairn's PKCS #12 reader (MAC and password" + (key ? ", private key" : "") + ")");
             } else if (format.equals(ExportFormat.DER) || format.equals(ExportFormat.BASE64)
                     || format.equals(ExportFormat.PKCS7)) {
                 for (Certificate c : CertificateFactory.getInstance("X.509")

@@ -9,6 +9,7 @@ import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.core.TrustEverywhere;
 import org.cairn.certificates.core.TrustEverywhere.Place;
+import org.cairn.certificates.remote.store.RemoteStore;
 import org.cairn.certificates.ui.CertificateItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MItem;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -33,19 +34,16 @@ final class EverywhereTasks {
     }
 
     /**
-     * @return why the certificate cannot be trusted everywhere (it is not a root: {@link TrustEverywhere#whyNotARoot}
-     *         decides), if so, in the console's words
+     * @return why the certificate cannot be trusted everywhere (it is not a root: issued by another), if so, in the
+     *         console's words. Asked on the UI thread when the menu shows: decided from the names alone, without
+     *         reading the certificate (which for another computer's certificate is a round trip); the core
+     *         ({@link TrustEverywhere#whyNotARoot}) checks the signature too before it changes anything.
      */
     static Optional<String> whyNotTrustable(CertificateEntry entry) {
-        try {
-            if (TrustEverywhere.whyNotARoot(entry.certificate()).isEmpty()) {
-                return Optional.empty();
-            }
-        } catch (CertificateStoreException e) {
-            return Optional.of(e.getMessage());
+        if (entry.isSelfIssued()) {
+            return Optional.empty();
         }
-        return Optional.of(entry.isSelfIssued() ? Messages.get("everywhere.trust.notSelfSigned")
-                : Messages.format("everywhere.trust.notRoot", entry.issuedBy()));
+        return Optional.of(Messages.format("everywhere.trust.notRoot", entry.issuedBy()));
     }
 
     /** Trust Everywhere...: asks, adds the root everywhere, reports. @return whether anything changed */
@@ -98,7 +96,9 @@ final class EverywhereTasks {
         if (stores == null || entry.isEmpty()) {
             return false;
         }
-        Optional<String> why = denied.apply(entry.get());
+        // another computer's certificate: these tasks change this computer's stores, never that one's
+        Optional<String> why = items.get(0) instanceof CertificateItem one && one.store() instanceof RemoteStore
+                ? Optional.of(Messages.get("everywhere.remote")) : denied.apply(entry.get());
         if (item != null) {
             item.setTooltip(why.orElse(Messages.get(descriptionKey)));
         }

@@ -12,6 +12,7 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.export.CertificateExportService;
+import org.cairn.certificates.importing.CertificateImportService;
 import org.cairn.certificates.remote.store.RemoteExportService;
 import org.cairn.certificates.remote.store.RemoteStore;
 import org.cairn.certificates.ui.CertificateItem;
@@ -50,7 +51,8 @@ public final class ExportHandler {
             @org.eclipse.e4.core.di.annotations.Optional @Named(ConsoleIds.SELECTED_ITEMS) List<?> items,
             @org.eclipse.e4.core.di.annotations.Optional @Named(RemoteStore.CONTEXT_KEY) RemoteStore remoteStore,
             @Named(IServiceConstants.ACTIVE_SHELL) Shell shell, @Service CertificateStoreService stores,
-            @Service CertificateExportService exporter, @Translation Messages messages) {
+            @Service CertificateExportService exporter, @Service CertificateImportService importer,
+            @Translation Messages messages) {
         Optional<CertificateEntry> selected = selected(entries, items);
         if (selected.isEmpty()) {
             return;
@@ -61,7 +63,7 @@ public final class ExportHandler {
             // another computer's certificate: exported there, written here (never this computer's stores)
             RemoteStore other = remote.get();
             ExportWizard wizard = new ExportWizard(entry, other.whyKeyNotExportable(entry),
-                    other.whyKeyNotDeletable(entry), new RemoteExportService(other, exporter), messages,
+                    other.whyKeyNotDeletable(entry), new RemoteExportService(other, exporter, importer), messages,
                     Path.of(System.getProperty("user.home")));
             new ExportWizardDialog(shell, wizard).open();
             return;
