@@ -24,7 +24,7 @@ import org.cairn.certificates.core.spi.FileWrites;
  *
  * One {@code [Keystore]} section per file; {@code Path} is the keystore (absolute), {@code PasswordFile} (optional) a
  * file holding its password on its first line; without one, the password is asked (the store is locked until it is
- * given). The file is read with {@link UnitCredentials#serviceSettings}'s syntax rules and written whole, atomically.
+ * given). The file is read as a unit file ({@link UnitFile}) and written whole, atomically.
  *
  * @param service the service's name
  * @param file    the configuration file (under the layout's root)
@@ -69,58 +69,41 @@ record ServiceKeystores(String service, Path file, List<Registered> entries) {
         if (!Files.isRegularFile(file)) {
             return new ServiceKeystores(service, file, entries);
         }
-        List<String> lines;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                problems.add("The file " + file + " is larger than " + MAX_BYTES / 1024 + " KiB; it is not read.");
-                return new ServiceKeystores(service, file, entries);
-            }
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            problems.add("Cannot read " + file + ": " + e.getMessage());
-            return new ServiceKeystores(service, file, entries);
-        }
-        String path = null;
-        String password = null;
-        boolean inSection = false;
-        int number = 0;
-        for (String raw : lines) {
-            number++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-                continue;
-            }
-            if (line.startsWith("[") && line.endsWith("]")) {
-                add(entries, path, password, file, problems);
-                path = null;
-                password = null;
-                inSection = line.equals("[Keystore]");
-                if (!inSection) {
-                    problems.add(file + ", line " + number + ": unknown section " + line + "; only [Keystore] is read.");
+        for (UnitFile.Section section : UnitFile.read(file, MAX_BYTES, "file", problems).map(UnitFile::sections)
+                .orElse(List.of())) {
+            if (!section.name().equals("Keystore")) {
+                if (section.line() > 0) {
+                    problems.add(file + ", line " + section.line() + ": unknown section [" + section.name()
+                            + "]; only [Keystore] is read.");
+                } else {
+                    section.settings().forEach(s -> notUnderstood(file, s.line(), problems));
+                    section.notUnderstood().forEach(n -> notUnderstood(file, n, problems));
                 }
                 continue;
             }
-            int eq = line.indexOf('=');
-            if (!inSection || eq <= 0) {
-                problems.add(file + ", line " + number + ": not understood (write Key=value under [Keystore]).");
-                continue;
+            section.notUnderstood().forEach(n -> notUnderstood(file, n, problems));
+            String path = null;
+            String password = null;
+            for (UnitFile.Setting setting : section.settings()) {
+                switch (setting.key()) {
+                    case "Path" -> path = setting.value();
+                    case "PasswordFile" -> password = setting.value().isEmpty() ? null : setting.value();
+                    default -> problems.add(file + ", line " + setting.line() + ": unknown setting " + setting.key()
+                            + " (Path and PasswordFile are read).");
+                }
             }
-            String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            switch (key) {
-                case "Path" -> path = value;
-                case "PasswordFile" -> password = value.isEmpty() ? null : value;
-                default -> problems.add(file + ", line " + number + ": unknown setting " + key
-                        + " (Path and PasswordFile are read).");
-            }
+            add(entries, path, password, file, problems);
         }
-        add(entries, path, password, file, problems);
         if (entries.size() > MAX_ENTRIES) {
             problems.add(file + " registers more than " + MAX_ENTRIES + " keystores; only the first " + MAX_ENTRIES
                     + " are shown.");
             entries = entries.subList(0, MAX_ENTRIES);
         }
         return new ServiceKeystores(service, file, entries);
+    }
+
+    private static void notUnderstood(Path file, int line, List<String> problems) {
+        problems.add(file + ", line " + line + ": not understood (write Key=value under [Keystore]).");
     }
 
     private static void add(List<Registered> entries, String path, String password, Path file, List<String> problems) {

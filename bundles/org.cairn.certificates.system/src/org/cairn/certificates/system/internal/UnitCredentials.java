@@ -1,7 +1,6 @@
 package org.cairn.certificates.system.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +23,8 @@ import java.util.stream.Stream;
  * directory stands for the files in it. Encrypted credentials ({@code LoadCredentialEncrypted=}) only systemd can read:
  * they are reported, not read.
  *
- * <p>Hand-written rather than a library's: no Java library for unit files is on Maven Central, and the subset read here
- * (sections, {@code #}/{@code ;} comments, backslash continuations, an empty assignment resetting the list) is small.
- * Files, lines and credentials are bounded.</p>
+ * <p>The files are read by {@link UnitFile}; an empty assignment resets the list, as in systemd. Files, lines and
+ * credentials are bounded.</p>
  *
  * @param unit     the unit's name, for example {@code nginx.service}
  * @param unitFile the unit file (under the layout's root)
@@ -77,18 +75,19 @@ record UnitCredentials(String unit, Path unitFile, List<Path> files, List<String
         // LoadCredential= in the order systemd applies the files; an empty value clears what came before
         List<String> values = new ArrayList<>();
         for (Path source : sources) {
-            for (Map.Entry<String, String> setting : serviceSettings(source, problems)) {
-                switch (setting.getKey()) {
+            for (UnitFile.Setting setting : UnitFile.read(source, MAX_UNIT_BYTES, "unit file", problems)
+                    .map(f -> f.settings("Service")).orElse(List.of())) {
+                switch (setting.key()) {
                     case "LoadCredential" -> {
-                        if (setting.getValue().isEmpty()) {
+                        if (setting.value().isEmpty()) {
                             values.clear();
                         } else {
-                            values.add(setting.getValue());
+                            values.add(setting.value());
                         }
                     }
                     case "LoadCredentialEncrypted" -> {
-                        if (!setting.getValue().isEmpty()) {
-                            problems.add(source + ": the encrypted credential " + setting.getValue().split(":", 2)[0]
+                        if (!setting.value().isEmpty()) {
+                            problems.add(source + ": the encrypted credential " + setting.value().split(":", 2)[0]
                                     + " (LoadCredentialEncrypted=) can only be read by systemd; it is not shown.");
                         }
                     }
@@ -131,65 +130,6 @@ record UnitCredentials(String unit, Path unitFile, List<Path> files, List<String
                     + " are read.");
         }
         return byName.values().stream().limit(MAX_DROP_INS).toList();
-    }
-
-    /** The settings of the file's {@code [Service]} section, in order, continuation lines joined. */
-    static List<Map.Entry<String, String>> serviceSettings(Path file, List<String> problems) {
-        List<String> lines;
-        try {
-            if (Files.size(file) > MAX_UNIT_BYTES) {
-                problems.add("The unit file " + file + " is larger than " + MAX_UNIT_BYTES / 1024 + " KiB; it is not"
-                        + " read.");
-                return List.of();
-            }
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            problems.add("Cannot read the unit file " + file + ": " + e.getMessage());
-            return List.of();
-        }
-        List<Map.Entry<String, String>> settings = new ArrayList<>();
-        boolean inService = false;
-        StringBuilder pending = null;
-        for (String raw : lines) {
-            String line = raw.strip();
-            if (pending != null) {
-                if (line.startsWith("#") || line.startsWith(";")) {
-                    continue; // comments inside a continued line are skipped, as systemd does
-                }
-                if (line.endsWith("\\")) {
-                    pending.append(' ').append(line, 0, line.length() - 1);
-                    continue;
-                }
-                pending.append(' ').append(line);
-                add(settings, pending.toString(), inService);
-                pending = null;
-                continue;
-            }
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-                continue;
-            }
-            if (line.startsWith("[") && line.endsWith("]")) {
-                inService = line.equals("[Service]");
-                continue;
-            }
-            if (line.endsWith("\\")) {
-                pending = new StringBuilder(line.substring(0, line.length() - 1));
-                continue;
-            }
-            add(settings, line, inService);
-        }
-        if (pending != null) {
-            add(settings, pending.toString(), inService);
-        }
-        return settings;
-    }
-
-    private static void add(List<Map.Entry<String, String>> settings, String line, boolean inService) {
-        int eq = line.indexOf('=');
-        if (!inService || eq <= 0) {
-            return;
-        }
-        settings.add(Map.entry(line.substring(0, eq).strip(), line.substring(eq + 1).strip()));
     }
 
     /** The files one {@code LoadCredential=ID[:PATH]} value stands for. */
