@@ -24,6 +24,7 @@ import org.cairn.certificates.core.Identity;
 import org.cairn.certificates.core.KeyPairCheck;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
+import org.cairn.certificates.core.StoreListing;
 import org.cairn.certificates.core.StoreRoots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,6 +165,91 @@ class KeystoresTest {
                 .noneMatch(e -> e.physicalStore().equals(p12.name())));
         assertTrue(Files.exists(conf.resolve("keystore.p12")));
         assertFalse(Files.readString(config).contains("keystore.p12"));
+    }
+
+    /**
+     * A listing reads each keystore once for the service's four logical stores; what changed on disk since (keytool
+     * adding an entry, the password file replaced) shows at the next listing all the same.
+     */
+    @Test
+    void aKeystoreOrPasswordFileChangedOnDiskShowsAtTheNextListing() throws Exception {
+        Path conf = Files.createDirectories(root().resolve("opt/tomcat/conf"));
+        Path pass = Files.createDirectories(root().resolve("etc/tomcat")).resolve("keystore.pass");
+        Files.writeString(pass, "changeit\n");
+        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                "server.key", "-out", "server.pem", "-subj", "/CN=tomcat.example.test", "-days", "30");
+        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                "ca.key", "-out", "ca.pem", "-subj", "/CN=Corp Root", "-days", "30", "-addext",
+                "basicConstraints=critical,CA:true");
+        run("openssl", "pkcs12", "-export", "-in", "server.pem", "-inkey", "server.key", "-name", "tomcat", "-out",
+                tmp.resolve("server.p12").toString(), "-passout", "pass:changeit");
+        run("keytool", "-importkeystore", "-noprompt", "-srckeystore", tmp.resolve("server.p12").toString(),
+                "-srcstoretype", "PKCS12", "-srcstorepass", "changeit", "-destkeystore",
+                conf.resolve("keystore.p12").toString(), "-deststoretype", "PKCS12", "-deststorepass", "changeit");
+        String server = thumbprint("server.pem");
+        String corp = thumbprint("ca.pem");
+        CertificateStore tomcat = service(new Identity(0, "root"));
+        tomcat.registerPhysicalStore(Path.of("/opt/tomcat/conf/keystore.p12"), Optional.of(Path.of(
+                "/etc/tomcat/keystore.pass")));
+        CertificateEntry entry = tomcat.find(LogicalStore.PERSONAL, server).orElseThrow();
+        assertEquals(Optional.empty(), tomcat.whyKeyNotExportable(entry));
+        assertTrue(tomcat.find(LogicalStore.TRUSTED_ROOT, corp).isEmpty());
+
+        // keytool adds a root to the same file: it shows in Trusted Root at once
+        run("keytool", "-importcert", "-noprompt", "-alias", "corp-root", "-file", "ca.pem", "-keystore",
+                conf.resolve("keystore.p12").toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        assertTrue(tomcat.find(LogicalStore.TRUSTED_ROOT, corp).isPresent());
+        assertTrue(tomcat.find(LogicalStore.PERSONAL, server).isPresent());
+
+        // the password file now holds a wrong password: the next listing says so, nothing read before is shown
+        Files.writeString(pass, "wrong\n");
+        StoreListing personal = tomcat.list(LogicalStore.PERSONAL);
+        assertTrue(personal.entries().stream().noneMatch(e -> e.thumbprint().equals(server)), personal::toString);
+        assertTrue(personal.problems().stream().anyMatch(p -> p.message().contains("Correct the password file "
+                + "/etc/tomcat/keystore.pass")), personal::toString);
+
+        // and the right one again
+        Files.writeString(pass, "changeit\n");
+        assertEquals(Optional.empty(), tomcat.whyKeyNotExportable(
+                tomcat.find(LogicalStore.PERSONAL, server).orElseThrow()));
+    }
+
+    /** The registration file is read as a unit file: what is not understood is named with its line, nothing else lost. */
+    @Test
+    void aRegistrationFileWithMistakesShowsWhatItCouldReadAndNamesTheRest() throws Exception {
+        Path conf = Files.createDirectories(root().resolve("opt/tomcat/conf"));
+        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
+                "ca.key", "-out", "ca.pem", "-subj", "/CN=Corp Root", "-days", "30", "-addext",
+                "basicConstraints=critical,CA:true");
+        run("keytool", "-importcert", "-noprompt", "-alias", "corp-root", "-file", "ca.pem", "-keystore",
+                conf.resolve("truststore.jks").toString(), "-storetype", "JKS", "-storepass", "changeit");
+        Path config = Files.createDirectories(root().resolve("etc/cairn/services")).resolve("tomcat.conf");
+        Files.writeString(config, """
+                # written by hand
+                [Keystore]
+                Path=/opt/tomcat/conf/\\
+                  truststore.jks
+                Colour=blue
+                [Unit]
+                Description=not ours
+                """);
+        CertificateStore tomcat = service(new Identity(0, "root"));
+        assertTrue(tomcat.find(LogicalStore.TRUSTED_ROOT, thumbprint("ca.pem")).isEmpty(),
+                "a continued value is joined with a space, as systemd does: that path names no file");
+        Files.writeString(config, """
+                # written by hand
+                [Keystore]
+                Path=/opt/tomcat/conf/truststore.jks
+                Colour=blue
+                [Unit]
+                Description=not ours
+                """);
+        assertTrue(tomcat.find(LogicalStore.TRUSTED_ROOT, thumbprint("ca.pem")).isPresent());
+        CertificateStoreException e = assertThrows(CertificateStoreException.class,
+                () -> tomcat.unregisterPhysicalStore(Path.of("/opt/tomcat/conf/truststore.jks")));
+        assertTrue(e.getMessage().contains("line 4: unknown setting Colour"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 5: unknown section [Unit]"), e.getMessage());
+        assertTrue(Files.readString(config).contains("Colour=blue"), "a refused change leaves the file as it was");
     }
 
     private interface Attempt {

@@ -9,11 +9,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.cairn.certificates.core.AccessDenial;
@@ -46,6 +48,8 @@ public final class KeystoreProvider implements StoreProvider {
     private final Map<Path, char[]> given = new HashMap<>();
     /** One registration change at a time from this process. */
     private final Object writeLock = new Object();
+    /** The last reading of each keystore (guarded by itself). */
+    private final Map<Path, Reading> readings = new HashMap<>();
 
     /** For DS: the layout of this process's properties and environment. */
     public KeystoreProvider() {
@@ -161,6 +165,9 @@ public final class KeystoreProvider implements StoreProvider {
         synchronized (given) {
             Optional.ofNullable(given.remove(layout.resolve(path))).ifPresent(p -> Arrays.fill(p, '\0'));
         }
+        synchronized (readings) {
+            Optional.ofNullable(readings.remove(layout.resolve(path))).ifPresent(Reading::forget);
+        }
         return true;
     }
 
@@ -227,6 +234,82 @@ public final class KeystoreProvider implements StoreProvider {
             Optional.ofNullable(given.put(file, password.clone())).ifPresent(p -> Arrays.fill(p, '\0'));
         }
         return true;
+    }
+
+    /**
+     * A keystore as last read: a listing of a service account reads each keystore for four logical stores, and a
+     * PKCS #12 file costs a key derivation per reading. Used again only while the file's size, modification time and
+     * file key are the same, under the same password, and for {@link #READING_NANOS} at most, so that decrypted keys
+     * are not kept for long.
+     */
+    private record Reading(BasicFileAttributes stamp, String type, Optional<char[]> password, KeystoreContent content,
+            long readAt) {
+
+        boolean sameAs(BasicFileAttributes other, Optional<char[]> otherPassword, long now) {
+            return now - readAt < READING_NANOS && sameFile(other)
+                    && password.isPresent() == otherPassword.isPresent()
+                    && (password.isEmpty() || Arrays.equals(password.get(), otherPassword.get()));
+        }
+
+        boolean sameFile(BasicFileAttributes other) {
+            return stamp.size() == other.size() && stamp.lastModifiedTime().equals(other.lastModifiedTime())
+                    && Objects.equals(stamp.fileKey(), other.fileKey());
+        }
+
+        void forget() {
+            password.ifPresent(p -> Arrays.fill(p, '\0'));
+        }
+    }
+
+    /** How long a reading is used again. */
+    private static final long READING_NANOS = 5_000_000_000L;
+
+    /**
+     * What the keystore holds: with its keys when {@code withKeys} and its password is known (a PKCS #12 file is
+     * always read with its password, which also protects its certificates).
+     */
+    KeystoreContent content(ServiceKeystores.Registered registered, Path file, boolean withKeys)
+            throws CertificateStoreException {
+        try {
+            BasicFileAttributes stamp = Files.readAttributes(file, BasicFileAttributes.class);
+            Reading last;
+            synchronized (readings) {
+                last = readings.get(file);
+            }
+            byte[] bytes = null;
+            String type;
+            if (last != null && last.sameFile(stamp)) {
+                type = last.type();
+            } else {
+                bytes = KeystoreContent.load(file);
+                type = KeystoreContent.typeOf(bytes).orElse("");
+            }
+            Optional<char[]> password = withKeys || type.equals("PKCS12") ? password(registered, file)
+                    : Optional.empty();
+            long now = System.nanoTime();
+            if (last != null && last.sameAs(stamp, password, now)) {
+                password.ifPresent(p -> Arrays.fill(p, '\0'));
+                return last.content();
+            }
+            if (bytes == null) {
+                bytes = KeystoreContent.load(file);
+            }
+            KeystoreContent content;
+            try {
+                content = KeystoreContent.read(file, bytes, password);
+            } catch (KeystoreContent.KeystoreException e) {
+                password.ifPresent(p -> Arrays.fill(p, '\0'));
+                throw new CertificateStoreException(e.getMessage() + (e.wrongPassword() ? registered.passwordFile()
+                        .map(p -> " Correct the password file " + p + ".").orElse(" Give the right password.") : ""), e);
+            }
+            synchronized (readings) {
+                Optional.ofNullable(readings.put(file, new Reading(stamp, type, password, content, now)))
+                        .ifPresent(Reading::forget);
+            }
+            return content;
+        } catch (IOException e) {
+            throw new CertificateStoreException("Cannot read the keystore " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The first line of a password file, at most 4 KiB, UTF-8; a missing or unreadable file is an error. */

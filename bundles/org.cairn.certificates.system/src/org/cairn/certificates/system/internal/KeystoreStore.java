@@ -1,10 +1,8 @@
 package org.cairn.certificates.system.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,8 @@ import org.cairn.certificates.core.spi.StoreContext;
  * of the service account: its certificates with keys in Personal, the others where they belong
  * ({@link KeystoreContent.Item#place()}). Read-only: the service owns the file. Its password comes from the
  * registered password file, else it is asked ({@link #locked()}, {@link #unlock(char[])}) and kept by the provider for
- * this process. The file is read anew at every listing, so a change by keytool shows at the next refresh.
+ * this process. The file is read through
+ * the provider, which reads it again when it changed (a change by keytool shows at the next refresh).
  */
 final class KeystoreStore implements PhysicalStore {
 
@@ -86,28 +85,9 @@ final class KeystoreStore implements PhysicalStore {
             throw new CertificateStoreException(new AccessDenial(AccessDenial.Reason.NO_ACCESS, "The keystore "
                     + registered.path() + " cannot be read: " + denied.get()));
         }
-        byte[] bytes;
-        try {
-            bytes = KeystoreContent.load(file);
-        } catch (IOException e) {
-            throw new CertificateStoreException("Cannot read the keystore " + file + ": " + e.getMessage(), e);
-        }
-        Optional<char[]> password = withKeys || isPkcs12(bytes) ? provider.password(registered, file) : Optional.empty();
-        try {
-            KeystoreContent content = KeystoreContent.read(file, bytes, password);
-            List<KeystoreContent.Item> mine = content.items().stream().filter(i -> i.place() == logical).toList();
-            return new Read(mine, content.notes());
-        } catch (KeystoreContent.KeystoreException e) {
-            throw new CertificateStoreException(e.getMessage()
-                    + (e.wrongPassword() ? registered.passwordFile().map(p -> " Correct the password file " + p + ".")
-                            .orElse(" Give the right password.") : ""), e);
-        } finally {
-            password.ifPresent(p -> Arrays.fill(p, '\0'));
-        }
-    }
-
-    private static boolean isPkcs12(byte[] bytes) {
-        return KeystoreContent.typeOf(bytes).filter("PKCS12"::equals).isPresent();
+        KeystoreContent content = provider.content(registered, file, withKeys);
+        List<KeystoreContent.Item> mine = content.items().stream().filter(i -> i.place() == logical).toList();
+        return new Read(mine, content.notes());
     }
 
     private CertificateEntry entry(KeystoreContent.Item item) throws CertificateStoreException {
