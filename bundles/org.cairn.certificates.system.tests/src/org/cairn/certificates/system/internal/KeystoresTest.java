@@ -53,6 +53,15 @@ class KeystoresTest {
         return out;
     }
 
+    /** NAME.key and NAME.pem: a self-signed P-256 certificate made by openssl, valid 30 days. */
+    private void ecCertificate(String name, String subject, String... more) throws Exception {
+        List<String> command = new ArrayList<>(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                "ec_paramgen_curve:P-256", "-nodes", "-keyout", name + ".key", "-out", name + ".pem", "-subj", subject,
+                "-days", "30"));
+        command.addAll(List.of(more));
+        run(command.toArray(String[]::new));
+    }
+
     private String thumbprint(String pem) throws Exception {
         String fp = run("openssl", "x509", "-in", pem, "-noout", "-fingerprint", "-sha1");
         return fp.substring(fp.indexOf('=') + 1).strip().replace(":", "");
@@ -72,11 +81,8 @@ class KeystoresTest {
         Path conf = Files.createDirectories(root().resolve("opt/tomcat/conf"));
         Files.createDirectories(root().resolve("etc/tomcat"));
         Files.writeString(root().resolve("etc/tomcat/keystore.pass"), "changeit\n");
-        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-                "server.key", "-out", "server.pem", "-subj", "/CN=tomcat.example.test", "-days", "30");
-        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-                "ca.key", "-out", "ca.pem", "-subj", "/CN=Corp Root", "-days", "30", "-addext",
-                "basicConstraints=critical,CA:true");
+        ecCertificate("server", "/CN=tomcat.example.test");
+        ecCertificate("ca", "/CN=Corp Root", "-addext", "basicConstraints=critical,CA:true");
         run("openssl", "pkcs12", "-export", "-in", "server.pem", "-inkey", "server.key", "-name", "tomcat", "-out",
                 conf.resolve("keystore.p12").toString(), "-passout", "pass:changeit");
         run("keytool", "-importcert", "-noprompt", "-alias", "corp-root", "-file", "ca.pem", "-keystore",
@@ -176,11 +182,8 @@ class KeystoresTest {
         Path conf = Files.createDirectories(root().resolve("opt/tomcat/conf"));
         Path pass = Files.createDirectories(root().resolve("etc/tomcat")).resolve("keystore.pass");
         Files.writeString(pass, "changeit\n");
-        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-                "server.key", "-out", "server.pem", "-subj", "/CN=tomcat.example.test", "-days", "30");
-        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-                "ca.key", "-out", "ca.pem", "-subj", "/CN=Corp Root", "-days", "30", "-addext",
-                "basicConstraints=critical,CA:true");
+        ecCertificate("server", "/CN=tomcat.example.test");
+        ecCertificate("ca", "/CN=Corp Root", "-addext", "basicConstraints=critical,CA:true");
         run("openssl", "pkcs12", "-export", "-in", "server.pem", "-inkey", "server.key", "-name", "tomcat", "-out",
                 tmp.resolve("server.p12").toString(), "-passout", "pass:changeit");
         run("keytool", "-importkeystore", "-noprompt", "-srckeystore", tmp.resolve("server.p12").toString(),
@@ -218,9 +221,7 @@ class KeystoresTest {
     @Test
     void aRegistrationFileWithMistakesShowsWhatItCouldReadAndNamesTheRest() throws Exception {
         Path conf = Files.createDirectories(root().resolve("opt/tomcat/conf"));
-        run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout",
-                "ca.key", "-out", "ca.pem", "-subj", "/CN=Corp Root", "-days", "30", "-addext",
-                "basicConstraints=critical,CA:true");
+        ecCertificate("ca", "/CN=Corp Root", "-addext", "basicConstraints=critical,CA:true");
         run("keytool", "-importcert", "-noprompt", "-alias", "corp-root", "-file", "ca.pem", "-keystore",
                 conf.resolve("truststore.jks").toString(), "-storetype", "JKS", "-storepass", "changeit");
         Path config = Files.createDirectories(root().resolve("etc/cairn/services")).resolve("tomcat.conf");
