@@ -15,6 +15,7 @@ import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.nss.internal.NssLocations;
 import org.cairn.certificates.nss.internal.NssStoreProvider;
 import org.cairn.certificates.nss.internal.TokenStoreProvider;
+import org.cairn.testing.pkcs11.SoftHsm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,35 +34,21 @@ class TokenCommandTest {
     private static final String PRIMARY = "Primary 1";
     private static final String PIN = "5678";
     private static final String TOKEN = "cairn-cli";
-    private static final String SOFTHSM = "/usr/lib/softhsm/libsofthsm2.so";
 
     @TempDir
     static Path tmp;
     static Cli cli;
+    static SoftHsm tokens;
 
     @BeforeAll
     static void tokenAndProfile() throws Exception {
-        Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
-        assertTrue(conf.toString().contains("target"), "the test JVM has a SoftHSM configuration of its own: " + conf);
-        // tokens of an earlier run would carry the same label
-        Path tokens = conf.resolveSibling("softhsm-tokens-cli");
-        if (Files.exists(tokens)) {
-            try (var files = Files.walk(tokens)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
-        Files.createDirectories(tokens);
-        Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-        run(Map.of(), "softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--so-pin", "1234", "--pin", PIN);
+        tokens = SoftHsm.fresh("softhsm-tokens-cli", tmp);
+        tokens.initToken(TOKEN, PIN);
         run(Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "t.key", "-out", "t.crt",
                 "-subj", "/CN=CLI Token User", "-days", "30");
-        Map<String, String> pin = Map.of("GNUTLS_PIN", PIN);
-        run(pin, "p11tool", "--provider", SOFTHSM, "--login", "--write", "--load-privkey", "t.key", "--label", "cli-key",
-                "--id", "01", "pkcs11:token=" + TOKEN);
-        run(pin, "p11tool", "--provider", SOFTHSM, "--login", "--write", "--load-certificate", "t.crt", "--label",
-                "cli-user", "--id", "01", "--mark-private", "pkcs11:token=" + TOKEN);
+        tokens.p11tool(TOKEN, PIN, "--login", "--write", "--load-privkey", "t.key", "--label", "cli-key", "--id", "01");
+        tokens.p11tool(TOKEN, PIN, "--login", "--write", "--load-certificate", "t.crt", "--label", "cli-user", "--id",
+                "01", "--mark-private");
 
         Path home = tmp.resolve("home");
         Path profile = home.resolve(".mozilla/firefox/ab12.default-release");
@@ -124,8 +111,7 @@ class TokenCommandTest {
         Cli.Result imported = cli.run("import", tmp.resolve("c.pfx").toString(), "--store", "My", "--physical-store",
                 "Token: " + TOKEN, "--password-env", "PFX_PW", "--db-password-env", "PIN");
         assertEquals(0, imported.status(), imported::toString);
-        String listed = run(Map.of("GNUTLS_PIN", PIN), "p11tool", "--provider", SOFTHSM, "--login", "--list-all",
-                "pkcs11:token=" + TOKEN);
+        String listed = tokens.p11tool(TOKEN, PIN, "--login", "--list-all");
         assertTrue(listed.contains("object=cli imported;type=cert") || listed.contains("object=cli%20imported;type=cert"),
                 listed);
         assertTrue(listed.contains("imported;type=private"), listed);
@@ -135,8 +121,7 @@ class TokenCommandTest {
         Cli.Result deleted = cli.run("delete", thumbprint, "--store", "My", "--db-password-env", "PIN");
         assertEquals(0, deleted.status(), deleted::toString);
         assertTrue(deleted.out().contains("with its private key"), deleted::toString);
-        listed = run(Map.of("GNUTLS_PIN", PIN), "p11tool", "--provider", SOFTHSM, "--login", "--list-all",
-                "pkcs11:token=" + TOKEN);
+        listed = tokens.p11tool(TOKEN, PIN, "--login", "--list-all");
         assertFalse(listed.contains("imported"), listed);
         assertTrue(listed.contains("cli-user"), "the token's own certificate stays: " + listed);
     }
@@ -149,10 +134,10 @@ class TokenCommandTest {
 
     private static String tokenFlags() {
         try {
-            String tokens = run(Map.of(), "p11tool", "--provider", SOFTHSM, "--list-tokens");
-            int at = tokens.indexOf("Label: " + TOKEN);
-            int flags = tokens.indexOf("Flags:", at);
-            return tokens.substring(flags, tokens.indexOf('\n', flags));
+            String all = run(Map.of(), "p11tool", "--provider", SoftHsm.MODULE, "--list-tokens");
+            int at = all.indexOf("Label: " + TOKEN);
+            int flags = all.indexOf("Flags:", at);
+            return all.substring(flags, all.indexOf('\n', flags));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -15,6 +15,7 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreListing;
+import org.cairn.testing.process.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;

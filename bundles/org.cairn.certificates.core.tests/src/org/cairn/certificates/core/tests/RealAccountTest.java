@@ -13,6 +13,7 @@ import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.process.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

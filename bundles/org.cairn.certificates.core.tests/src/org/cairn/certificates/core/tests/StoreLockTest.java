@@ -15,6 +15,7 @@ import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.process.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

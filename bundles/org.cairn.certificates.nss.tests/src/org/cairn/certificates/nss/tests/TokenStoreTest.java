@@ -34,6 +34,7 @@ import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreRoots;
 import org.cairn.certificates.nss.internal.TokenStoreProvider;
+import org.cairn.testing.pkcs11.SoftHsm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,35 +53,18 @@ class TokenStoreTest {
 
     @BeforeAll
     static void token() throws Exception {
-        Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
-        assertTrue(conf.toString().contains("target"), "the test JVM has a SoftHSM configuration of its own: " + conf);
-        // tokens of an earlier run would carry the same labels
-        Path tokens = conf.resolveSibling("softhsm-tokens");
-        if (Files.exists(tokens)) {
-            try (var files = Files.walk(tokens)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
-            }
-        }
-        Files.createDirectories(tokens);
-        Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-        NssFixture.run(tmp, Map.of(), "softhsm2-util", "--init-token", "--free", "--label", LABEL, "--so-pin", "1234",
-                "--pin", PIN);
+        tokens = SoftHsm.fresh("softhsm-tokens", tmp);
+        tokens.initToken(LABEL, PIN);
         NssFixture.run(tmp, Map.of(), "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
                 "-nodes", "-keyout", "t.key", "-out", "t.crt", "-subj", "/CN=Token User", "-days", "30");
         NssFixture.run(tmp, Map.of(), "openssl", "pkcs8", "-topk8", "-nocrypt", "-in", "t.key", "-outform", "DER", "-out", "t.p8");
-        Path helper = tmp.resolve("OnToken.java");
-        Files.writeString(helper, ON_TOKEN);
-        NssFixture.run(tmp, Map.of(), Path.of(System.getProperty("java.home"), "bin", "java").toString(), helper.toString(),
-                "/usr/lib/softhsm/libsofthsm2.so", "t.p8", "t.crt", "token-user", PIN);
+        tokens.storeUnextractable(tmp.resolve("t.p8"), tmp.resolve("t.crt"), "token-user", PIN);
         // tokens with a PIN, filled by GnuTLS's p11tool: an RSA key (sensitive, as p11tool writes keys) with CKA_ID 01
         // and a private certificate of it with CKA_ID 02, so that only the login shows it, matched by its public key
         NssFixture.run(tmp, Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "p.key",
                 "-out", "p.crt", "-subj", "/CN=PIN User", "-days", "30");
         for (String label : List.of(PIN_TOKEN, WRONG_TOKEN, WRITE_TOKEN)) {
-            NssFixture.run(tmp, Map.of(), "softhsm2-util", "--init-token", "--free", "--label", label, "--so-pin", "1234",
-                    "--pin", PIN);
+            tokens.initToken(label, PIN);
             if (!label.equals(WRITE_TOKEN)) {
                 p11tool(label, "--login", "--write", "--load-privkey", "p.key", "--label", "pin-user-key", "--id", "01");
                 p11tool(label, "--login", "--write", "--load-certificate", "p.crt", "--label", "pin-user", "--id", "02",
@@ -96,14 +80,12 @@ class TokenStoreTest {
     private static final String PIN_TOKEN = "cairn-pin";
     private static final String WRONG_TOKEN = "cairn-wrong-pin";
     private static final String WRITE_TOKEN = "cairn-write";
-    private static final String SOFTHSM = "/usr/lib/softhsm/libsofthsm2.so";
+    private static final String SOFTHSM = SoftHsm.MODULE;
+    private static SoftHsm tokens;
 
     /** p11tool (GnuTLS), the independent reader and writer of the tokens, with the PIN in its environment. */
     private static String p11tool(String token, String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("p11tool", "--provider", SOFTHSM));
-        command.addAll(List.of(arguments));
-        command.add("pkcs11:token=" + token);
-        return NssFixture.run(tmp, Map.of("GNUTLS_PIN", PIN), command.toArray(String[]::new));
+        return tokens.p11tool(token, PIN, arguments);
     }
 
     /** @return every object on the token, as p11tool lists them after login ("" when there is none: its exit code 2) */
@@ -297,28 +279,4 @@ class TokenStoreTest {
                 + " and cannot leave it. Export the certificate without the private key.", why.message());
         assertTrue(store.physicalStores(LogicalStore.TRUSTED_ROOT).stream().noneMatch(p -> p.name().startsWith("Token:")));
     }
-
-    /** Stores a key (sensitive, not extractable, as a smart card keeps it) and its certificate on the token. */
-    private static final String ON_TOKEN = """
-            import java.nio.file.*;
-            import java.security.*;
-            import java.security.cert.*;
-            import java.security.spec.*;
-            public class OnToken {
-                public static void main(String[] a) throws Exception {
-                    Path cfg = Files.createTempFile("softhsm", ".cfg");
-                    Files.writeString(cfg, "name = CairnToken\\nlibrary = " + a[0] + "\\nslotListIndex = 0\\n"
-                        + "attributes(import, CKO_PRIVATE_KEY, *) = {\\n CKA_SENSITIVE = true\\n CKA_EXTRACTABLE = false\\n}\\n");
-                    Provider p = Security.getProvider("SunPKCS11").configure(cfg.toString());
-                    Files.delete(cfg);
-                    KeyStore ks = KeyStore.getInstance("PKCS11", p);
-                    ks.load(null, a[4].toCharArray());
-                    X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(Files.newInputStream(Path.of(a[2])));
-                    PrivateKey key = KeyFactory.getInstance("EC")
-                        .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(a[1]))));
-                    ks.setKeyEntry(a[3], key, null, new java.security.cert.Certificate[] {cert});
-                }
-            }
-            """;
 }

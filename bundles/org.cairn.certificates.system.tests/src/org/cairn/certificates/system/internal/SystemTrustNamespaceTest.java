@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.cairn.testing.process.ChildJvm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,8 @@ class SystemTrustNamespaceTest {
 
     private static Path prepare(Path dir, String script) throws IOException {
         Path classes = dir.resolve("classes");
-        ChildJvm.copyClasses(SystemTrustTool.class, classes);
+        // core's internal classes are not visible to this fragment's loader: core's own loader is asked for them
+        ChildJvm.copyClasses(SystemTrustTool.class, classes, org.cairn.certificates.core.CertificateStores.class);
         // the store model reads certificate extensions with Bouncy Castle: its jars join the child's class path
         StringBuilder path = new StringBuilder(classes.toString());
         for (org.osgi.framework.Bundle b : org.osgi.framework.FrameworkUtil.getBundle(SystemTrustTool.class)

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.cairn.certificates.ui.CertificateItem;
@@ -22,6 +20,8 @@ import org.cairn.console.api.ConsoleAction;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.ListView;
 import org.cairn.console.api.ResultItem;
+import org.cairn.testing.pkcs11.SoftHsm;
+import org.cairn.testing.process.Commands;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
@@ -47,28 +47,14 @@ class TokenPhysicalStoreTest {
 
     @Test
     void aTokenAsksForItsPinThenShowsItsPrivateCertificateWithItsKey() throws Exception {
-        Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
-        assertTrue(conf.toString().contains("target"), "the test JVM's own SoftHSM configuration: " + conf);
-        Path tokens = conf.resolveSibling("softhsm-tokens-ui-pin");
-        if (Files.exists(tokens)) {
-            try (Stream<Path> files = Files.walk(tokens)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(tokens);
-        Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
         Path work = Files.createTempDirectory("cairn-token-ui");
-        run(work, Map.of(), "softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--so-pin", "1234", "--pin", PIN);
-        run(work, Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "t.key", "-out", "t.crt",
-                "-subj", "/CN=Smart Card User UI", "-days", "30");
-        Map<String, String> pin = Map.of("GNUTLS_PIN", PIN);
-        String softhsm = "/usr/lib/softhsm/libsofthsm2.so";
-        run(work, pin, "p11tool", "--provider", softhsm, "--login", "--write", "--load-privkey", "t.key", "--label",
-                "ui-key", "--id", "01", "pkcs11:token=" + TOKEN);
-        run(work, pin, "p11tool", "--provider", softhsm, "--login", "--write", "--load-certificate", "t.crt", "--label",
-                "ui-user", "--id", "01", "--mark-private", "pkcs11:token=" + TOKEN);
+        SoftHsm tokens = SoftHsm.fresh("softhsm-tokens-ui-pin", work);
+        tokens.initToken(TOKEN, PIN);
+        Commands.run(work, Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "t.key",
+                "-out", "t.crt", "-subj", "/CN=Smart Card User UI", "-days", "30");
+        tokens.p11tool(TOKEN, PIN, "--login", "--write", "--load-privkey", "t.key", "--label", "ui-key", "--id", "01");
+        tokens.p11tool(TOKEN, PIN, "--login", "--write", "--load-certificate", "t.crt", "--label", "ui-user", "--id",
+                "01", "--mark-private");
 
         CertificatesRoot root = (CertificatesRoot) SnapInTest.snapIn().createRoot(Map.of("scope", "user"));
         root.setMode(new ViewMode(false, true, false));
@@ -107,8 +93,7 @@ class TokenPhysicalStoreTest {
         // the login lasts for the process, so the token stays for the other tests of this JVM: emptied by p11tool, it
         // adds no certificate to their Personal store
         for (String object : List.of("ui-user", "ui-key")) {
-            run(work, pin, "p11tool", "--provider", softhsm, "--login", "--batch", "--delete",
-                    "pkcs11:token=" + TOKEN + ";object=" + object);
+            tokens.p11tool(TOKEN + ";object=" + object, PIN, "--login", "--batch", "--delete");
         }
         assertTrue(rows(child(token, "Certificates")).isEmpty(), "Cairn sees what p11tool deleted");
         try (Stream<Path> files = Files.walk(work)) {
@@ -128,17 +113,5 @@ class TokenPhysicalStoreTest {
         BackgroundView background = assertInstanceOf(BackgroundView.class, node.resultView().orElseThrow());
         return assertInstanceOf(ListView.class, background.load(() -> false)).items().stream()
                 .map(CertificateItem.class::cast).toList();
-    }
-
-    private static void run(Path work, Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ":\n" + out);
     }
 }

@@ -15,6 +15,7 @@ import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.pkcs11.SoftHsm;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotMenu;
@@ -337,20 +338,14 @@ class ConsoleExportTest {
      */
     @Test
     void aTokensKeyCannotBeExportedAndTheWizardSaysWhy() throws Exception {
-        Path conf = Path.of(System.getenv("SOFTHSM2_CONF"));
-        assertTrue(conf.toString().contains("target"), "the test JVM's own SoftHSM configuration: " + conf);
-        Path tokens = conf.resolveSibling("softhsm-tokens-ui");
         Path work = Fixture.exportFolder("token-source");
+        SoftHsm tokens = SoftHsm.fresh("softhsm-tokens-ui", work);
         try {
-            Files.createDirectories(tokens);
-            Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
-            run(work, "softhsm2-util", "--init-token", "--free", "--label", "cairn-ui", "--so-pin", "1234", "--pin", "5678");
+            tokens.initToken("cairn-ui", "5678");
             run(work, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                     "-keyout", "t.key", "-out", "t.crt", "-subj", "/CN=Token User UI", "-days", "30");
             run(work, "openssl", "pkcs8", "-topk8", "-nocrypt", "-in", "t.key", "-outform", "DER", "-out", "t.p8");
-            Files.writeString(work.resolve("OnToken.java"), ON_TOKEN);
-            run(work, Path.of(System.getProperty("java.home"), "bin", "java").toString(), "OnToken.java",
-                    "/usr/lib/softhsm/libsofthsm2.so", "t.p8", "t.crt", "token-user", "5678");
+            tokens.storeUnextractable(work.resolve("t.p8"), work.resolve("t.crt"), "token-user", "5678");
 
             SWTBotTreeItem root = addCertificates("My user account", USER_ROOT);
             SWTBotTreeItem certificates = root.expand().getNode("Personal").expand().getNode("Certificates");
@@ -372,36 +367,7 @@ class ConsoleExportTest {
             org.cairn.testing.ui.Gallery.capture(wizard.shell(), "nss-token-key-not-exportable");
             wizard.cancel();
         } finally {
-            Files.deleteIfExists(conf);
-            try (Stream<Path> files = Files.exists(tokens) ? Files.walk(tokens) : Stream.empty()) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            tokens.remove();
         }
     }
-
-    /** Stores a key (sensitive, not extractable, as a smart card keeps it) and its certificate on the token. */
-    private static final String ON_TOKEN = """
-            import java.nio.file.*;
-            import java.security.*;
-            import java.security.cert.*;
-            import java.security.spec.*;
-            public class OnToken {
-                public static void main(String[] a) throws Exception {
-                    Path cfg = Files.createTempFile("softhsm", ".cfg");
-                    Files.writeString(cfg, "name = CairnToken\\nlibrary = " + a[0] + "\\nslotListIndex = 0\\n"
-                        + "attributes(import, CKO_PRIVATE_KEY, *) = {\\n CKA_SENSITIVE = true\\n CKA_EXTRACTABLE = false\\n}\\n");
-                    Provider p = Security.getProvider("SunPKCS11").configure(cfg.toString());
-                    Files.delete(cfg);
-                    KeyStore ks = KeyStore.getInstance("PKCS11", p);
-                    ks.load(null, a[4].toCharArray());
-                    X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(Files.newInputStream(Path.of(a[2])));
-                    PrivateKey key = KeyFactory.getInstance("EC")
-                        .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(a[1]))));
-                    ks.setKeyEntry(a[3], key, null, new java.security.cert.Certificate[] {cert});
-                }
-            }
-            """;
 }

@@ -1,4 +1,4 @@
-package org.cairn.certificates.core.tests;
+package org.cairn.testing.process;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -17,13 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Starts a second JVM running a main class of these tests. Under Tycho the tests run inside OSGi, where
+ * Starts a second JVM running a main class of a test bundle. Under Tycho the tests run inside OSGi, where
  * {@code java.class.path} is not the bundle's class path; so instead of guessing jar locations, the main class and
  * every {@code org/cairn/} class it reaches (found by reading class-file constant pools) are copied out of the class
  * loader into a directory that becomes the child's class path. The child needs nothing else: the store model uses only
  * the Java runtime.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private static final Pattern OUR_CLASS = Pattern.compile("org/cairn/[A-Za-z0-9_/$]+");
 
@@ -31,7 +31,7 @@ final class ChildJvm {
     }
 
     /** @return the java launcher of this JVM */
-    static String java() {
+    public static String java() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
@@ -40,10 +40,17 @@ final class ChildJvm {
      * Copies {@code main} and the classes it needs into {@code dir} (created world-readable so another account can
      * run them).
      *
+     * @param main  the class whose {@code main} the child runs
+     * @param dir   the child's class path
+     * @param other classes whose loaders see what {@code main}'s does not (a bundle's internal packages, which a
+     *              fragment of another bundle cannot see)
      * @return the number of classes copied
      */
-    static int copyClasses(Class<?> main, Path dir) throws IOException {
-        ClassLoader loader = main.getClassLoader();
+    public static int copyClasses(Class<?> main, Path dir, Class<?>... other) throws IOException {
+        List<ClassLoader> loaders = new ArrayList<>(List.of(main.getClassLoader()));
+        for (Class<?> c : other) {
+            loaders.add(c.getClassLoader());
+        }
         Deque<String> todo = new ArrayDeque<>(List.of(main.getName().replace('.', '/')));
         Set<String> done = new HashSet<>();
         while (!todo.isEmpty()) {
@@ -51,12 +58,17 @@ final class ChildJvm {
             if (!done.add(name)) {
                 continue;
             }
-            byte[] bytes;
-            try (InputStream in = loader.getResourceAsStream(name + ".class")) {
-                if (in == null) {
-                    continue; // a package name or a string that looked like a class
+            byte[] bytes = null;
+            for (ClassLoader loader : loaders) {
+                try (InputStream in = loader.getResourceAsStream(name + ".class")) {
+                    if (in != null) {
+                        bytes = in.readAllBytes();
+                        break;
+                    }
                 }
-                bytes = in.readAllBytes();
+            }
+            if (bytes == null) {
+                continue; // a package name or a string that looked like a class
             }
             Path target = dir.resolve(name + ".class");
             Files.createDirectories(target.getParent());
@@ -104,7 +116,7 @@ final class ChildJvm {
     }
 
     /** @return a process builder for {@code java -cp classes main args} with small, fast-starting settings */
-    static ProcessBuilder command(Path classes, Class<?> main, List<String> prefix, String... args) {
+    public static ProcessBuilder command(Path classes, Class<?> main, List<String> prefix, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx64m",
                 "-cp", classes.toString(), main.getName()));
