@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.core.Scope;
@@ -17,6 +16,7 @@ import org.cairn.certificates.nss.internal.NssLocations;
 import org.cairn.certificates.nss.internal.NssStoreProvider;
 import org.cairn.certificates.system.internal.SystemLayout;
 import org.cairn.certificates.system.internal.SystemTrustProvider;
+import org.cairn.testing.process.Commands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,15 +125,6 @@ class EverywhereCommandTest {
     }
 
     private String run(String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
-        builder.environment().put("LC_ALL", "C.UTF-8");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ":\n" + out);
-        return out;
+        return Commands.run(tmp, Map.of(), command);
     }
 }

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.core.Identity;
 import org.cairn.certificates.system.internal.KeystoreProvider;
 import org.cairn.certificates.system.internal.SystemLayout;
+import org.cairn.testing.process.Commands;
+import org.cairn.testing.process.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +81,7 @@ class KeystoreCommandTest {
         assertEquals(0, exported.status(), exported::toString);
         assertTrue(exported.out().contains("and the private key"), exported::toString);
         String all = "openssl,keytool,nss,gnutls,python";
-        String report = run(Map.of("PFX_PW", PFX), repository().resolve("releng/pfx-readers").toString(),
+        String report = run(Map.of("PFX_PW", PFX), Repository.file("releng/pfx-readers").toString(),
                 "--password-env", "PFX_PW", "--expect-certs", "1", "--expect-key", "rsa", "--expect-friendly-name",
                 "tomcat", "--require-modern", "--tools", all, "--require-tools", all, out.toString());
         assertTrue(report.contains("pfx-readers: all required readers agree"), report);
@@ -117,27 +117,7 @@ class KeystoreCommandTest {
         return fp.substring(fp.indexOf('=') + 1).strip().replace(":", "");
     }
 
-    private static Path repository() {
-        String start = System.getProperty("cairn.repo.root", System.getProperty("user.dir"));
-        for (Path p = Path.of(start).toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("releng/pfx-readers"))) {
-                return p;
-            }
-        }
-        throw new AssertionError("releng/pfx-readers not found above " + start);
-    }
-
     private String run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        builder.environment().put("LC_ALL", "C.UTF-8");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ":\n" + out);
-        return out;
+        return Commands.run(tmp, env, command);
     }
 }

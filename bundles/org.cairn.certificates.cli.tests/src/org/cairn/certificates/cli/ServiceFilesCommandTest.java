@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.core.Identity;
 import org.cairn.certificates.system.internal.ServiceFilesProvider;
 import org.cairn.certificates.system.internal.SystemLayout;
+import org.cairn.testing.process.Commands;
+import org.cairn.testing.process.Repository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +72,7 @@ class ServiceFilesCommandTest {
                 "--password-env", "PFX_PW");
         assertEquals(0, done.status(), done::toString);
         assertTrue(done.out().contains("and the private key"), done::toString);
-        Path readers = repository().resolve("releng/pfx-readers");
+        Path readers = Repository.file("releng/pfx-readers");
         String all = "openssl,keytool,nss,gnutls,python";
         String report = run(Map.of("PFX_PW", PFX), readers.toString(), "--password-env", "PFX_PW", "--expect-certs", "1",
                 "--expect-key", "rsa", "--expect-friendly-name", "www", "--require-modern", "--tools", all,
@@ -113,27 +113,7 @@ class ServiceFilesCommandTest {
         assertFalse(Files.exists(out), "nothing was written");
     }
 
-    private static Path repository() {
-        String start = System.getProperty("cairn.repo.root", System.getProperty("user.dir"));
-        for (Path p = Path.of(start).toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("releng/pfx-readers"))) {
-                return p;
-            }
-        }
-        throw new AssertionError("releng/pfx-readers not found above " + start);
-    }
-
     private static String run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        builder.environment().put("LC_ALL", "C.UTF-8");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ":\n" + out);
-        return out;
+        return Commands.run(tmp, env, command);
     }
 }

@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.cairn.certificates.core.CertificateStores;
 import org.cairn.certificates.nss.internal.NssLocations;
 import org.cairn.certificates.nss.internal.NssStoreProvider;
 import org.cairn.certificates.nss.internal.TokenStoreProvider;
 import org.cairn.testing.pkcs11.SoftHsm;
+import org.cairn.testing.process.Commands;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -144,16 +143,6 @@ class TokenCommandTest {
     }
 
     private static String run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        builder.environment().put("LC_ALL", "C.UTF-8");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ":\n" + out);
-        return out;
+        return Commands.run(tmp, env, command);
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 public final class Commands {
 
     /** Longer than any of the tests' tools takes on a loaded machine. */
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final long TIMEOUT_SECONDS = 300;
 
     private Commands() {
     }

@@ -32,6 +32,7 @@ import org.cairn.certificates.export.ExportSource;
 import org.cairn.certificates.export.Pkcs12Encryption;
 import org.cairn.certificates.nss.internal.NssLocations;
 import org.cairn.certificates.nss.internal.NssStoreProvider;
+import org.cairn.testing.process.Repository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,22 +179,12 @@ class NssExportTest {
     }
 
     private static void assertReadersAgree(Path file) throws Exception {
-        Path readers = repository().resolve("releng/pfx-readers");
+        Path readers = Repository.file("releng/pfx-readers");
         String readersList = "openssl,keytool,nss,gnutls,python";
         String out = run(List.of(readers.toString(), "--password-env", PASSWORD_VARIABLE, "--expect-certs", "1",
                 "--expect-key", "ec", "--expect-friendly-name", NssFixture.CLIENT, "--require-modern",
                 "--tools", readersList, "--require-tools", readersList, file.toString()));
         assertTrue(out.contains("pfx-readers: all required readers agree"), out);
-    }
-
-    private static Path repository() {
-        String start = System.getProperty("cairn.repo.root", System.getProperty("user.dir"));
-        for (Path p = Path.of(start).toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("releng/pfx-readers"))) {
-                return p;
-            }
-        }
-        throw new AssertionError("releng/pfx-readers not found above " + start);
     }
 
     private static String run(List<String> command) throws Exception {
