@@ -75,7 +75,9 @@ final class RemoteCommand {
     /** One option as picocli matched it: {@code value} is null for a flag. */
     private record Option(String name, String value) {
         List<String> tokens() {
-            return value == null ? List.of("--" + name) : List.of("--" + name, value);
+            // a value that starts with a dash stays this option's value there: --name=value
+            return value == null ? List.of("--" + name)
+                    : value.startsWith("-") ? List.of("--" + name + "=" + value) : List.of("--" + name, value);
         }
     }
 
