@@ -139,7 +139,7 @@ for m in m1 m2 m3; do
 done
 [ "$(grep -c "^\[127.0.0.1\]:" "$HOME/.ssh/known_hosts")" = 3 ] || fail "known_hosts: $(cat "$HOME/.ssh/known_hosts")"
 expect_status 0 cairn cert protocol --json
-[ "$(json 'd["protocol"]')" = 2 ] || fail "protocol"
+[ "$(json 'd["protocol"]')" = 3 ] || fail "protocol"
 
 # --- list, show, new-self-signed on another computer; checked on its store directly
 expect_status 0 cairn cert new-self-signed --computer m1 --subject "CN=remote1.example.org" --exportable \
@@ -193,6 +193,18 @@ expect_status 1 cairn cert import "$work/local-files/m1.pfx" --computer m3 --pas
 grep -q "password" "$work/err" || fail "wrong password on import: $(cat "$work/err")"
 expect_status 0 on_remote "$port_m3" cert list --json
 [ "$(json 'len(d)')" = 0 ] || fail "a refused import changed m3's store"
+# --- set and delete --key-only on another computer (protocol 3), checked on its store directly
+expect_status 0 cairn cert set "$tp" --computer m2 --friendly-name "Renamed there" --description "Set from here" --json
+[ "$(json 'd["friendlyName"] + "|" + d["description"]')" = "Renamed there|Set from here" ] \
+    || fail "set --computer: $(cat "$work/out")"
+expect_status 0 on_remote "$port_m2" cert list --json
+[ "$(json 'd[0]["friendlyName"] + "|" + d[0]["description"]')" = "Renamed there|Set from here" ] \
+    || fail "set --computer m2 did not change m2's store: $(cat "$work/out")"
+expect_status 2 cairn cert set "$tp" --computer m2
+expect_status 0 cairn cert delete "$tp" --computer m2 --key-only
+expect_status 0 on_remote "$port_m2" cert list --json
+[ "$(json 'd[0]["thumbprint"] + str(d[0]["hasPrivateKey"])')" = "${tp}False" ] \
+    || fail "delete --key-only --computer m2: $(cat "$work/out")"
 expect_status 0 cairn cert delete "$tp" --computer m2
 expect_status 0 on_remote "$port_m2" cert list --json
 [ "$(json 'len(d)')" = 0 ] || fail "delete --computer m2 left the certificate"

@@ -24,7 +24,7 @@ class CertCommandTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"list", "show", "export", "import", "new-self-signed", "delete", "inspect"})
+    @ValueSource(strings = {"list", "show", "export", "import", "new-self-signed", "delete", "set", "inspect"})
     void everySubcommandHasHelp(String command) {
         Cli.Result r = Cli.fresh("help").run(command, "--help");
         assertEquals(0, r.status(), r.toString());

@@ -109,6 +109,19 @@ class ParserTest {
                 "4", "--subject", "CN=a, O=b", "--eku", "serverAuth,clientAuth", "--exportable", "--days=400");
         assertEquals(List.of("--subject", "CN=a, O=b", "--eku", "serverAuth,clientAuth", "--exportable", "--days", "400"),
                 RemoteCommand.forwarded(created.subcommand()));
+        ParseResult set = cert.commandLine().parseArgs("set", "AB", "--computer", "web1", "--friendly-name=-a b",
+                "--property", "k=v=w", "--scope", "computer");
+        assertEquals(List.of("--friendly-name=-a b", "--property", "k=v=w", "--scope", "computer", "--", "AB"),
+                RemoteCommand.forwarded(set.subcommand()));
+    }
+
+    @Test
+    void setAndKeyOnlyRunWithComputerButNotWithComputers() {
+        Cli.Result many = cli.run("set", "00".repeat(20), "--friendly-name", "x", "--computers", "hosts.txt");
+        assertEquals(2, many.status(), many::toString);
+        assertTrue(many.err().contains("not available with --computers"), many::toString);
+        Cli.Result help = cli.run("set", "--help");
+        assertTrue(help.out().contains("--computer"), help::toString);
     }
 
     @Test

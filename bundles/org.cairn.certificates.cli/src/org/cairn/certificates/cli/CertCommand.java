@@ -26,12 +26,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "cairn cert", synopsisSubcommandLabel = "SUBCOMMAND",
         description = "Manage certificates from the command line, with the same stores and engine as the console.",
         subcommands = {ListCommand.class, ShowCommand.class, ExportCommand.class, ImportCommand.class,
-            NewSelfSignedCommand.class, DeleteCommand.class, InspectCommand.class, TrustCommand.class,
+            NewSelfSignedCommand.class, DeleteCommand.class, SetCommand.class, InspectCommand.class, TrustCommand.class,
             DistrustCommand.class, PhysicalStoreCommand.Add.class, PhysicalStoreCommand.Remove.class,
             ProtocolCommand.class, RemoteHelpCommand.class, HelpCommand.class},
         footerHeading = "%n", footer = {
             "Another computer over SSH: --computer [user@]host[:port] with list, show, export, import, delete, "
-                + "new-self-signed; --computers FILE (one computer a line) with list, show, export, import, in "
+                + "new-self-signed, set; --computers FILE (one computer a line) with list, show, export, import, in "
                 + "parallel. See cairn cert remote --help.",
             "Run cairn cert SUBCOMMAND --help (or cairn cert help SUBCOMMAND) for its options. Scopes: --scope user "
                 + "(default) | computer | service:NAME. Stores: --store My, Root, CA, Trust, TrustedPeople, "

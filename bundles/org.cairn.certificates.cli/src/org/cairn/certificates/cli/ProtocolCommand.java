@@ -32,7 +32,7 @@ final class ProtocolCommand implements Subcommand {
     public int run() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("protocol", Integer.valueOf(RemoteCairn.PROTOCOL));
-        m.put("subcommands", List.of("list", "show", "export", "import", "delete", "new-self-signed", "inspect"));
+        m.put("subcommands", List.of("list", "show", "export", "import", "delete", "new-self-signed", "set", "inspect"));
         session.io().out().println(json.json ? Json.write(m) : "cairn cert protocol " + m.get("protocol"));
         return CertCommand.DONE;
     }

@@ -34,6 +34,7 @@ import org.cairn.certificates.remote.RemoteComputer;
 import org.cairn.certificates.remote.RemoteConnection;
 import org.cairn.certificates.remote.RemoteExport;
 import org.cairn.certificates.remote.RemoteException;
+import org.cairn.certificates.remote.RemoteImport;
 import org.cairn.certificates.remote.RemoteResult;
 import org.cairn.certificates.remote.SshSettings;
 
@@ -51,7 +52,8 @@ final class RemoteCommand {
 
     /** The options that are not passed on: --debug is this side's; a password never goes into an argument. */
     private static final Set<String> NOT_PASSED = Set.of("debug");
-    private static final Set<String> ON_ONE = Set.of("list", "show", "export", "import", "delete", "new-self-signed");
+    private static final Set<String> ON_ONE = Set.of("list", "show", "export", "import", "delete", "new-self-signed",
+            "set");
     private static final Set<String> ON_MANY = Set.of("list", "show", "export", "import");
     private static final long MAX_IMPORT_FILE = 16L * 1024 * 1024;
     private static final Pattern THUMBPRINT = Pattern.compile("\"thumbprint\"\\s*:");
@@ -73,7 +75,9 @@ final class RemoteCommand {
     /** One option as picocli matched it: {@code value} is null for a flag. */
     private record Option(String name, String value) {
         List<String> tokens() {
-            return value == null ? List.of("--" + name) : List.of("--" + name, value);
+            // a value that starts with a dash stays this option's value there: --name=value
+            return value == null ? List.of("--" + name)
+                    : value.startsWith("-") ? List.of("--" + name + "=" + value) : List.of("--" + name, value);
         }
     }
 
@@ -392,6 +396,10 @@ final class RemoteCommand {
         try (RemoteConnection connection = RemoteCairn.connect(computer, settings, hostKeys(remote, many),
                 passphrases(secrets, many))) {
             connection.checkProtocol();
+            if (command.equals("set") || command.equals("delete") && split.has("key-only")) {
+                // protocol 3; an older Cairn there would only say "unknown subcommand" or "unknown option"
+                connection.requireProtocol(3, "cairn cert " + command + (command.equals("set") ? "" : " --key-only"));
+            }
             Answer answer = switch (command) {
                 case "export" -> export(connection, split, secrets, many, exportFolder);
                 case "import" -> importFile(connection, command, split, secrets, many);
@@ -609,23 +617,16 @@ final class RemoteCommand {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String extension = dot > 0 ? name.substring(dot).toLowerCase(Locale.ROOT).replaceAll("[^.a-z0-9]", "") : "";
-        String folder = connection.createTemporaryFolder();
-        try {
-            String remoteFile = folder + "/import" + extension;
-            connection.upload(remoteFile, content);
-            List<String> args = new ArrayList<>(List.of("import", "--password-file", "/dev/stdin"));
-            if (many && !split.has("json")) {
-                args.add("--json");
-            }
-            args.addAll(split.tokens(Set.of("password-file", "password-env"), List.of(remoteFile)));
-            RemoteResult r = connection.cairn(args, RemoteExport.passwordLine(secrets.password));
-            if (r.exitStatus() != 0) {
-                return new Answer(r.exitStatus(), r.outText(), remoteMessage(connection, r), Optional.empty());
-            }
-            return answer(r, many || split.has("json"));
-        } finally {
-            connection.removeFolder(folder);
+        List<String> options = new ArrayList<>();
+        if (many && !split.has("json")) {
+            options.add("--json");
         }
+        options.addAll(split.tokens(Set.of("password-file", "password-env"), List.of()));
+        RemoteResult r = RemoteImport.importFile(connection, content, extension, secrets.password, options);
+        if (r.exitStatus() != 0) {
+            return new Answer(r.exitStatus(), r.outText(), remoteMessage(connection, r), Optional.empty());
+        }
+        return answer(r, many || split.has("json"));
     }
 
     // ---- helpers

@@ -3,6 +3,8 @@ package org.cairn.certificates.importing;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.cairn.certificates.core.CertificateStore;
+
 /**
  * The one import engine behind the Certificate Import Wizard and {@code cairn cert import}: PKCS #12 (.pfx,
  * .p12), X.509 certificates (.cer, .crt; DER or Base-64), PKCS #7 certificates (.p7b, .p7c) and PEM bundles
@@ -44,6 +46,22 @@ public interface CertificateImportService {
      * @throws ImportException with a reason and a message that says what to do; no store was changed then
      */
     ImportResult importFile(ImportRequest request) throws ImportException;
+
+    /**
+     * Imports a file into the given stores instead of those of {@link ImportRequest#scope()} on this computer: the
+     * console's "Another computer", whose store carries the certificates there. The file is read and checked here
+     * as {@link #importFile(ImportRequest)} does, then added with one {@link CertificateStore#addAll} call.
+     *
+     * @param request what to import (its scope must be the store's)
+     * @param store   the stores to import into
+     * @return what was imported
+     * @throws ImportException with a reason and a message that says what to do; no store was changed then
+     * @since 1.2
+     */
+    default ImportResult importFile(ImportRequest request, CertificateStore store) throws ImportException {
+        throw new ImportException(ImportException.Reason.STORE, "This import service cannot import into " + store
+                + "; nothing was imported.");
+    }
 
     /**
      * Describes a PKCS #12 file: algorithms, iteration counts, MAC, bags, attributes, and which readers can open

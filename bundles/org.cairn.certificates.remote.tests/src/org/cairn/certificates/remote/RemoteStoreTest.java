@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The console's store of another computer ({@link RemoteStore}) against a real sshd on 127.0.0.1 whose "cairn" is a
  * script answering as the protocol says (the console's UI test runs the real command line there): the listing read
  * into entries, an older Cairn refused with what it lacks, a computer that does not answer reported once and kept
- * until reset, and changes it cannot make there refused with a message.
+ * until reset, the changes of protocol 3 refused on a Cairn that speaks 2 and run as {@code cairn cert set} on one
+ * that speaks 3. The real command line there: {@code RemoteStoreChangesTest} of the UI tests.
  */
 class RemoteStoreTest {
 
@@ -83,6 +84,7 @@ class RemoteStoreTest {
                 "case \"$2\" in",
                 "  protocol) echo '{\"protocol\": " + version + "}' ;;",
                 "  list) echo '[" + entry.replace("'", "'\\''") + "]' ;;",
+                "  set) echo '" + entry.replace("'", "'\\''").replace("Web \\\"one\\\"", "Renamed") + "' ;;",
                 "  *) echo \"cairn cert $2: refused here\" >&2; exit 1 ;;",
                 "esac", ""));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
@@ -108,10 +110,37 @@ class RemoteStoreTest {
             assertTrue(store.connected());
             String args = Files.readString(dir.resolve("args"));
             assertTrue(args.contains("cert list --scope computer --store My --json"), args);
-            // changes this console cannot make there are refused with a message, nothing is run
-            CertificateStoreException refused = assertThrows(CertificateStoreException.class,
-                    () -> store.setFriendlyName(e, "x"));
-            assertTrue(refused.getMessage().contains("another computer"), refused.getMessage());
+            // a Cairn that speaks protocol 2 there: its changes are refused, from the version the connection saw
+            assertEquals(2, store.protocol());
+            AccessDenial denied = store.whyNotModifiable(e).orElseThrow();
+            assertTrue(denied.message().contains("update Cairn on " + store.computer()), denied.message());
+            for (org.junit.jupiter.api.function.Executable change : List.<org.junit.jupiter.api.function.Executable>of(
+                    () -> store.setFriendlyName(e, "x"), () -> store.setDescription(e, "x"),
+                    () -> store.putProperty(e, "a", "b"), () -> store.deletePrivateKey(e))) {
+                CertificateStoreException refused = assertThrows(CertificateStoreException.class, change);
+                assertTrue(refused.getMessage().contains("needs protocol 3")
+                        && refused.getMessage().contains("update Cairn on"), refused.getMessage());
+            }
+            assertFalse(Files.readString(dir.resolve("args")).contains("cert set")
+                    || Files.readString(dir.resolve("args")).contains("--key-only"), "nothing was run there");
+            // the import is in every protocol: not refused from here (the remote import says why it refuses)
+            assertTrue(store.whyCannotAdd(LogicalStore.PERSONAL).isEmpty());
+        }
+    }
+
+    @Test
+    void protocolThreeChangesRunCairnCertSetThereWithTheValueAsOneArgument(@TempDir Path dir) throws Exception {
+        try (RemoteStore store = store(fakeCairn(dir, 3).toString(), sshd.port())) {
+            CertificateEntry e = store.list(LogicalStore.PERSONAL).entries().get(0);
+            assertTrue(store.whyNotModifiable(e).isEmpty());
+            CertificateEntry renamed = store.setFriendlyName(e, "-a 'quoted' name; $(true)");
+            assertEquals("Renamed", renamed.friendlyName(), "the entry as the remote answered it");
+            String args = Files.readString(dir.resolve("args"));
+            assertTrue(args.contains("cert set " + THUMBPRINT + " --scope computer --store My --json "
+                    + "--friendly-name=-a 'quoted' name; $(true)"), args);
+            CertificateStoreException badName = assertThrows(CertificateStoreException.class,
+                    () -> store.putProperty(e, "a=b", "c"));
+            assertTrue(badName.getMessage().contains("'a=b'"), badName.getMessage());
         }
     }
 

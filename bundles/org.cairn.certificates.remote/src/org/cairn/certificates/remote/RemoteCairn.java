@@ -27,12 +27,23 @@ import org.cairn.certificates.remote.internal.UnixSocketAgent;
 public final class RemoteCairn {
 
     /**
-     * The version of the request/response protocol this side speaks: {@code cairn cert protocol} on the remote must
-     * report at least this. 1: list, show, export, import, delete with {@code --json}; passwords on standard input
-     * through {@code --password-file /dev/stdin}. 2: {@code list --json} (and every certificate summary) also
-     * gives {@code sha256} and {@code properties}, which the console's "Another computer" needs.
+     * The version of the request/response protocol this side speaks (and {@code cairn cert protocol} reports). 1:
+     * list, show, export, import, delete with {@code --json}; passwords on standard input through
+     * {@code --password-file /dev/stdin}. 2: {@code list --json} (and every certificate summary) also gives
+     * {@code sha256} and {@code properties}, which the console's "Another computer" needs. 3: {@code set} (friendly
+     * name, description, extended properties) and {@code delete --key-only}, with which the console changes another
+     * computer's certificates.
      */
-    public static final int PROTOCOL = 2;
+    public static final int PROTOCOL = 3;
+
+    /**
+     * The oldest protocol this side still works with, for reading and export ({@link RemoteConnection#checkProtocol}
+     * refuses an older one); the changes of a later version are refused with "update Cairn there"
+     * ({@link RemoteConnection#requireProtocol}).
+     *
+     * @since 1.2
+     */
+    public static final int OLDEST_PROTOCOL = 2;
 
     private RemoteCairn() {
     }

@@ -32,6 +32,8 @@ public final class RemoteConnection implements AutoCloseable {
     private final SshClient client;
     private final ClientSession session;
     private final SshSettings settings;
+    /** What {@link #checkProtocol()} saw; 0 before. */
+    private volatile int protocol;
 
     RemoteConnection(RemoteComputer computer, SshClient client, ClientSession session, SshSettings settings) {
         this.computer = computer;
@@ -46,7 +48,8 @@ public final class RemoteConnection implements AutoCloseable {
     }
 
     /**
-     * Checks that the remote has Cairn and that it speaks at least {@link RemoteCairn#PROTOCOL}.
+     * Checks that the remote has Cairn and that it speaks at least {@link RemoteCairn#OLDEST_PROTOCOL}, and keeps
+     * the version it speaks ({@link #protocol()}).
      *
      * @return the remote's protocol version
      * @throws RemoteException {@link RemoteException.Reason#NO_CAIRN} or {@link RemoteException.Reason#PROTOCOL}
@@ -57,20 +60,55 @@ public final class RemoteConnection implements AutoCloseable {
             Matcher m = PROTOCOL_FIELD.matcher(r.outText());
             if (m.find()) {
                 int version = Integer.parseInt(m.group(1));
-                if (version < RemoteCairn.PROTOCOL) {
+                if (version < RemoteCairn.OLDEST_PROTOCOL) {
                     throw new RemoteException(RemoteException.Reason.PROTOCOL, "the Cairn on " + computer
-                            + " speaks protocol " + version + "; this one needs " + RemoteCairn.PROTOCOL
-                            + ". Update Cairn there.");
+                            + " speaks protocol " + version + "; this one needs " + RemoteCairn.OLDEST_PROTOCOL
+                            + " or later. Update Cairn there.");
                 }
+                protocol = version;
                 return version;
             }
         }
         if (r.exitStatus() == 2 && r.err().contains("unknown subcommand")) {
             throw new RemoteException(RemoteException.Reason.PROTOCOL, "the Cairn on " + computer + " is older than "
-                    + "protocol " + RemoteCairn.PROTOCOL + " (it has no 'cairn cert protocol'); update Cairn there.");
+                    + "protocol " + RemoteCairn.OLDEST_PROTOCOL + " (it has no 'cairn cert protocol'); update Cairn "
+                    + "there.");
         }
         throw new RemoteException(RemoteException.Reason.TRANSPORT, "the Cairn on " + computer + " did not answer "
                 + "'cairn cert protocol' (exit status " + r.exitStatus() + "): " + firstLines(r.err()));
+    }
+
+    /**
+     * @return the protocol version the remote reported to {@link #checkProtocol()}; 0 before it was asked
+     * @since 1.2
+     */
+    public int protocol() {
+        return protocol;
+    }
+
+    /**
+     * Refuses what needs a later protocol than the remote reported to {@link #checkProtocol()}.
+     *
+     * @param version the protocol {@code what} needs
+     * @param what    what the user asked for, as a message names it
+     * @throws RemoteException {@link RemoteException.Reason#PROTOCOL}, saying to update Cairn there
+     * @since 1.2
+     */
+    public void requireProtocol(int version, String what) throws RemoteException {
+        if (protocol < version) {
+            throw new RemoteException(RemoteException.Reason.PROTOCOL, protocolRefusal(computer, protocol, version,
+                    what));
+        }
+    }
+
+    /**
+     * @return the refusal of {@code what}, which needs protocol {@code version}, on a computer whose Cairn speaks
+     *         {@code spoken}
+     * @since 1.2
+     */
+    public static String protocolRefusal(RemoteComputer computer, int spoken, int version, String what) {
+        return what + " needs protocol " + version + " on " + computer + ", whose Cairn speaks " + spoken
+                + ": update Cairn on " + computer + ".";
     }
 
     /**

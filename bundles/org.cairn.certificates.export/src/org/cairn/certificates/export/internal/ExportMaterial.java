@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *
  * @param certificates leaf first, then its issuers in path order
  * @param privateKey   the leaf's private key, when it is to be written
- * @param friendlyName the friendlyName attribute of the leaf and its key (never empty)
+ * @param friendlyName the friendlyName attribute of the leaf and its key (an export's is never empty; empty writes
+ *                     none, for {@link org.cairn.certificates.export.Pkcs12Transfer})
  * @param description  the description; written only with extended properties; empty for none
  * @param properties   further extended properties; written only with extended properties
  */
@@ -29,9 +30,6 @@ record ExportMaterial(List<X509Certificate> certificates, Optional<PrivateKey> p
         }
         Objects.requireNonNull(privateKey, "privateKey");
         Objects.requireNonNull(friendlyName, "friendlyName");
-        if (friendlyName.isEmpty()) {
-            throw new IllegalArgumentException("friendlyName must not be empty");
-        }
         Objects.requireNonNull(description, "description");
         properties = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(properties));
     }

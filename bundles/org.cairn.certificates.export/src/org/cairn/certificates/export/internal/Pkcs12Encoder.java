@@ -82,7 +82,9 @@ final class Pkcs12Encoder {
 
         List<PKCS12SafeBag> certBags = new ArrayList<>();
         PKCS12SafeBagBuilder leafBag = new JcaPKCS12SafeBagBuilder(leaf);
-        leafBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
+        if (!material.friendlyName().isEmpty()) {
+            leafBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
+        }
         if (key.isPresent()) {
             leafBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
         }
@@ -114,7 +116,9 @@ final class Pkcs12Encoder {
             if (key.isPresent()) {
                 PKCS12SafeBagBuilder keyBag = new PKCS12SafeBagBuilder(privateKeyInfo(key.get(), leaf),
                         Concurrently.join(keyEncryptor));
-                keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
+                if (!material.friendlyName().isEmpty()) {
+                    keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
+                }
                 keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
                 pfx.addData(keyBag.build());
             }

@@ -88,17 +88,26 @@ public final class DefaultCertificateImportService implements CertificateImportS
 
     @Override
     public ImportResult importFile(ImportRequest request) throws ImportException {
-        Decoded decoded;
-        try {
-            decoded = decode(request.file(), request.password());
-        } catch (RuntimeException e) {
-            throw Failures.unexpected(request.file(), e);
-        }
         CertificateStore store;
         try {
             store = stores.open(request.scope());
         } catch (CertificateStoreException e) {
             throw new ImportException(Reason.STORE, e.getMessage() + " Nothing was imported.", e);
+        }
+        return importFile(request, store);
+    }
+
+    @Override
+    public ImportResult importFile(ImportRequest request, CertificateStore store) throws ImportException {
+        if (!store.scope().equals(request.scope())) {
+            throw new IllegalArgumentException("the request is for " + request.scope().token() + ", the store is "
+                    + store.scope().token());
+        }
+        Decoded decoded;
+        try {
+            decoded = decode(request.file(), request.password());
+        } catch (RuntimeException e) {
+            throw Failures.unexpected(request.file(), e);
         }
         Optional<String> physical = request.store() instanceof StoreChoice.InPhysicalStore in
                 ? Optional.of(in.physicalStore()) : Optional.empty();

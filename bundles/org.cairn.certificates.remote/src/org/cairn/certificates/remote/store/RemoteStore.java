@@ -2,6 +2,7 @@ package org.cairn.certificates.remote.store;
 
 import java.io.IOException;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,12 +28,16 @@ import org.cairn.certificates.core.PurposeGroup;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreListing;
 import org.cairn.certificates.core.ValidationOptions;
+import org.cairn.certificates.export.ExportException;
+import org.cairn.certificates.export.ExportSettings;
+import org.cairn.certificates.export.Pkcs12Transfer;
 import org.cairn.certificates.remote.HostKeyPrompt;
 import org.cairn.certificates.remote.PassphrasePrompt;
 import org.cairn.certificates.remote.RemoteCairn;
 import org.cairn.certificates.remote.RemoteComputer;
 import org.cairn.certificates.remote.RemoteConnection;
 import org.cairn.certificates.remote.RemoteException;
+import org.cairn.certificates.remote.RemoteImport;
 import org.cairn.certificates.remote.RemoteResult;
 import org.cairn.certificates.remote.SshSettings;
 import org.cairn.certificates.remote.internal.Json;
@@ -42,8 +47,12 @@ import org.cairn.certificates.remote.internal.Json;
  * the console's "Another computer" shows. Connects on first use (never in the constructor: a connection may take up
  * to the connect timeout and ask the user about a host key or a passphrase, so every method that talks to the
  * computer must be called off the UI thread); the questions {@link #whyKeyNotExportable} and the like answer from
- * what the listing said, without the network. Changes this console cannot make there yet are refused with a
- * message; the export goes through {@link RemoteExportService}.
+ * what the listing said, without the network. Changes run there too, with the rights of the account logged in with
+ * (never sudo; the remote's reason is the message when it refuses): an import carries each certificate as a PKCS #12
+ * file made here ({@link #addAll}), {@code cairn cert set} changes the friendly name, description and extended
+ * properties, {@code cairn cert delete --key-only} deletes a key alone (protocol {@value #CHANGES_PROTOCOL}: a
+ * Cairn speaking only {@value #NEEDED_PROTOCOL} there is refused those with "update Cairn on HOST"); the export
+ * goes through {@link RemoteExportService}.
  */
 public final class RemoteStore implements CertificateStore, AutoCloseable {
 
@@ -56,6 +65,17 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
     /** The protocol the console needs: version 2's {@code list --json} gives each certificate's sha256. */
     public static final int NEEDED_PROTOCOL = 2;
 
+    /**
+     * The protocol the console's changes need: version 3's {@code cairn cert set} (friendly name, description,
+     * extended properties) and {@code delete --key-only}. A Cairn speaking only 2 keeps working for reading, import,
+     * delete and export; these changes are refused with "update Cairn on HOST".
+     */
+    public static final int CHANGES_PROTOCOL = 3;
+
+    /** The PBKDF2 iterations of the one-time PKCS #12 file that carries a certificate there (the strong default). */
+    private static final int CARRY_ITERATIONS = ExportSettings.DEFAULT_STRONG_ITERATIONS;
+    private static final String PASSWORD_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
     private final RemoteComputer computer;
     private final SshSettings settings;
     private final HostKeyPrompt hostKeys;
@@ -65,6 +85,8 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
     private volatile RemoteConnection connection;
     /** Why the last connection failed; kept until {@link #reset()} so that a dead computer is not asked again and again. */
     private volatile RemoteException failure;
+    /** The protocol the remote Cairn reported on the last connection; 0 before the first one. */
+    private volatile int protocol;
 
     /**
      * @param computer    the computer
@@ -88,6 +110,14 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
     /** @return why the computer could not be used the last time, until {@link #reset()} (quick: no network) */
     public Optional<RemoteException> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * @return the protocol the remote Cairn reported when the console connected; 0 before it connected (quick: no
+     *         network)
+     */
+    public int protocol() {
+        return protocol;
     }
 
     /** @return whether a connection is open (quick: no network) */
@@ -127,6 +157,7 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
                     made.close();
                     throw e;
                 }
+                protocol = made.protocol();
                 connection = made;
                 return made;
             } catch (RemoteException e) {
@@ -319,20 +350,158 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
         return all;
     }
 
-    private CertificateStoreException notHere(String what) {
-        return new CertificateStoreException(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE, what + " is not "
-                + "available from this console on another computer (" + computer + ") yet; run cairn cert there."));
+    /** Refuses what needs {@link #CHANGES_PROTOCOL} when the remote reported less (after connecting). */
+    private Optional<AccessDenial> protocolDenial(String what) {
+        int spoken = protocol;
+        if (spoken != 0 && spoken < CHANGES_PROTOCOL) {
+            return Optional.of(new AccessDenial(AccessDenial.Reason.READ_ONLY_STORE,
+                    RemoteConnection.protocolRefusal(computer, spoken, CHANGES_PROTOCOL, what)));
+        }
+        return Optional.empty();
+    }
+
+    /** Connects (when not yet), then refuses what the remote's protocol cannot do. */
+    private void requireChanges(String what) throws CertificateStoreException {
+        try {
+            connection();
+        } catch (RemoteException e) {
+            throw new CertificateStoreException(e.getMessage(), e);
+        }
+        Optional<AccessDenial> denied = protocolDenial(what);
+        if (denied.isPresent()) {
+            throw new CertificateStoreException(denied.get());
+        }
+    }
+
+    /** The arguments that name {@code entry} there. */
+    private static List<String> where(CertificateEntry entry) {
+        return List.of(entry.thumbprint(), "--scope", "computer", "--store", entry.logicalStore().shortName());
+    }
+
+    /** Runs a change there whose {@code --json} answer is the entry as it is afterwards. */
+    private CertificateEntry changed(List<String> args) throws CertificateStoreException {
+        RemoteResult r = run(args, new byte[0]);
+        try {
+            return entry((Map<?, ?>) Json.parse(r.outText()));
+        } catch (RuntimeException e) {
+            throw new CertificateStoreException("the answer of " + computer + " to 'cairn cert " + args.get(0)
+                    + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code cairn cert set THUMBPRINT --scope computer --store S --json OPTIONS} there. */
+    private CertificateEntry set(CertificateEntry entry, String what, List<String> options)
+            throws CertificateStoreException {
+        requireChanges(what);
+        List<String> args = new ArrayList<>(List.of("set"));
+        args.addAll(where(entry));
+        args.add("--json");
+        // --name=value: a value that starts with a dash stays a value
+        args.addAll(options);
+        return changed(args);
+    }
+
+    /**
+     * Carries the certificates there and imports them with the other computer's own {@code cairn cert import}, one
+     * at a time: each goes as a PKCS #12 file made here in memory by the export engine (AES256-SHA256, a random
+     * one-time password sent on the import's standard input), through a private temporary folder there that is
+     * removed in every case. All or nothing: when one is refused, those imported before are deleted there again, and
+     * the remote's reason is the message.
+     */
+    @Override
+    public List<CertificateEntry> addAll(List<NewEntry> entries) throws CertificateStoreException {
+        RemoteConnection c;
+        try {
+            c = connection();
+        } catch (RemoteException e) {
+            throw new CertificateStoreException(e.getMessage(), e);
+        }
+        List<NewEntry> done = new ArrayList<>();
+        char[] password = oneTimePassword();
+        try {
+            for (NewEntry add : entries) {
+                byte[] pfx = Pkcs12Transfer.encode(add.certificate(), add.privateKey(), add.attributes(),
+                        CARRY_ITERATIONS, password);
+                List<String> options = new ArrayList<>(List.of("--json", "--scope", "computer", "--store",
+                        add.store().shortName(), "--extended-properties"));
+                if (add.privateKey().isPresent() && add.attributes().exportable()) {
+                    options.add("--exportable");
+                }
+                RemoteResult r = RemoteImport.importFile(c, pfx, ".pfx", password, options);
+                if (r.exitStatus() != 0) {
+                    throw refused(r.err(), done);
+                }
+                if (r.outText().contains("\"alreadyPresent\": true")) {
+                    throw refused("the certificate " + CertificateEntry.sha1(add.certificate().getEncoded())
+                            + " is already in " + add.store().displayName() + " there.", done);
+                }
+                done.add(add);
+            }
+        } catch (RemoteException e) {
+            if (e.reason() == RemoteException.Reason.TRANSPORT || e.reason() == RemoteException.Reason.UNAVAILABLE) {
+                drop();
+            }
+            throw new CertificateStoreException(e.getMessage() + (done.isEmpty() ? " Nothing was imported." : " "
+                    + "The connection failed part-way: check " + computer + " for " + thumbprints(done) + "."), e);
+        } catch (ExportException | java.security.cert.CertificateEncodingException e) {
+            throw refused(e.getMessage(), done);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        List<CertificateEntry> added = new ArrayList<>();
+        for (NewEntry add : entries) {
+            String thumbprint = thumbprint(add);
+            added.add(find(add.store(), thumbprint).orElseThrow(() -> new CertificateStoreException("the "
+                    + "certificate " + thumbprint + " was imported on " + computer + " but is not in "
+                    + add.store().displayName() + " there now.")));
+        }
+        return added;
+    }
+
+    /** @return the refusal, after deleting there the certificates imported before it (all or nothing) */
+    private CertificateStoreException refused(String why, List<NewEntry> done) {
+        List<String> left = new ArrayList<>();
+        for (int i = done.size() - 1; i >= 0; i--) {
+            NewEntry add = done.get(i);
+            try {
+                run(List.of("delete", thumbprint(add), "--scope", "computer", "--store", add.store().shortName()),
+                        new byte[0]);
+            } catch (CertificateStoreException | RuntimeException e) {
+                left.add(thumbprint(add) + " (" + e.getMessage() + ")");
+            }
+        }
+        String message = why.strip().replaceFirst("^cairn cert [a-z-]+: ", "");
+        return new CertificateStoreException(message + " [on " + computer + "]" + (left.isEmpty()
+                ? " Nothing was imported." : " Undoing the certificates imported before failed; still there: "
+                        + String.join("; ", left) + "."));
+    }
+
+    private static String thumbprint(NewEntry add) {
+        try {
+            return CertificateEntry.sha1(add.certificate().getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalArgumentException("a certificate that cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+
+    private static String thumbprints(List<NewEntry> entries) {
+        return String.join(", ", entries.stream().map(RemoteStore::thumbprint).toList());
+    }
+
+    /** 32 characters of 57 (about 186 bits): only for the one file and the one import that reads it. */
+    private static char[] oneTimePassword() {
+        SecureRandom random = new SecureRandom();
+        char[] password = new char[32];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = PASSWORD_CHARACTERS.charAt(random.nextInt(PASSWORD_CHARACTERS.length()));
+        }
+        return password;
     }
 
     @Override
     public CertificateEntry add(LogicalStore store, X509Certificate certificate, Optional<PrivateKey> privateKey,
             EntryAttributes attributes) throws CertificateStoreException {
-        throw notHere("Adding a certificate");
-    }
-
-    @Override
-    public List<CertificateEntry> addAll(List<NewEntry> entries) throws CertificateStoreException {
-        throw notHere("Adding certificates");
+        return addAll(List.of(new NewEntry(store, certificate, privateKey, attributes))).get(0);
     }
 
     @Override
@@ -341,36 +510,64 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
                 "--json"), new byte[0]);
     }
 
+    /** {@code cairn cert delete --key-only} there (protocol 3): the certificate stays. */
     @Override
     public CertificateEntry deletePrivateKey(CertificateEntry entry) throws CertificateStoreException {
-        throw notHere("Deleting a private key alone");
+        requireChanges("Deleting a private key alone");
+        List<String> args = new ArrayList<>(List.of("delete"));
+        args.addAll(where(entry));
+        args.addAll(List.of("--key-only", "--json"));
+        return changed(args);
     }
 
     @Override
     public CertificateEntry setFriendlyName(CertificateEntry entry, String name) throws CertificateStoreException {
-        throw notHere("Changing the friendly name");
+        return set(entry, "Changing the friendly name", List.of("--friendly-name=" + name));
     }
 
     @Override
     public CertificateEntry setDescription(CertificateEntry entry, String text) throws CertificateStoreException {
-        throw notHere("Changing the description");
+        return set(entry, "Changing the description", List.of("--description=" + text));
     }
 
     @Override
     public CertificateEntry setProperties(CertificateEntry entry, Map<String, String> properties)
             throws CertificateStoreException {
-        throw notHere("Changing extended properties");
+        CertificateEntry current = find(entry.logicalStore(), entry.thumbprint()).orElseThrow(
+                () -> new CertificateStoreException("The certificate " + entry.thumbprint() + " is no longer in "
+                        + entry.logicalStore().displayName() + " on " + computer + "."));
+        List<String> options = new ArrayList<>();
+        for (Map.Entry<String, String> p : new TreeMap<>(properties).entrySet()) {
+            if (!p.getValue().equals(current.properties().get(p.getKey()))) {
+                options.add("--property=" + propertyName(p.getKey()) + "=" + p.getValue());
+            }
+        }
+        for (String name : current.properties().keySet()) {
+            if (!properties.containsKey(name)) {
+                options.add("--remove-property=" + propertyName(name));
+            }
+        }
+        return options.isEmpty() ? current : set(current, "Changing extended properties", options);
     }
 
     @Override
     public CertificateEntry putProperty(CertificateEntry entry, String name, String value)
             throws CertificateStoreException {
-        throw notHere("Changing extended properties");
+        return set(entry, "Changing extended properties", List.of("--property=" + propertyName(name) + "=" + value));
     }
 
     @Override
     public CertificateEntry removeProperty(CertificateEntry entry, String name) throws CertificateStoreException {
-        throw notHere("Changing extended properties");
+        return set(entry, "Changing extended properties", List.of("--remove-property=" + propertyName(name)));
+    }
+
+    /** A name with '=' cannot go through {@code --property NAME=VALUE}: refused rather than cut. */
+    private static String propertyName(String name) throws CertificateStoreException {
+        if (name.isEmpty() || name.contains("=")) {
+            throw new CertificateStoreException("An extended property of a certificate on another computer cannot be "
+                    + "named '" + name + "' (empty, or with '='); choose another name.");
+        }
+        return name;
     }
 
     /** The key never comes here as a key: the export runs there and only the protected file comes back. */
@@ -399,14 +596,22 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
         return entry.hasPrivateKey() ? Optional.empty() : whyKeyNotExportable(entry);
     }
 
+    /**
+     * From the protocol the remote reported, without the network: a Cairn that speaks only 2 cannot change a
+     * certificate's properties. Whether the account there may, the change itself tells (with the remote's reason).
+     */
     @Override
     public Optional<AccessDenial> whyNotModifiable(CertificateEntry entry) {
-        return Optional.of(notHere("Changing a certificate's properties").denial().orElseThrow());
+        return protocolDenial("Changing a certificate's properties");
     }
 
+    /**
+     * The import there is in every protocol: no refusal here. Whether the account there may add to the store, the
+     * import itself tells (with the remote's reason); the import is all or nothing.
+     */
     @Override
     public Optional<AccessDenial> whyCannotAdd(LogicalStore store) {
-        return Optional.of(notHere("Importing").denial().orElseThrow());
+        return Optional.empty();
     }
 
     @Override

@@ -71,10 +71,22 @@ public final class ImportHandler {
             MessageDialog.openInformation(shell, messages.wizard_title, messages.noStoreSelected);
             return;
         }
-        Optional<String> remoteDenial = RemoteNodes.of(node).isPresent()
-                ? whyCannotImport(storeNode, stores, messages) : Optional.empty();
-        if (remoteDenial.isPresent()) {
-            MessageDialog.openInformation(shell, messages.wizard_title, remoteDenial.get());
+        Optional<RemoteStore> remote = RemoteNodes.of(node);
+        if (remote.isPresent()) {
+            // another computer's node: its stores, never this computer's of the same scope; the import there says
+            // why it refuses (the remote account's rights), and a Cairn too old for it is refused before the wizard
+            Optional<String> remoteDenial = whyCannotImport(storeNode, stores, messages);
+            if (remoteDenial.isPresent()) {
+                MessageDialog.openInformation(shell, messages.wizard_title, remoteDenial.get());
+                return;
+            }
+            RemoteStore other = remote.get();
+            ImportWizard wizard = new ImportWizard(storeNode.scope(), storeNode.logicalStore(), other::whyCannotAdd,
+                    logical -> Optional.empty(), logical -> physicalStores(other, logical), importer,
+                    Optional.of(other), messages, Path.of(System.getProperty("user.home")));
+            if (new ImportWizardDialog(shell, wizard).open() == Window.OK) {
+                broker.send(ConsoleIds.TOPIC_REFRESH, node);
+            }
             return;
         }
         CertificateStore store;

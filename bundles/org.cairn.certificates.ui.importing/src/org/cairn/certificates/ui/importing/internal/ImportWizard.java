@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.cairn.certificates.core.AccessDenial;
+import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.importing.CertificateImportService;
@@ -22,6 +23,7 @@ import org.cairn.certificates.importing.ImportRequest;
 import org.cairn.certificates.importing.ImportResult;
 import org.cairn.certificates.importing.ImportedCertificate;
 import org.cairn.certificates.importing.StoreChoice;
+import org.cairn.certificates.remote.store.RemoteStore;
 import org.cairn.certificates.ui.wizard.SummaryPage;
 import org.cairn.certificates.core.CertificateStore.PhysicalStoreInfo;
 import org.cairn.certificates.ui.wizard.WelcomePage;
@@ -46,6 +48,8 @@ public final class ImportWizard extends Wizard {
     private final Function<LogicalStore, Optional<PhysicalStoreInfo>> targets;
     private final Function<LogicalStore, List<PhysicalStoreInfo>> physicalStores;
     private final CertificateImportService importer;
+    /** The stores to import into; empty for those of {@link #scope} on this computer. */
+    private final Optional<CertificateStore> into;
     private final Messages messages;
     private final Path home;
 
@@ -91,6 +95,27 @@ public final class ImportWizard extends Wizard {
             Function<LogicalStore, Optional<PhysicalStoreInfo>> targets,
             Function<LogicalStore, List<PhysicalStoreInfo>> physicalStores, CertificateImportService importer,
             Messages messages, Path home) {
+        this(scope, startedFrom, rights, targets, physicalStores, importer, Optional.empty(), messages, home);
+    }
+
+    /**
+     * @param scope       the account whose stores receive the certificates
+     * @param startedFrom the logical store the wizard was started from: the default target; empty for automatic
+     * @param rights      why the account may not add certificates to a store (empty when it may)
+     * @param targets     the physical store an add into a logical store goes to, when the summary should name it
+     * @param physicalStores the physical stores behind a logical store, for Browse...; called off the UI thread
+     * @param importer    the import service that does the work
+     * @param into        the stores to import into (another computer's, {@link RemoteStore}); empty for those of
+     *                    {@code scope} on this computer
+     * @param messages    the texts
+     * @param home        the folder relative file names are taken from (the user's home)
+     */
+    public ImportWizard(Scope scope, Optional<LogicalStore> startedFrom,
+            Function<LogicalStore, Optional<AccessDenial>> rights,
+            Function<LogicalStore, Optional<PhysicalStoreInfo>> targets,
+            Function<LogicalStore, List<PhysicalStoreInfo>> physicalStores, CertificateImportService importer,
+            Optional<CertificateStore> into, Messages messages, Path home) {
+        this.into = Objects.requireNonNull(into, "into");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.physicalStores = Objects.requireNonNull(physicalStores, "physicalStores");
         this.scope = Objects.requireNonNull(scope, "scope");
@@ -102,7 +127,10 @@ public final class ImportWizard extends Wizard {
         setWindowTitle(messages.wizard_title);
         setNeedsProgressMonitor(true);
         welcomePage = new WelcomePage(messages.welcome_title, messages.welcome_text,
-                () -> MessageFormat.format(messages.welcome_location, location(scope, messages)));
+                () -> MessageFormat.format(messages.welcome_location, into.filter(RemoteStore.class::isInstance)
+                        .map(remote -> MessageFormat.format(messages.welcome_location_remote,
+                                ((RemoteStore) remote).computer().toString()))
+                        .orElseGet(() -> location(scope, messages))));
         filePage = new FilePage(this);
         keyPage = new KeyProtectionPage(this);
         storePage = new StorePage(this);
@@ -217,7 +245,8 @@ public final class ImportWizard extends Wizard {
         try (ImportRequest request = new ImportRequest(readFile, password, scope, storeChoice(), exportable(),
                 extendedProperties())) {
             result = WizardWork.run(this, MessageFormat.format(messages.progress_importing, readFile),
-                    message -> MessageFormat.format(messages.result_failed, message), () -> importer.importFile(request));
+                    message -> MessageFormat.format(messages.result_failed, message), () -> into.isPresent() ? importer.importFile(request, into.get())
+                            : importer.importFile(request));
         }
         result.ifPresent(done -> MessageDialog.openInformation(getShell(), messages.wizard_title, successText(done)));
         return result.isPresent();

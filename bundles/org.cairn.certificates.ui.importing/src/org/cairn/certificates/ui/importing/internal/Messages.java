@@ -17,6 +17,7 @@ public final class Messages {
     public String welcome_location;
     public String welcome_location_user;
     public String welcome_location_computer;
+    public String welcome_location_remote;
     public String welcome_location_service;
     public String file_title;
     public String file_description;
