@@ -219,6 +219,20 @@ public final class OtherComputer implements AutoCloseable {
         }
     }
 
+    /**
+     * @return how many SSH connections this computer's sshd serves now: its child processes, one for each
+     *         connection (the listener forks one per connection; it ends when the client closes the connection)
+     */
+    public long sessions() {
+        return sshd.toHandle().children().filter(ProcessHandle::isAlive).count();
+    }
+
+    /** Lets the key of {@code publicKey} (an OpenSSH .pub file) log in too. */
+    public void authorize(Path publicKey) throws IOException {
+        Files.writeString(folder.resolve("authorized_keys"), Files.readString(publicKey),
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
     /** @return a port of 127.0.0.1 nothing listens on (just now) */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
@@ -227,7 +241,12 @@ public final class OtherComputer implements AutoCloseable {
     }
 
     private static void keygen(Path file) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "cairn-ui-test", "-f",
+        keygen(file, "");
+    }
+
+    /** Makes an Ed25519 key pair {@code file} and {@code file.pub}, the private key encrypted with {@code passphrase}. */
+    public static void keygen(Path file, String passphrase) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "cairn-ui-test", "-f",
                 file.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
