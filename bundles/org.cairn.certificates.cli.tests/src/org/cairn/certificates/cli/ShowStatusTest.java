@@ -108,6 +108,55 @@ class ShowStatusTest {
         assertEquals("The issuer of this certificate could not be found.", status.get("message"));
     }
 
+    /**
+     * The path's certificates come with their DER (the console's "Another computer" shows the path the remote
+     * validated), and list --status gives every certificate the verdict show gives it, in one answer.
+     */
+    @Test
+    void listWithStatusGivesEachCertificatesVerdictAndPath() throws Exception {
+        Cli cli = Cli.fresh("status-list");
+        CertificateStore user = cli.stores.open(Scope.currentUser());
+        DemoChain trusted = FACTORY.createDemoChain("Listed OK", KeyAlgorithm.EC_P256);
+        CertificateEntry ok = FACTORY.install(user, trusted);
+        DemoChain untrusted = FACTORY.createDemoChain("Listed untrusted", KeyAlgorithm.EC_P256);
+        user.add(LogicalStore.INTERMEDIATE, untrusted.root().certificate(), Optional.empty(),
+                untrusted.root().attributes());
+        user.add(LogicalStore.INTERMEDIATE, untrusted.intermediate().certificate(), Optional.empty(),
+                untrusted.intermediate().attributes());
+        CertificateEntry notTrusted = user.add(LogicalStore.PERSONAL, untrusted.leaf().certificate(), Optional.empty(),
+                untrusted.leaf().attributes());
+
+        Map<?, ?> shown = (Map<?, ?>) ((List<?>) cli.run("show", ok.thumbprint(), "--json").json()).get(0);
+        List<?> chain = (List<?>) shown.get("chain");
+        java.security.cert.CertificateFactory x509 = java.security.cert.CertificateFactory.getInstance("X.509");
+        List<CertificateEntry> path = user.validate(ok).path().certificates();
+        assertEquals(path.size(), chain.size());
+        for (int i = 0; i < chain.size(); i++) {
+            byte[] der = java.util.Base64.getDecoder().decode((String) ((Map<?, ?>) chain.get(i)).get("der"));
+            assertEquals(path.get(i).certificate(), x509.generateCertificate(new java.io.ByteArrayInputStream(der)),
+                    "certificate " + i + " of the path, leaf first");
+        }
+
+        Cli.Result listed = cli.run("list", "--store", "my", "--json", "--status");
+        assertEquals(0, listed.status(), listed.toString());
+        Map<String, Map<?, ?>> byThumbprint = new java.util.HashMap<>();
+        for (Object o : (List<?>) listed.json()) {
+            byThumbprint.put((String) ((Map<?, ?>) o).get("thumbprint"), (Map<?, ?>) o);
+        }
+        assertEquals("ok", ((Map<?, ?>) byThumbprint.get(ok.thumbprint()).get("status")).get("code"));
+        assertEquals(shown.get("chain"), byThumbprint.get(ok.thumbprint()).get("chain"), "the same path as show");
+        Map<?, ?> untrustedStatus = (Map<?, ?>) byThumbprint.get(notTrusted.thumbprint()).get("status");
+        assertEquals(user.validate(notTrusted).status().code(), untrustedStatus.get("code"));
+        assertTrue(!"ok".equals(untrustedStatus.get("code")), untrustedStatus.toString());
+        assertEquals(3, ((List<?>) byThumbprint.get(notTrusted.thumbprint()).get("chain")).size(),
+                "up to the root that is not trusted");
+
+        Map<?, ?> plain = (Map<?, ?>) ((List<?>) cli.run("list", "--store", "my", "--json").json()).get(0);
+        assertTrue(!plain.containsKey("status"), "without --status the list stays as it was: " + plain);
+        Cli.Result human = cli.run("list", "--status");
+        assertEquals(2, human.status(), "--status without --json is a usage error: " + human);
+    }
+
     /** The command line and the snap-in say the same sentence for every verdict. */
     @Test
     void wordsAreTheCertificateDialogs() throws IOException {

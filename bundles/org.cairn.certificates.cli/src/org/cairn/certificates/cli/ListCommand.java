@@ -9,10 +9,12 @@ import java.util.Optional;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
+import org.cairn.certificates.core.ChainValidator;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreListing;
 import org.cairn.certificates.core.StoreProblem;
+import org.cairn.certificates.core.ValidationOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(name = "list", header = "list certificates", description = {"List the certificates of one logical store (--store), or of every store of the scope.",
     "--json gives an array; each object has thumbprint (SHA-1, upper-case hex), sha256, subject, issuer, issuedTo, issuedBy, "
         + "serialNumber, notBefore, notAfter (ISO-8601 UTC), friendlyName, description, purposes, hasPrivateKey, "
-        + "exportable, store (short name), storeName, physicalStore, scope, properties (the extended properties)."})
+        + "exportable, store (short name), storeName, physicalStore, scope, properties (the extended properties). With --status, each object also has the verdict of cairn cert show "
+        + "--json: status, chain (with each certificate's DER), chainStatus, missingIssuer, validPurposes."})
 final class ListCommand implements Subcommand {
 
     @Mixin
@@ -34,6 +37,9 @@ final class ListCommand implements Subcommand {
             + "PROFILE\", ...), with where they are; --json then gives an object with \"physicalStores\" (store, name, "
             + "location, writable, locked) and \"certificates\".")
     boolean physical;
+    @Option(names = "--status", description = "With --json: each certificate's status and certification path, as "
+            + "cairn cert show --json gives them (the stores validation needs are read once for the whole list).")
+    boolean status;
     @Mixin
     Options.DbPassword db;
     @Mixin
@@ -49,6 +55,10 @@ final class ListCommand implements Subcommand {
 
     @Override
     public int run() throws UsageException, CommandException {
+        if (status && !json.json) {
+            throw new UsageException("--status goes with --json (cairn cert show prints a certificate's status and "
+                    + "certification path for people).");
+        }
         Io io = session.io();
         Scope scope = where.scope();
         Optional<LogicalStore> logical = where.store();
@@ -64,8 +74,13 @@ final class ListCommand implements Subcommand {
         }
         if (json.json) {
             List<Object> all = new ArrayList<>();
+            ChainValidator validator = status ? validator(store) : null;
             for (CertificateEntry e : listing.entries()) {
-                all.add(Entries.summary(e));
+                Map<String, Object> summary = Entries.summary(e);
+                if (validator != null) {
+                    Verdicts.put(summary, validator.validate(e));
+                }
+                all.add(summary);
             }
             if (physical) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -108,6 +123,14 @@ final class ListCommand implements Subcommand {
         io.out().println(listing.entries().size() + " certificate(s) in " + logical.map(LogicalStore::displayName)
                 .orElse("all stores") + " of " + scope.displayName() + ".");
         return CertCommand.DONE;
+    }
+
+    private static ChainValidator validator(CertificateStore store) throws CommandException {
+        try {
+            return store.validator(ValidationOptions.defaults());
+        } catch (CertificateStoreException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
     }
 
     /** @return the physical stores behind the logical store (or every one), with where they are */

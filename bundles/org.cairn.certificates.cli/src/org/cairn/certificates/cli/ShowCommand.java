@@ -10,13 +10,9 @@ import java.util.Optional;
 import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateExtensions;
-import org.cairn.certificates.core.CertificateStatus;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
-import org.cairn.certificates.core.CertificationPath;
-import org.cairn.certificates.core.ChainValidation;
 import org.cairn.certificates.core.LogicalStore;
-import org.cairn.certificates.core.Purpose;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.TrustEverywhere;
 
@@ -29,7 +25,8 @@ import picocli.CommandLine.Parameters;
         + "friendly name and properties, its extensions as Windows' Details tab shows them, whether you have its private "
         + "key and whether it is exportable (and why not), its certification path and its status: the verdict of PKIX "
         + "validation up to Trusted Root Certification Authorities, in the words of the certificate dialog (--json: "
-        + "\"status\": {\"code\", \"message\", \"failedAt\", \"detail\"}; codes: ok, not-time-valid, issuer-not-found, "
+        + "\"status\": {\"code\", \"message\", \"failedAt\", \"detail\"}, \"chain\": the path from the leaf up, each "
+        + "with thumbprint, subject, store, status and \"der\" (base64); codes: ok, not-time-valid, issuer-not-found, "
         + "untrusted-root, not-trusted, invalid-ca, distrusted, revoked, bad-signature, not-valid, cannot-check). "
         + "Revocation is not checked.",
     "\"Held in\" (--json: \"heldIn\") lists every physical store of the current user and the computer that holds it: "
@@ -128,38 +125,11 @@ final class ShowCommand implements Subcommand {
         }
         m.put("extensions", extensions);
         // the verdict the certificate dialog and the list show: one computation in the core
-        Map<String, Object> status = new LinkedHashMap<>();
         try {
-            ChainValidation validation = store.validate(entry);
-            CertificationPath path = validation.path();
-            List<Object> chain = new ArrayList<>();
-            for (int i = 0; i < path.certificates().size(); i++) {
-                CertificateEntry c = path.certificates().get(i);
-                Map<String, Object> link = new LinkedHashMap<>();
-                link.put("thumbprint", c.thumbprint());
-                link.put("subject", c.subject());
-                link.put("store", c.logicalStore().shortName());
-                link.put("status", validation.statuses().get(i).code());
-                chain.add(link);
-            }
-            m.put("chain", chain);
-            m.put("chainStatus", path.status().name());
-            m.put("missingIssuer", path.missingIssuer().orElse(null));
-            // what the whole path allows (a CA's extended key usage narrows the leaf's): the certificate dialog's
-            // and the list's Intended Purposes; "purposes" stays the certificate's own
-            m.put("validPurposes", validation.purposes().stream().map(Purpose::displayName).toList());
-            status.put("code", validation.status().code());
-            status.put("message", StatusWords.message(validation.status()));
-            status.put("failedAt", validation.failedAt().isPresent() ? validation.failedAt().getAsInt() : null);
-            status.put("detail", validation.detail());
+            Verdicts.put(m, store.validate(entry));
         } catch (CertificateStoreException e) {
-            m.put("chainStatus", "ERROR: " + e.getMessage());
-            status.put("code", CertificateStatus.CANNOT_CHECK.code());
-            status.put("message", StatusWords.message(CertificateStatus.CANNOT_CHECK));
-            status.put("failedAt", null);
-            status.put("detail", e.getMessage());
+            Verdicts.putFailure(m, e);
         }
-        m.put("status", status);
         return m;
     }
 

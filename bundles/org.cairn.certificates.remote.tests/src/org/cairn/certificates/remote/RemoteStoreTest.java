@@ -83,8 +83,14 @@ class RemoteStoreTest {
                 "echo \"$@\" >> '" + dir.resolve("args") + "'",
                 "case \"$2\" in",
                 "  protocol) echo '{\"protocol\": " + version + "}' ;;",
-                "  list) echo '[" + entry.replace("'", "'\\''") + "]' ;;",
+                "  list) case \"$*\" in *--status*) echo 'Unknown option: --status' >&2; exit 2 ;; esac",
+                "        echo '[" + entry.replace("'", "'\\''") + "]' ;;",
                 "  set) echo '" + entry.replace("'", "'\\''").replace("Web \\\"one\\\"", "Renamed") + "' ;;",
+                // a Cairn from before the chain's DER: its show has a status and a chain without "der"
+                "  show) echo '[" + entry.replace("'", "'\\''").replace("}}", "}, \"status\": {\"code\": \"ok\", "
+                        + "\"message\": \"This certificate is OK.\", \"failedAt\": null, \"detail\": \"\"}, "
+                        + "\"chain\": [{\"thumbprint\": \"" + THUMBPRINT + "\", \"subject\": \"CN=web1.example.org\", "
+                        + "\"store\": \"My\", \"status\": \"ok\"}], \"chainStatus\": \"TRUSTED_ROOT\"}") + "]' ;;",
                 "  *) echo \"cairn cert $2: refused here\" >&2; exit 1 ;;",
                 "esac", ""));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
@@ -141,6 +147,26 @@ class RemoteStoreTest {
             CertificateStoreException badName = assertThrows(CertificateStoreException.class,
                     () -> store.putProperty(e, "a=b", "c"));
             assertTrue(badName.getMessage().contains("'a=b'"), badName.getMessage());
+        }
+    }
+
+    /**
+     * A Cairn older than the chain's DER: the certificate dialog's path says to update Cairn there, and the list's
+     * statuses are not there (the column then shows the certificates' own dates); the connection stays usable.
+     */
+    @Test
+    void anOlderCairnGivesNoPathButSaysToUpdateIt(@TempDir Path dir) throws Exception {
+        try (RemoteStore store = store(fakeCairn(dir, 2).toString(), sshd.port())) {
+            CertificateEntry e = store.list(LogicalStore.PERSONAL).entries().get(0);
+            CertificateStoreException path = assertThrows(CertificateStoreException.class, () -> store.chain(e));
+            assertTrue(path.getMessage().startsWith("Update Cairn on 127.0.0.1 to see the certification path"),
+                    path.getMessage());
+            assertThrows(CertificateStoreException.class, () -> store.validate(e));
+            CertificateStoreException statuses = assertThrows(CertificateStoreException.class,
+                    () -> store.validator(org.cairn.certificates.core.ValidationOptions.defaults()));
+            assertTrue(statuses.getMessage().contains("--status"), statuses.getMessage());
+            assertTrue(store.failure().isEmpty(), "the computer itself answers");
+            assertEquals(1, store.list(LogicalStore.PERSONAL).entries().size());
         }
     }
 

@@ -261,6 +261,10 @@ class SshTransportTest {
         assertEquals(List.of("remote", "encrypted", "stranger"),
                 RemoteCairn.configuredHosts(settings(dir.resolve("none"), "cairn")));
         assertEquals(List.of(), RemoteCairn.configuredHosts(SshSettings.of(Map.of("HOME", dir.toString()),
-                Optional.empty(), Optional.empty())));
+                Optional.empty(), Optional.empty())), "no configuration: no computers");
+        java.nio.file.Files.createDirectories(dir.resolve("odd/.ssh/config"));
+        RemoteException e = assertThrows(RemoteException.class, () -> RemoteCairn.configuredHosts(
+                SshSettings.of(Map.of("HOME", dir.resolve("odd").toString()), Optional.empty(), Optional.empty())));
+        assertTrue(e.getMessage().endsWith("/odd/.ssh/config is not a file"), e.getMessage());
     }
 }

@@ -96,8 +96,11 @@ public final class RemoteCairn {
     /** @return the Host entries of the configuration file (no wildcard patterns), for a Browse list */
     public static List<String> configuredHosts(SshSettings settings) throws RemoteException {
         try {
-            if (!java.nio.file.Files.isRegularFile(settings.config())) {
+            if (!java.nio.file.Files.exists(settings.config())) {
                 return List.of();
+            }
+            if (!java.nio.file.Files.isRegularFile(settings.config())) {
+                throw new RemoteException(RemoteException.Reason.TRANSPORT, settings.config() + " is not a file");
             }
             return HostConfigEntry.readHostConfigEntries(settings.config()).stream()
                     .map(HostConfigEntry::getHost).filter(h -> h != null && !h.contains("*") && !h.contains("?"))

@@ -15,4 +15,15 @@ public interface SnapInRoot extends ConsoleNode {
      *         change after creation.
      */
     Map<String, String> settings();
+
+    /**
+     * The console no longer shows this root: the snap-in was removed (Add/Remove Snap-in), its console was replaced
+     * (File → New, File → Open) or closed, or the snap-in stopped. Release what the root holds open (a connection to
+     * another computer, a login); the root is not used again. Called once, on the Display thread: return quickly
+     * (close without waiting for a peer). The default holds nothing.
+     *
+     * @since 1.4
+     */
+    default void close() {
+    }
 }

@@ -57,4 +57,38 @@ class SnapInsComingAndGoingTest {
         assertEquals("blue", document.toFile(ViewState.EMPTY, WindowLayout.DEFAULT).snapIns().get(0).children().get(0)
                 .settings().get("colour"));
     }
+
+    /**
+     * A root is closed once when it leaves the console: removed with what is beneath it, its snap-in stopped, or
+     * the whole console closed (File → New, Open, the window closing); a root still shown is not.
+     */
+    @Test
+    void rootsAreClosedWhenTheyLeaveTheConsole() throws Exception {
+        TestSnapIns.Named folder = new TestSnapIns.Named("folder", true);
+        TestSnapIns.Named notes = new TestSnapIns.Named("notes", false);
+        installed.put("folder", folder);
+        installed.put("notes", notes);
+        ConsoleDocument document = new ConsoleDocument();
+        AddedSnapIn container = document.add(folder, Map.of("name", "Servers"), document.root());
+        AddedSnapIn inside = document.add(notes, Map.of("name", "Web"), container.root());
+        AddedSnapIn other = document.add(notes, Map.of("name", "Mail"), document.root());
+        AddedSnapIn stopping = document.add(new TestSnapIns.Named("stopping", false), Map.of("name", "Gone"),
+                document.root());
+
+        assertTrue(document.remove(container.root()));
+        assertEquals(1, closed(container), "removed");
+        assertEquals(1, closed(inside), "removed with the snap-in it was beneath");
+        assertEquals(0, closed(other), "still in the console");
+
+        document.followInstalledSnapIns(this::find); // "stopping" is not installed: its bundle stopped
+        assertEquals(1, closed(stopping), "replaced by a stand-in");
+
+        document.close();
+        assertEquals(1, closed(other), "the console closed");
+        assertEquals(1, closed(container), "not closed twice");
+    }
+
+    private static int closed(AddedSnapIn snapIn) {
+        return ((TestSnapIns.Root) snapIn.root()).closed;
+    }
 }

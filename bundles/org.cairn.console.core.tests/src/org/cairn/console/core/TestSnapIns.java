@@ -51,6 +51,8 @@ final class TestSnapIns {
     static final class Root implements SnapInRoot {
         private final String label;
         private final Map<String, String> settings;
+        /** How often the console closed this root. */
+        int closed;
 
         Root(String label, Map<String, String> settings) {
             this.label = label;
@@ -82,6 +84,11 @@ final class TestSnapIns {
         @Override
         public Map<String, String> settings() {
             return Map.copyOf(settings);
+        }
+
+        @Override
+        public void close() {
+            closed++;
         }
 
         @Override

@@ -318,12 +318,32 @@ public final class ConsoleDocument {
         }
         forgetChildren(snapInRoot);
         hosted.remove(snapInRoot);
-        added.remove(snapInRoot);
+        AddedSnapIn removed = added.remove(snapInRoot);
         if (!root.remove(snapInRoot)) {
             hosted.values().forEach(list -> list.remove(snapInRoot));
         }
+        close(removed.root());
         markDirty();
         return true;
+    }
+
+    /**
+     * The console goes away (File → New or Open shows another, or the window closes): every snap-in's root is
+     * closed ({@link SnapInRoot#close()}), so that none keeps a connection open. The document is not used again.
+     */
+    public void close() {
+        for (AddedSnapIn snapIn : List.copyOf(added.values())) {
+            close(snapIn.root());
+        }
+    }
+
+    /** Closes a root that leaves the console; a snap-in's failure there must not stop the console's own work. */
+    private static void close(SnapInRoot leaving) {
+        try {
+            leaving.close();
+        } catch (RuntimeException | LinkageError e) {
+            // its bundle may be stopping; what it held goes with it
+        }
     }
 
     /**
@@ -399,6 +419,7 @@ public final class ConsoleDocument {
                 replace(current, new AddedSnapIn(current.snapInId(), current.name(),
                         new UnavailableSnapIn(current.name() + " (not available)", reason, settingsOf(current)),
                         false, current.container()), replaced);
+                close(current.root());
             } else if (!current.available() && installed.isPresent()) {
                 try {
                     SnapInRoot back = Objects.requireNonNull(installed.get().createRoot(current.root().settings()),

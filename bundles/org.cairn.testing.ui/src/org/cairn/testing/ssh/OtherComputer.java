@@ -45,12 +45,19 @@ public final class OtherComputer implements AutoCloseable {
     private final int port;
     private final Process sshd;
     private final Path cairn;
+    /** The account the console logs in as there, when not the console's own (root's) name. */
+    private final java.util.Optional<Account> account;
 
-    private OtherComputer(Path folder, int port, Process sshd, Path cairn) {
+    private OtherComputer(Path folder, int port, Process sshd, Path cairn, java.util.Optional<Account> account) {
         this.folder = folder;
         this.port = port;
         this.sshd = sshd;
         this.cairn = cairn;
+        this.account = account;
+    }
+
+    /** An account of the other computer that is not root: its name and user id (its group has the same id). */
+    public record Account(String name, int uid) {
     }
 
     /**
@@ -59,6 +66,55 @@ public final class OtherComputer implements AutoCloseable {
      * @param folder a new folder for everything of the other computer
      */
     public static OtherComputer start(Path folder) throws Exception {
+        return start(folder, java.util.Optional.empty());
+    }
+
+    /**
+     * Starts another computer whose login is {@code name}, an account that is not root, so that the rights of the
+     * account there apply (issue 18: "if the remote user cannot read a key, the wizard says so with the remote
+     * reason"). The machine's accounts are not changed: sshd runs in a private mount namespace over copies of
+     * /etc/passwd, /etc/group and /etc/shadow that add the account. The account's command line runs on copies of
+     * this runtime's bundles in {@code folder} (the test runtime's own files are usually under /root, which only root
+     * may enter), on the same store root as {@link #cairn} (root's): what root stores there, the account sees with
+     * the rights it has. Needs root.
+     *
+     * @param folder a new folder every account may enter (its ancestors too): under /tmp, mode 0755
+     */
+    public static OtherComputer startWithAccount(Path folder, String name) throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("Another computer with an account of its own needs root (sshd in a "
+                    + "private mount namespace over copies of /etc/passwd).");
+        }
+        for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IllegalArgumentException(p + " cannot be entered by another account: give a folder under "
+                        + "/tmp with mode 0755.");
+            }
+        }
+        return start(folder, java.util.Optional.of(new Account(name, freeUid())));
+    }
+
+    /** @return a user id no account of this machine has (from 61000 up, where Debian leaves ids to the admin) */
+    private static int freeUid() throws IOException {
+        Set<Integer> used = new java.util.HashSet<>();
+        for (String file : List.of("/etc/passwd", "/etc/group")) {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                String[] f = line.split(":");
+                if (f.length > 2 && f[2].matches("[0-9]{1,9}")) {
+                    used.add(Integer.parseInt(f[2]));
+                }
+            }
+        }
+        for (int uid = 61000; uid < 65000; uid++) {
+            if (!used.contains(uid)) {
+                return uid;
+            }
+        }
+        throw new IllegalStateException("no free user id between 61000 and 65000");
+    }
+
+    private static OtherComputer start(Path folder, java.util.Optional<Account> account) throws Exception {
         Path sshd = Path.of("/usr/sbin/sshd");
         if (!Files.isExecutable(sshd) || !Files.isExecutable(Path.of("/usr/bin/ssh-keygen"))) {
             throw new IllegalStateException("The Another computer tests need OpenSSH's server and client: apt-get "
@@ -71,7 +127,10 @@ public final class OtherComputer implements AutoCloseable {
             keygen(key);
         }
         Path authorized = folder.resolve("authorized_keys");
-        Files.writeString(authorized, Files.readString(ssh.resolve("id_ed25519.pub")));
+        Path remoteCairn = account.isPresent() ? folder.resolve("cairn") : Path.of(System.getenv("CAIRN_REMOTE_CAIRN"));
+        Files.writeString(authorized, account.isPresent() ? forcedCommand(folder, remoteCairn) : "");
+        Files.writeString(authorized, Files.readString(ssh.resolve("id_ed25519.pub")),
+                java.nio.file.StandardOpenOption.APPEND);
         Path hostKey = folder.resolve("host_ed25519");
         keygen(hostKey);
         int port = freePort();
@@ -81,9 +140,10 @@ public final class OtherComputer implements AutoCloseable {
                 "UsePAM no", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
                 "PermitRootLogin prohibit-password", ""));
         String run = sshd + " -D -e -f " + config;
+        String accounts = account.isPresent() ? accounts(folder, account.get()) : "";
         List<String> command = "root".equals(System.getProperty("user.name"))
                 ? List.of("unshare", "-m", "sh", "-c", "mount -t tmpfs cairn-test-run /run && mkdir -m 755 /run/sshd "
-                        + "&& exec " + run)
+                        + accounts + "&& exec " + run)
                 : List.of("sh", "-c", "exec " + run);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(folder.resolve("sshd.log").toFile()).start();
@@ -103,7 +163,54 @@ public final class OtherComputer implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
-        return new OtherComputer(folder, port, process, cairnCommand(folder));
+        return new OtherComputer(folder, port, process, cairnCommand(folder, remoteCairn, account), account);
+    }
+
+    /**
+     * The copies of /etc/passwd, /etc/group and /etc/shadow with {@code account} added, and its home; returns the
+     * shell commands that mount them over the real ones inside sshd's namespace.
+     */
+    private static String accounts(Path folder, Account account) throws IOException {
+        Path etc = Files.createDirectories(folder.resolve("etc"));
+        Path home = Files.createDirectories(folder.resolve("home-" + account.name()));
+        Files.setAttribute(home, "unix:uid", account.uid());
+        Files.setAttribute(home, "unix:gid", account.uid());
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+        StringBuilder mounts = new StringBuilder();
+        for (String[] file : List.of(
+                new String[] {"passwd", account.name() + ":x:" + account.uid() + ":" + account.uid()
+                        + ":Cairn test account:" + home + ":/bin/sh"},
+                new String[] {"group", account.name() + ":x:" + account.uid() + ":"},
+                // "*": no password, not locked (sshd refuses a key login to an account locked with "!")
+                new String[] {"shadow", account.name() + ":*:20000:0:99999:7:::"})) {
+            Path real = Path.of("/etc", file[0]);
+            if (!Files.exists(real)) {
+                continue;
+            }
+            Path copy = etc.resolve(file[0]);
+            String text = Files.readString(real);
+            Files.writeString(copy, text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + file[1] + "\n");
+            Files.setPosixFilePermissions(copy, Files.getPosixFilePermissions(real));
+            mounts.append("&& mount --bind ").append(copy).append(' ').append(real).append(' ');
+        }
+        return mounts.toString();
+    }
+
+    /**
+     * The authorized_keys option that runs the console's commands for the account: each as it was sent, with this
+     * folder's {@code cairn} where the console names CAIRN_REMOTE_CAIRN (a path under the test runtime's folder,
+     * which the account may not enter); the console's other commands (mktemp, cat, rm) unchanged.
+     */
+    private static String forcedCommand(Path folder, Path remoteCairn) throws IOException {
+        Path forced = folder.resolve("forced-command");
+        String sent = System.getenv("CAIRN_REMOTE_CAIRN") + " ";
+        Files.writeString(forced, String.join("\n", "#!/bin/sh",
+                "# sshd's forced command for the other computer's account (written by OtherComputer)",
+                "c=$SSH_ORIGINAL_COMMAND",
+                "case \"$c\" in '" + sent + "'*) c='" + remoteCairn + " '\"${c#'" + sent + "'}\" ;; esac",
+                "exec /bin/sh -c \"$c\"", ""));
+        Files.setPosixFilePermissions(forced, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return "command=\"" + forced + "\",no-port-forwarding,no-agent-forwarding,no-X11-forwarding ";
     }
 
     /** @return the console's ~/.ssh (the test JVM's HOME), made private */
@@ -116,9 +223,11 @@ public final class OtherComputer implements AutoCloseable {
 
     /**
      * The other side's {@code cairn}: the command line on this runtime's bundles, with a HOME and a store root of
-     * its own; written where CAIRN_REMOTE_CAIRN points.
+     * its own; written to {@code script}. For an account that is not root the bundles are copied into
+     * {@code folder} first, and HOME is the account's (sshd sets it).
      */
-    private static Path cairnCommand(Path folder) throws IOException, URISyntaxException, BundleException {
+    private static Path cairnCommand(Path folder, Path script, java.util.Optional<Account> account)
+            throws IOException, URISyntaxException, BundleException {
         Path configuration = Files.createDirectories(folder.resolve("cli-configuration"));
         Path list = Files.createDirectories(configuration.resolve("org.eclipse.equinox.simpleconfigurator"))
                 .resolve("bundles.info");
@@ -140,6 +249,10 @@ public final class OtherComputer implements AutoCloseable {
             String location = b.getLocation();
             Path file = installArea.resolve(location.substring(location.indexOf("file:") + "file:".length()))
                     .normalize();
+            if (account.isPresent()) {
+                file = copy(file, Files.createDirectories(folder.resolve("bundles")).resolve(name + "_"
+                        + file.getFileName()));
+            }
             if (name.equals("org.eclipse.equinox.simpleconfigurator")) {
                 simpleConfigurator = file;
             }
@@ -169,14 +282,17 @@ public final class OtherComputer implements AutoCloseable {
                 "        System.exit(result instanceof Integer status ? status : 13);",
                 "    }", "}", ""));
         Path framework = Path.of(Bundle.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (account.isPresent()) {
+            framework = copy(framework, folder.resolve("bundles").resolve("framework_" + framework.getFileName()));
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path home = Files.createDirectories(folder.resolve("home"));
         Path stores = Files.createDirectories(folder.resolve("stores"));
-        Path script = Path.of(System.getenv("CAIRN_REMOTE_CAIRN"));
         Files.writeString(script, String.join("\n", "#!/bin/sh",
                 "# the other computer's 'cairn': cairn cert ARGS on its own store root (written by OtherComputer)",
                 "[ \"$1\" = cert ] && shift",
-                "export HOME='" + home + "' CAIRN_STORE_ROOT='" + stores + "'",
+                account.isPresent() ? "export CAIRN_STORE_ROOT='" + stores + "'"
+                        : "export HOME='" + home + "' CAIRN_STORE_ROOT='" + stores + "'",
                 "area=$(mktemp -d) || exit 1",
                 "cp -r '" + configuration + "/.' \"$area/\"",
                 "'" + java + "' --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "
@@ -185,6 +301,10 @@ public final class OtherComputer implements AutoCloseable {
                         + "' -data @none \"$@\"",
                 "status=$?", "rm -rf \"$area\"", "exit $status", ""), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        if (account.isPresent()) { // whatever the umask: the account reads them
+            readableByAll(configuration);
+            readableByAll(launch);
+        }
         return script;
     }
 
@@ -194,16 +314,48 @@ public final class OtherComputer implements AutoCloseable {
         return "[127.0.0.1]:" + port + " " + key[0] + " " + key[1];
     }
 
-    /** @return the computer as the console names it: {@code 127.0.0.1:PORT} */
+    /** @return the computer as the console names it: {@code 127.0.0.1:PORT}, or {@code ACCOUNT@127.0.0.1:PORT} */
     public String name() {
-        return "127.0.0.1:" + port;
+        return account.map(a -> a.name() + "@").orElse("") + "127.0.0.1:" + port;
+    }
+
+    /** Copies a bundle (a jar, or a folder of classes) for an account that may not read the original. */
+    private static Path copy(Path from, Path to) throws IOException {
+        if (Files.isDirectory(from)) {
+            try (Stream<Path> all = Files.walk(from)) {
+                for (Path p : (Iterable<Path>) all::iterator) {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } else {
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return readableByAll(to);
+    }
+
+    /** Makes {@code path} (and what is in it) readable by every account, whatever the umask. */
+    private static Path readableByAll(Path path) throws IOException {
+        try (Stream<Path> all = Files.walk(path)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x"
+                        : "rw-r--r--"));
+            }
+        }
+        return path;
     }
 
     /** @return what {@code cairn cert ARGS} prints there (run directly, not over SSH: an independent look) */
     public String cairn(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(cairn.toString(), "cert"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(folder.resolve("cairn.err").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(folder.resolve("cairn.err").toFile());
+        builder.environment().put("HOME", folder.resolve("home").toString()); // root's, there
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + out
@@ -219,6 +371,20 @@ public final class OtherComputer implements AutoCloseable {
         }
     }
 
+    /**
+     * @return how many SSH connections this computer's sshd serves now: its child processes, one for each
+     *         connection (the listener forks one per connection; it ends when the client closes the connection)
+     */
+    public long sessions() {
+        return sshd.toHandle().children().filter(ProcessHandle::isAlive).count();
+    }
+
+    /** Lets the key of {@code publicKey} (an OpenSSH .pub file) log in too. */
+    public void authorize(Path publicKey) throws IOException {
+        Files.writeString(folder.resolve("authorized_keys"), Files.readString(publicKey),
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
     /** @return a port of 127.0.0.1 nothing listens on (just now) */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
@@ -227,7 +393,12 @@ public final class OtherComputer implements AutoCloseable {
     }
 
     private static void keygen(Path file) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "cairn-ui-test", "-f",
+        keygen(file, "");
+    }
+
+    /** Makes an Ed25519 key pair {@code file} and {@code file.pub}, the private key encrypted with {@code passphrase}. */
+    public static void keygen(Path file, String passphrase) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "cairn-ui-test", "-f",
                 file.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {

@@ -11,13 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 import org.cairn.certificates.core.AccessDenial;
 import org.cairn.certificates.core.CertificateEntry;
+import org.cairn.certificates.core.CertificateStatus;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreException;
 import org.cairn.certificates.core.CertificationPath;
+import org.cairn.certificates.core.ChainValidation;
 import org.cairn.certificates.core.ChainValidator;
 import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.Identity;
@@ -87,6 +90,8 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
     private volatile RemoteException failure;
     /** The protocol the remote Cairn reported on the last connection; 0 before the first one. */
     private volatile int protocol;
+    /** Set by {@link #close()}: a connection made afterwards (by a read already under way) is closed at once. */
+    private volatile boolean closed;
 
     /**
      * @param computer    the computer
@@ -158,6 +163,11 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
                     throw e;
                 }
                 protocol = made.protocol();
+                if (closed) {
+                    made.close();
+                    throw new RemoteException(RemoteException.Reason.UNAVAILABLE, "the console closed the "
+                            + "connection to " + computer + ".");
+                }
                 connection = made;
                 return made;
             } catch (RemoteException e) {
@@ -176,8 +186,13 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
         drop();
     }
 
+    /**
+     * Closes the connection for good (the console's snap-in went away): quick, on any thread; a connection a read
+     * under way makes afterwards is closed at once and that read fails.
+     */
     @Override
     public void close() {
+        closed = true;
         reset();
     }
 
@@ -614,15 +629,146 @@ public final class RemoteStore implements CertificateStore, AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The certification path as the other computer built it, from its own stores and trust anchors: what its
+     * {@code cairn cert show --json} validated there. Off the UI thread.
+     *
+     * @throws CertificateStoreException when the computer cannot be reached, or its Cairn is older than the
+     *                                   {@code chain} with DER of {@code show --json} ("update Cairn there")
+     */
     @Override
     public CertificationPath chain(CertificateEntry entry) throws CertificateStoreException {
-        throw new CertificateStoreException("The certification path of a certificate on " + computer + " is shown "
-                + "by cairn cert show there.");
+        return validate(entry).path();
     }
 
+    /** The verdict of the other computer on {@code entry} (its {@code cairn cert show --json}). Off the UI thread. */
+    @Override
+    public ChainValidation validate(CertificateEntry entry) throws CertificateStoreException {
+        RemoteResult r = run(List.of("show", entry.thumbprint(), "--scope", "computer", "--store",
+                entry.logicalStore().shortName(), "--json"), new byte[0]);
+        try {
+            for (Object o : (List<?>) Json.parse(r.outText())) {
+                Map<?, ?> shown = (Map<?, ?>) o;
+                if (text(shown, "store").equals(entry.logicalStore().shortName())) {
+                    return verdict(shown, entry);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new CertificateStoreException("the answer of " + computer + " to 'cairn cert show' cannot be read: "
+                    + e.getMessage(), e);
+        }
+        throw new CertificateStoreException(entry.issuedTo() + " is no longer in " + entry.logicalStore().displayName()
+                + " on " + computer + ". Refresh the list.");
+    }
+
+    /**
+     * The verdicts of the other computer on every certificate of its Local Computer scope, read at once (its
+     * {@code cairn cert list --json --status}, one round trip): the certificate list's Status column. The options are
+     * the remote's (now, no revocation). Off the UI thread; the validator answers without the network.
+     *
+     * @throws CertificateStoreException when the computer cannot be reached or its Cairn has no {@code --status}
+     *                                   (older than this console: the list then shows the certificates' own dates)
+     */
     @Override
     public ChainValidator validator(ValidationOptions options) throws CertificateStoreException {
-        throw new CertificateStoreException("Certificates on " + computer + " are validated there (cairn cert show).");
+        RemoteResult r = run(List.of("list", "--scope", "computer", "--json", "--status"), new byte[0]);
+        Map<String, Map<?, ?>> answers = new java.util.HashMap<>();
+        try {
+            for (Object o : (List<?>) Json.parse(r.outText())) {
+                Map<?, ?> m = (Map<?, ?>) o;
+                answers.put(text(m, "store") + "/" + text(m, "thumbprint").toUpperCase(Locale.ROOT), m);
+            }
+        } catch (RuntimeException e) {
+            throw new CertificateStoreException("the answer of " + computer + " to 'cairn cert list --status' cannot "
+                    + "be read: " + e.getMessage(), e);
+        }
+        return entry -> {
+            Map<?, ?> answer = answers.get(entry.logicalStore().shortName() + "/" + entry.thumbprint());
+            try {
+                if (answer == null) {
+                    throw new CertificateStoreException(entry.issuedTo() + " was not in the list of " + computer
+                            + " when the statuses were read. Refresh the list.");
+                }
+                return verdict(answer, entry);
+            } catch (CertificateStoreException | RuntimeException e) {
+                return cannotCheck(entry, e.getMessage());
+            }
+        };
+    }
+
+    private static ChainValidation cannotCheck(CertificateEntry entry, String why) {
+        return new ChainValidation(new CertificationPath(List.of(entry), CertificationPath.Status.ISSUER_NOT_FOUND,
+                Optional.of(entry.issuer())), CertificateStatus.CANNOT_CHECK, OptionalInt.of(0), String.valueOf(why),
+                List.of(CertificateStatus.CANNOT_CHECK));
+    }
+
+    /**
+     * The verdict of {@code show --json} or {@code list --json --status}: the path's certificates from their DER
+     * (the leaf is {@code leaf}, the entry listed), each with the remote's status.
+     */
+    private ChainValidation verdict(Map<?, ?> m, CertificateEntry leaf) throws CertificateStoreException {
+        if (!(m.get("status") instanceof Map<?, ?> status) || !(m.get("chain") instanceof List<?> links)
+                || links.isEmpty() || links.stream().anyMatch(l -> !(l instanceof Map<?, ?> link)
+                        || !(link.get("der") instanceof String))) {
+            if (m.get("status") instanceof Map<?, ?> status && "cannot-check".equals(status.get("code"))) {
+                return cannotCheck(leaf, text(status, "detail"));
+            }
+            throw new CertificateStoreException("Update Cairn on " + computer.host() + " to see the certification "
+                    + "path: the Cairn there is older than this console.");
+        }
+        List<CertificateEntry> path = new ArrayList<>();
+        List<CertificateStatus> statuses = new ArrayList<>();
+        java.security.cert.CertificateFactory x509;
+        try {
+            x509 = java.security.cert.CertificateFactory.getInstance("X.509");
+        } catch (java.security.cert.CertificateException e) {
+            throw new CertificateStoreException("X.509 certificates cannot be read here: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < links.size(); i++) {
+            Map<?, ?> link = (Map<?, ?>) links.get(i);
+            statuses.add(status(text(link, "status")));
+            if (i == 0) {
+                path.add(leaf); // the entry listed, with its properties and key (the dialog knows it as the leaf)
+                continue;
+            }
+            byte[] der = java.util.Base64.getDecoder().decode(text(link, "der"));
+            X509Certificate certificate;
+            try {
+                certificate = (X509Certificate) x509.generateCertificate(new java.io.ByteArrayInputStream(der));
+            } catch (java.security.cert.CertificateException e) {
+                throw new CertificateStoreException("certificate " + i + " of the path " + computer + " sent cannot "
+                        + "be read: " + e.getMessage(), e);
+            }
+            LogicalStore store = LogicalStore.parse(text(link, "store"));
+            path.add(CertificateEntry.builder(certificate).scope(Scope.computer()).logicalStore(store)
+                    .physicalStore(".Default").location(computer + ": " + store.displayName()).source(() -> der)
+                    .build());
+        }
+        String chainStatus = text(m, "chainStatus");
+        CertificationPath.Status pathStatus = switch (chainStatus) {
+            case "TRUSTED_ROOT" -> CertificationPath.Status.TRUSTED_ROOT;
+            case "UNTRUSTED_ROOT" -> CertificationPath.Status.UNTRUSTED_ROOT;
+            default -> CertificationPath.Status.ISSUER_NOT_FOUND;
+        };
+        Optional<String> missing = pathStatus == CertificationPath.Status.ISSUER_NOT_FOUND
+                ? Optional.of(m.get("missingIssuer") == null ? path.getLast().issuer() : text(m, "missingIssuer"))
+                : Optional.empty();
+        CertificateStatus verdict = status(text(status, "code"));
+        OptionalInt failedAt = verdict.ok() ? OptionalInt.empty()
+                : OptionalInt.of(status.get("failedAt") instanceof Number n ? n.intValue() : 0);
+        statuses.set(0, verdict);
+        return new ChainValidation(new CertificationPath(path, pathStatus, missing), verdict, failedAt,
+                verdict.ok() ? "" : text(status, "detail"), statuses);
+    }
+
+    /** @return the status of a code ({@code issuer-not-found}); a code this console does not know cannot be checked */
+    private static CertificateStatus status(String code) {
+        for (CertificateStatus known : CertificateStatus.values()) {
+            if (known.code().equals(code)) {
+                return known;
+            }
+        }
+        return CertificateStatus.CANNOT_CHECK;
     }
 
     @Override

@@ -126,6 +126,9 @@ class AccountChoiceTest {
             SWTBotShell browse = new SWTBot().shell("Select Computer");
             var list = browse.bot().widget(org.cairn.testing.ui.WidgetMatcherFactory
                     .widgetOfType(org.eclipse.swt.widgets.List.class));
+            // read in the background: the list fills when the file was read
+            bot.waitUntil(org.cairn.testing.ui.Conditions.condition("the hosts are listed", () -> UIThreadRunnable
+                    .syncExec(bot.display(), () -> list.getItemCount() > 0)));
             List<String> hosts = UIThreadRunnable.syncExec(bot.display(), () -> List.of(list.getItems()));
             assertEquals(List.of("web1", "web2", "db1"), hosts, "Host names, without patterns");
             App.screenshot(browse.widget, "add-snap-in-another-computer-browse");
@@ -141,6 +144,37 @@ class AccountChoiceTest {
                 Files.deleteIfExists(config);
             } else {
                 Files.writeString(config, before);
+            }
+        }
+    }
+
+    /** A configuration that cannot be read: Browse... says why and what to do, and offers nothing to pick. */
+    @Test
+    void browseSaysWhenTheSshConfigurationCannotBeRead() throws Exception {
+        java.nio.file.Path ssh = org.cairn.testing.ssh.OtherComputer.consoleSsh();
+        java.nio.file.Path config = ssh.resolve("config");
+        java.nio.file.Path aside = ssh.resolve("config.aside");
+        boolean had = Files.exists(config);
+        if (had) {
+            Files.move(config, aside);
+        }
+        Files.createDirectory(config); // not a file: unreadable as a configuration
+        try {
+            SWTBotShell shell = open();
+            SWTBot bot = shell.bot();
+            bot.radio("Computer account").click();
+            bot.button("Browse...").click();
+            SWTBotShell browse = new SWTBot().shell("Select Computer");
+            bot.waitUntil(org.cairn.testing.ui.Conditions.condition("the page says why", () -> Widgets
+                    .labels(browse.bot()).stream().anyMatch(t -> t.startsWith("Your SSH configuration cannot be read: "
+                            + config + " is not a file. Correct the file, or type the computer's name"))));
+            assertFalse(browse.bot().button("OK").isEnabled(), "nothing to pick");
+            App.screenshot(browse.widget, "add-snap-in-another-computer-browse-unreadable");
+            browse.bot().button("Cancel").click();
+        } finally {
+            Files.delete(config);
+            if (had) {
+                Files.move(aside, config);
             }
         }
     }

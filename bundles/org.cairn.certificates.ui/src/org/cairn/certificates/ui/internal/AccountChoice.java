@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.core.StoreRoots;
 import org.cairn.certificates.remote.RemoteComputer;
+import org.cairn.certificates.remote.SshSettings;
 import org.cairn.certificates.ui.wizard.DialogSize;
 import org.cairn.console.api.swt.AccessibleNames;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -49,15 +50,15 @@ public final class AccountChoice extends Composite {
      * @param roots  where the stores are, for the list of services that already have one
      */
     public AccountChoice(Composite parent, StoreRoots roots) {
-        this(parent, roots, HostsDialog.USER);
+        this(parent, roots, RemoteStores::userSettings);
     }
 
     /**
      * @param parent the composite to fill
      * @param roots  where the stores are, for the list of services that already have one
-     * @param hosts  lists the computers of the user's SSH configuration, for Browse... (reads a small local file)
+     * @param hosts  the SSH settings whose configuration Browse... lists (read there, in the background)
      */
-    public AccountChoice(Composite parent, StoreRoots roots, Supplier<HostsDialog.Hosts> hosts) {
+    public AccountChoice(Composite parent, StoreRoots roots, Supplier<SshSettings> hosts) {
         super(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(5, 5).applyTo(this);
         new Label(this, SWT.NONE).setText(Messages.get("scope.question"));
@@ -105,7 +106,7 @@ public final class AccountChoice extends Composite {
         browse = new Button(computerBox, SWT.PUSH);
         browse.setText(Messages.get("scope.computer.another.browse"));
         browse.addListener(SWT.Selection, event -> {
-            HostsDialog dialog = new HostsDialog(getShell(), hosts.get());
+            HostsDialog dialog = new HostsDialog(getShell(), hosts.get()); // reads the file in the background
             if (dialog.open() == org.eclipse.jface.window.Window.OK) {
                 dialog.chosen().ifPresent(anotherName::setText);
             }

@@ -135,7 +135,7 @@ public final class CertificateDialog extends Dialog {
         for (Control child : statusBox.getChildren()) {
             child.dispose();
         }
-        fillStatus(validation, unreadable);
+        fillStatus(validation, pathProblem, unreadable);
         fillPath(validation, pathProblem);
         statusBox.getParent().layout(true, true);
         pathTree.getParent().getParent().layout(true, true);
@@ -207,11 +207,13 @@ public final class CertificateDialog extends Dialog {
         return page;
     }
 
-    private void fillStatus(ChainValidation validation, String unreadable) {
+    private void fillStatus(ChainValidation validation, String pathProblem, String unreadable) {
         Composite box = statusBox;
+        // a path that could not be built says why (another computer: "update Cairn on HOST ..."), in its words
         Optional<String> problem = unreadable != null
                 ? Optional.of(Messages.format("certificate.invalid.unreadable", unreadable))
-                : validation == null ? Optional.of(Messages.get("trust.issuer-not-found.general"))
+                : validation == null ? Optional.of(pathProblem != null ? pathProblem
+                        : Messages.get("trust.issuer-not-found.general"))
                 : StatusTexts.general(validation);
         // the purposes the whole path allows (a CA's extended key usage narrows the leaf's), as the Intended
         // Purposes column shows them

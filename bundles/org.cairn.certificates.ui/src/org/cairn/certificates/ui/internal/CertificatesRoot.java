@@ -243,6 +243,12 @@ public final class CertificatesRoot implements SnapInRoot, CertificateStoreNode 
         remote.ifPresent(RemoteStore::reset);
     }
 
+    /** The console let this root go: another computer's connection is closed (no SSH session stays open). */
+    @Override
+    public void close() {
+        remote.ifPresent(RemoteStore::close);
+    }
+
     @Override
     public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();

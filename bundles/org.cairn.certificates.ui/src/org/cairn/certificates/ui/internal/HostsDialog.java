@@ -3,7 +3,6 @@ package org.cairn.certificates.ui.internal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.cairn.certificates.remote.RemoteCairn;
 import org.cairn.certificates.remote.RemoteException;
@@ -20,7 +19,11 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
-/** "Another computer: Browse...": the Host entries of the user's ~/.ssh/config, one to pick. */
+/**
+ * "Another computer: Browse...": the Host entries of the user's ~/.ssh/config, one to pick. The file is read off the
+ * UI thread (it may sit on a slow or hung network home): the dialog opens at once, says it is reading, and fills the
+ * list when the file was read, or says why it could not be.
+ */
 final class HostsDialog extends Dialog {
 
     /**
@@ -32,7 +35,7 @@ final class HostsDialog extends Dialog {
      */
     record Hosts(Path config, List<String> names, Optional<String> problem) {
 
-        /** @return the Host entries of {@code settings}' configuration file (a small local file: read at once) */
+        /** @return the Host entries of {@code settings}' configuration file; reads it: off the UI thread */
         static Hosts of(SshSettings settings) {
             try {
                 return new Hosts(settings.config(), RemoteCairn.configuredHosts(settings), Optional.empty());
@@ -42,16 +45,15 @@ final class HostsDialog extends Dialog {
         }
     }
 
-    /** The user's own ~/.ssh/config ($HOME of this process). */
-    static final Supplier<Hosts> USER = () -> Hosts.of(RemoteStores.userSettings());
-
-    private final Hosts hosts;
+    private final SshSettings settings;
+    private Label intro;
     private org.eclipse.swt.widgets.List list;
     private Optional<String> chosen = Optional.empty();
 
-    HostsDialog(Shell parent, Hosts hosts) {
+    /** @param settings whose configuration file to read (the user's own: {@link RemoteStores#userSettings()}) */
+    HostsDialog(Shell parent, SshSettings settings) {
         super(parent);
-        this.hosts = hosts;
+        this.settings = settings;
     }
 
     @Override
@@ -69,11 +71,8 @@ final class HostsDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().applyTo(area);
-        Label intro = new Label(area, SWT.WRAP);
-        String config = hosts.config().toString();
-        intro.setText(hosts.problem().map(p -> Messages.format("browse.failed", p))
-                .orElse(hosts.names().isEmpty() ? Messages.format("browse.none", config)
-                        : Messages.format("browse.message", config)));
+        intro = new Label(area, SWT.WRAP);
+        intro.setText(Messages.format("browse.reading", settings.config().toString()));
         GridDataFactory.fillDefaults().grab(true, false).hint(DialogSize.widthInChars(area, 50), SWT.DEFAULT)
                 .applyTo(intro);
         Label label = new Label(area, SWT.NONE);
@@ -82,7 +81,7 @@ final class HostsDialog extends Dialog {
                 SWT.SINGLE | SWT.BORDER | SWT.V_SCROLL));
         GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, DialogSize.heightInLines(area, 8))
                 .applyTo(list);
-        hosts.names().forEach(list::add);
+        list.setEnabled(false);
         list.addListener(SWT.Selection, event -> update());
         list.addListener(SWT.DefaultSelection, event -> {
             update();
@@ -90,10 +89,25 @@ final class HostsDialog extends Dialog {
                 okPressed();
             }
         });
+        new DialogWork(area, "cairn-ssh-config").start(task -> Hosts.of(settings), this::show,
+                failure -> show(new Hosts(settings.config(), List.of(), Optional.of(String.valueOf(failure.getMessage())))));
+        return area;
+    }
+
+    /** Fills the list once the file was read (on the Display thread). */
+    private void show(Hosts hosts) {
+        String config = hosts.config().toString();
+        intro.setText(hosts.problem().map(p -> Messages.format("browse.failed", p))
+                .orElse(hosts.names().isEmpty() ? Messages.format("browse.none", config)
+                        : Messages.format("browse.message", config)));
+        hosts.names().forEach(list::add);
+        list.setEnabled(!hosts.names().isEmpty());
         if (!hosts.names().isEmpty()) {
             list.select(0);
+            list.setFocus();
         }
-        return area;
+        update();
+        intro.getParent().layout(true, true);
     }
 
     @Override

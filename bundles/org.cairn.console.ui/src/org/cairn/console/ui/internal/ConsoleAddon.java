@@ -42,6 +42,7 @@ public final class ConsoleAddon {
     private String failure;
     private Path commandLineFile;
     private SnapInRegistry registry;
+    private ConsoleSession session;
     private Runnable registryListener;
 
     @PostConstruct
@@ -49,6 +50,7 @@ public final class ConsoleAddon {
             @org.eclipse.e4.core.di.annotations.Optional SnapInRegistry registry, UISynchronize sync,
             IEventBroker broker) {
         ConsoleSession session = new ConsoleSession();
+        this.session = session;
         context.set(ConsoleSession.class, session);
         if (registry != null) {
             // Snap-ins whose bundles stop or start while a console is open: stand-ins replace their nodes and
@@ -96,6 +98,9 @@ public final class ConsoleAddon {
 
     @PreDestroy
     public void stop() {
+        if (session != null) {
+            session.close(); // no snap-in keeps a connection open after the window
+        }
         if (registry != null && registryListener != null) {
             registry.removeListener(registryListener);
         }

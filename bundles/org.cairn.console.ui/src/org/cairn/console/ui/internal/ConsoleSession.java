@@ -48,6 +48,9 @@ public final class ConsoleSession {
      * Shows another console. The tree restores {@code view} when it next loads; the window applies {@code layout}.
      */
     public void replace(ConsoleDocument newDocument, ViewState view, WindowLayout layout) {
+        if (newDocument != document) {
+            document.close(); // its snap-ins' connections go with it
+        }
         document = newDocument;
         pending = view;
         pendingLayout = layout;
@@ -55,6 +58,11 @@ public final class ConsoleSession {
         columns.putAll(view.columns());
         expanded = view.expanded();
         selected = view.selected();
+    }
+
+    /** The window closes: the console's snap-ins release what they hold open. */
+    public void close() {
+        document.close();
     }
 
     /** @return the view state the tree should restore for the current console, once */

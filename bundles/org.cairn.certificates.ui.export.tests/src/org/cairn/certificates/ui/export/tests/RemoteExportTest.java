@@ -3,6 +3,7 @@ package org.cairn.certificates.ui.export.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,10 @@ class RemoteExportTest {
     }
 
     private SWTBotTreeItem addAnotherComputer() {
+        return addAnotherComputer(other);
+    }
+
+    private SWTBotTreeItem addAnotherComputer(OtherComputer other) {
         console.shell().bot().menu("File").menu("Add/Remove Snap-in...").click();
         SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
         dialog.bot().table().select("Certificates");
@@ -182,5 +187,42 @@ class RemoteExportTest {
         String result = exportPkcs12(file, true);
         assertTrue(result.contains("refused there") && result.contains(thumbprint), result);
         assertFalse(Files.exists(file), "nothing was written here");
+    }
+
+    /**
+     * The account's rights there apply and sudo is not used: a key that root stored on the other computer is refused
+     * to the account the console logs in as there (not root), and the wizard says so with the other side's reason;
+     * nothing is written here and the key stays there.
+     */
+    @Test
+    void aKeyTheAccountThereMayNotReadIsRefusedWithTheReasonFromThere() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: sshd with an account of its own");
+        Path folder = Files.createTempDirectory(Path.of("/tmp"), "cairn-other-account");
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (OtherComputer withAccount = OtherComputer.startWithAccount(folder, "cairnop")) {
+            Files.writeString(OtherComputer.consoleSsh().resolve("known_hosts"), withAccount.knownHostsLine() + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            String name = "Remote Root Key " + Long.toHexString(System.nanoTime());
+            // root stores it there (its key.p8 is root's, mode 0600), as a service's key usually is
+            String created = withAccount.cairn("new-self-signed", "--scope", "computer", "--subject", "CN=" + name,
+                    "--exportable", "--json");
+            String thumbprint = created.replaceAll("(?s).*\"thumbprint\"\\s*:\\s*\"([0-9A-F]{40})\".*", "$1");
+            Path file = Fixture.exportFolder("remote").resolve("not-mine.pfx");
+
+            SWTBotTreeItem root = addAnotherComputer(withAccount);
+            personal(root, name);
+            screenshot(console.shell(), "remote-export-account-selected");
+            String result = exportPkcs12(file, true);
+            assertTrue(result.contains("refused there"), result);
+            // the other side's own words (its store's rights): whose key it is and what to do
+            assertTrue(result.contains("The private key belongs to") && result.contains("sudo"), result);
+            assertFalse(Files.exists(file), "nothing was written here");
+            String after = withAccount.cairn("show", thumbprint, "--scope", "computer", "--json");
+            assertTrue(after.replaceAll("\\s", "").contains("\"hasPrivateKey\":true"), "the key stays there: " + after);
+        } finally {
+            try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 }
