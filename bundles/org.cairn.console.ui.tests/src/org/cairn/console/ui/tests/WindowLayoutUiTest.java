@@ -113,6 +113,45 @@ class WindowLayoutUiTest {
         assertEquals(List.of("Notes"), console.tree().selection());
     }
 
+    /**
+     * Dragging a column's edge resizes it many times a second, and each resize publishes the list's layout again:
+     * the Action Pane keeps its links then (rebuilding them each time kept the UI thread busy), and follows only
+     * what it shows, the selected item's name from the first column.
+     */
+    @Test
+    void resizingAColumnKeepsTheActionPaneAndMovingTheFirstColumnRenamesTheItem() {
+        SWTBotShell dialog = console.openAddRemove();
+        console.add(dialog, "Test Notes");
+        console.bot.shell("Test Notes").bot().button("Finish").click();
+        console.ok(dialog);
+        console.consoleRoot().expand().getNode("Notes").select();
+        SWTBotTable table = console.window().bot().table();
+        console.bot.waitUntil(Conditions.tableHasRows(table, 3));
+        table.select(1);
+        console.bot.waitUntil(Conditions.condition("the Action Pane names the note", () -> !actionLabels("Note 2")
+                .isEmpty()));
+        Label heading = actionLabels("Note 2").get(0);
+
+        UIThreadRunnable.syncExec(console.bot.display(), () -> {
+            for (int width = 100; width < 160; width += 3) { // a drag: one resize event each
+                table.widget.getColumn(1).setWidth(width);
+            }
+        });
+        assertTrue(UIThreadRunnable.syncExec(console.bot.display(), () -> !heading.isDisposed()),
+                "the Action Pane was not built again for a column's width");
+        assertEquals(List.of(heading), actionLabels("Note 2"));
+
+        // the Size column moved first: the pane names the item by it, as MMC does
+        UIThreadRunnable.syncExec(console.bot.display(), () -> table.widget.setColumnOrder(new int[] {1, 0, 2}));
+        String size = table.cell(1, "Size");
+        console.bot.waitUntil(Conditions.condition("the Action Pane names the item by the first column",
+                () -> !actionLabels(size).isEmpty() && actionLabels("Note 2").isEmpty()));
+    }
+
+    private List<Label> actionLabels(String text) {
+        return console.window().bot().findWidgets(allOf(widgetOfType(Label.class), withText(text)));
+    }
+
     /** The console tree part of the window model (e4 keeps the model element in the shell's data); UI thread. */
     private static MUIElement treePart(Shell shell) {
         return find((MWindow) shell.getData("modelElement"), "org.cairn.console.part.tree");

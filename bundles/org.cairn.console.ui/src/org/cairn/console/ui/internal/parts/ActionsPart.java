@@ -116,7 +116,16 @@ public final class ActionsPart {
     @Inject
     @Optional
     void listShown(@Named(ShownList.KEY) ShownList shown) {
+        ShownList before = list;
         list = shown;
+        // A column resized or moved publishes the same list again with its new layout (for Export List and Customize
+        // Columns), once per resize event while a column is dragged. The links stay the same unless the column that
+        // names the selected item changed: rebuilding them each time kept the UI thread busy (the watchdog caught 284 ms).
+        if (before != null && shown != null && before.items() == shown.items()
+                && before.nodeTypeId().equals(shown.nodeTypeId())
+                && before.shownColumnIds().stream().findFirst().equals(shown.shownColumnIds().stream().findFirst())) {
+            return;
+        }
         rebuild();
     }
 
