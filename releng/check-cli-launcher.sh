@@ -77,7 +77,12 @@ shared=$(grep -c 'org\.eclipse\.osgi\..*source: shared objects file' "$work/clas
 [ "$shared" -gt 100 ] || fail "the third start mapped only $shared of the framework's classes from the archive"
 grep -q 'org\.eclipse\.equinox\.launcher\|org\.eclipse\.core\.runtime\.internal\|org\.eclipse\.equinox\.internal\.app' "$work/classes.log" &&
     fail "the launcher's path loaded the Equinox launcher, core.runtime or the application container"
-echo "OK: the third start mapped $shared of the framework's classes from the archive; no Equinox launcher, runtime or app"
+grep -q 'com\.sun\.org\.apache\.xerces' "$work/classes.log" &&
+    fail "the third start parsed XML: Declarative Services did not use its cache of the components"
+newer=$(find "$(framework)" -newer "$(framework)/.complete" | head -n 1)
+[ -z "$newer" ] || fail "a run wrote into the cached framework: $newer"
+echo "OK: the third start mapped $shared of the framework's classes from the archive; no Equinox launcher, runtime or app,"
+echo "    no XML parsed (Declarative Services' cache); runs wrote nothing into the cached framework"
 
 # --- output and exit statuses as on the Equinox launcher's path -----------------------------------------------------
 run usage -- list --no-such-option
@@ -113,6 +118,12 @@ traced damaged "making it again"
 run repaired -- --help
 traced repaired "using the cached framework"
 echo "OK: a damaged framework is made again and the command runs"
+# Declarative Services' cache of the components, damaged: it reads the components' XML instead
+find "$fw" -name componentMetadataStore -exec sh -c 'printf "not a cache" > "$1"' sh {} \;
+run badscr -- list --json
+[ "$(status badscr)" = 0 ] || fail "with a damaged cache of Declarative Services list --json exited $(status badscr): $(cat "$work/badscr.err")"
+same badscr list
+echo "OK: a damaged cache of Declarative Services is ignored"
 rm "$fw/.complete"
 run interrupted -- --help
 [ "$(status interrupted)" = 0 ] || fail "with an interrupted framework --help exited $(status interrupted)"

@@ -111,6 +111,8 @@ final class FrameworkCache {
         try {
             framework.init();
             unresolved = frameworks.install(framework, list);
+            // started once, so that Declarative Services reads the components and keeps them in its cache (at stop)
+            framework.start();
         } catch (Exception | LinkageError e) {
             trace.say("the framework could not be made in " + temporary, e);
             frameworks.stop(framework);

@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -14,6 +16,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 
@@ -26,6 +29,12 @@ final class Frameworks {
 
     /** The start level the framework goes to: above every bundle's (the product's bundles use 1 to 4). */
     private static final int BEGINNING_START_LEVEL = 6;
+
+    /**
+     * Declarative Services, which runs at start level 1 alone: {@link #finish} stops the other bundles and leaves it
+     * running, so that it does not write its cache into a cached framework that other runs read.
+     */
+    private static final String COMPONENT_RUNTIME = "org.apache.felix.scr";
 
     private final FrameworkFactory factory;
 
@@ -49,6 +58,10 @@ final class Frameworks {
         config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(BEGINNING_START_LEVEL));
         // as the Equinox launcher does: JDK packages a bundle uses without importing them still load
         config.put("osgi.compatibility.bootdelegation", "true");
+        // Declarative Services keeps the components' descriptions (read from each bundle's XML) in its data folder,
+        // written when the cached framework is made: a run then parses no XML (measured: --help 0.76x wall)
+        config.put("ds.cache.metadata", "true");
+        config.put("ds.cache.metadata", "true");
         return factory.newFramework(config);
     }
 
@@ -67,7 +80,8 @@ final class Frameworks {
         Map<Bundle, BundleList.Entry> installed = new HashMap<>();
         for (BundleList.Entry entry : list.entries()) {
             Bundle bundle = context.installBundle(entry.installLocation());
-            bundle.adapt(BundleStartLevel.class).setStartLevel(entry.startLevel());
+            bundle.adapt(BundleStartLevel.class).setStartLevel(
+                    entry.name().equals(COMPONENT_RUNTIME) ? 1 : Math.max(2, entry.startLevel()));
             installed.put(bundle, entry);
         }
         framework.adapt(FrameworkWiring.class).resolveBundles(null);
@@ -90,6 +104,24 @@ final class Frameworks {
             }
         }
         return unresolved;
+    }
+
+    /**
+     * Ends a run on a cached framework: stops every bundle but Declarative Services (the framework goes to start
+     * level 1, which deactivates the components of the stopped bundles as a stop of the framework does) and waits
+     * (10 s at most). The framework itself is not stopped: Declarative Services would write its cache into the
+     * storage other runs read, and the storage keeps nothing of a run; the process ends next.
+     */
+    void finish(Framework framework) {
+        CountDownLatch done = new CountDownLatch(1);
+        try {
+            framework.adapt(FrameworkStartLevel.class).setStartLevel(1, event -> done.countDown());
+            done.await(10, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            // the process ends anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the framework and waits (10 s at most) until it has. */

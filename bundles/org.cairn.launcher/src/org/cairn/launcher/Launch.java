@@ -14,7 +14,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * One run of a command: the framework from the cache (or, when there is no usable cache, one made for this run in a
- * temporary folder), started; the command's service found and called; the framework stopped. Loaded by {@link Main}
+ * temporary folder), started; the command's service found and called; the bundles stopped. Loaded by {@link Main}
  * in a class loader of its own, with the framework's jar.
  */
 public final class Launch implements ToIntFunction<String[]> {
@@ -63,7 +63,7 @@ public final class Launch implements ToIntFunction<String[]> {
         }
         Optional<Framework> cached = new FrameworkCache(cache.resolve("framework"), frameworks, trace).open(bundles);
         if (cached.isPresent()) {
-            return run(cached.get(), args);
+            return run(cached.get(), args, true);
         }
         // no usable cache: a framework of this run only, made in a temporary folder and removed afterwards
         Path temporary;
@@ -84,13 +84,14 @@ public final class Launch implements ToIntFunction<String[]> {
                 frameworks.stop(framework);
                 throw new IllegalStateException("the OSGi framework does not start (" + e + ")", e);
             }
-            return run(framework, args);
+            return run(framework, args, false);
         } finally {
             FrameworkCache.delete(temporary);
         }
     }
 
-    private int run(Framework framework, String[] args) {
+    /** @param cached whether the framework is the cached one, which is only read: then it is not stopped */
+    private int run(Framework framework, String[] args, boolean cached) {
         try {
             ToIntFunction<String[]> service;
             ServiceTracker<ToIntFunction<String[]>, ToIntFunction<String[]>> tracker;
@@ -124,7 +125,11 @@ public final class Launch implements ToIntFunction<String[]> {
                 tracker.close();
             }
         } finally {
-            frameworks.stop(framework);
+            if (cached) {
+                frameworks.finish(framework);
+            } else {
+                frameworks.stop(framework);
+            }
         }
     }
 }
