@@ -99,7 +99,7 @@ expect_status 0 cairn cert delete "$tp"
 
 # no SWT: the command line must not load a single SWT class
 CAIRN_VM_ARGS="-Xlog:class+load=info:file=$work/classes.log" cairn cert list > /dev/null
-grep -q "org.cairn.certificates.cli.CertApplication" "$work/classes.log" || fail "class log did not capture the run"
+grep -q "org.cairn.certificates.cli.CertRun" "$work/classes.log" || fail "class log did not capture the run"
 if grep -q "org.eclipse.swt" "$work/classes.log"; then fail "SWT classes were loaded"; fi
 
 # no writable home, as for a service account: the command line must not need ~/.eclipse (it stopped with exit 15

@@ -6,7 +6,8 @@
 #   console   launch -> the console's window visible (default console, empty store), against a plain SWT program
 #             (releng/bench/PlainSwt.java, compiled here against the product's SWT jar) showing a shell with a tree
 #             and a table; under Xvfb, window found with xdotool
-#   --help    cairn cert --help
+#   --help    cairn cert --help (from the second start on: the launcher's framework and class-data sharing archive are
+#             made by the warm-up run, as by a user's first command)
 #   export    cairn cert export to PFX (RSA-2048 with its chain, AES256-SHA256, 100,000 iterations) against
 #             openssl pkcs12 -export with the same parameters
 #   list      cairn cert list of COUNT entries, and with --json, against keytool -list of the same COUNT certificates
@@ -15,6 +16,8 @@
 # Usage: releng/bench/run.sh [N]        (default 7)
 #   CAIRN_BENCH_COUNT   entries of the large stores (default 10000)
 #   CAIRN_BENCH_ONLY    rows to run, space-separated among: console help export list memory (default all)
+#   CAIRN_BENCH_PRODUCT another installed product to measure (default: the one the build makes), e.g. an older build
+#                       copied aside, to compare before and after a change
 #   CAIRN_BENCH_DIR     keep the fixtures (10,000-entry stores, 2 minutes to make) there and reuse them; default a
 #                       temporary folder removed at the end
 # Everything runs with a temporary HOME, XDG folders and CAIRN_STORE_ROOT; the real home is never touched.
@@ -24,7 +27,7 @@ top=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
 runs=${1:-7}
 count=${CAIRN_BENCH_COUNT:-10000}
 only=${CAIRN_BENCH_ONLY:-console help export list memory}
-product="$top/releng/org.cairn.repository/target/products/org.cairn.console.product/linux/gtk/x86_64/cairn"
+product=${CAIRN_BENCH_PRODUCT:-$top/releng/org.cairn.repository/target/products/org.cairn.console.product/linux/gtk/x86_64/cairn}
 [ -x "$product/cairn" ] || { echo "No product at $product: build it first (./run-tests -o -DskipTests)." >&2; exit 1; }
 for tool in xvfb-run xdotool openssl; do
     command -v "$tool" > /dev/null || { echo "$tool is needed (apt-get install xvfb xdotool openssl)." >&2; exit 1; }

@@ -2,32 +2,20 @@ package org.cairn.certificates.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
-import org.cairn.certificates.core.CertificateFactoryService;
-import org.cairn.certificates.core.CertificateStoreService;
-import org.cairn.certificates.export.CertificateExportService;
-import org.cairn.certificates.importing.CertificateImportService;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The Equinox application {@code org.cairn.certificates.cli.cert}: what {@code cairn cert ...} runs. It loads no
- * SWT and no workbench: it waits for the certificate services (Declarative Services) and runs
- * {@link CertCommand}; its result is the process's exit status.
+ * The Equinox application {@code org.cairn.certificates.cli.cert}: what {@code cairn cert ...} runs on the Equinox
+ * launcher ({@code CAIRN_CLI_CONFIG=full}, or when Cairn's own launcher cannot be used; otherwise
+ * {@link CertCommandService} runs it). It loads no SWT and no workbench; its result is the process's exit status.
+ * This bundle imports {@code org.eclipse.equinox.app} optionally: without the application container this class is
+ * never loaded.
  */
 public final class CertApplication implements IApplication {
-
-    /** How long to wait for the services to come up before giving up. */
-    static final long SERVICE_TIMEOUT_SECONDS = 30;
 
     private final InputStream in;
     private final PrintStream out;
@@ -50,57 +38,8 @@ public final class CertApplication implements IApplication {
     public Object start(IApplicationContext context) throws Exception {
         context.applicationRunning();
         String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
-        BundleContext bundles = FrameworkUtil.getBundle(CertApplication.class).getBundleContext();
-        List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
-        try {
-            Io io = new Io(in, out, err, in == System.in ? Optional.ofNullable(System.console()) : Optional.empty(), env);
-            int status = new CertCommand(() -> services(bundles, trackers), io).run(Arrays.asList(args));
-            out.flush();
-            return Integer.valueOf(status);
-        } catch (RuntimeException | LinkageError e) {
-            // outside the command (the streams, the service trackers): still a message and a failure status, not
-            // an exception that Equinox only logs while the process exits 0
-            // nothing else records it: the trace with --debug, as the commands' own internal errors
-            boolean debug = Arrays.asList(args).contains("--debug");
-            err.println("cairn cert: internal error (" + e.getClass().getSimpleName() + "): the command line could "
-                    + "not start. " + (debug ? "Details:" : "Run the command again with --debug to see the details,"
-                    + " and report it."));
-            if (debug) {
-                e.printStackTrace(err);
-            }
-            return Integer.valueOf(CertCommand.INTERNAL);
-        } finally {
-            trackers.forEach(ServiceTracker::close);
-        }
-    }
-
-    private static CliServices services(BundleContext bundles, List<ServiceTracker<?, ?>> trackers) throws CommandException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVICE_TIMEOUT_SECONDS);
-        try {
-            CertificateStoreService stores = await(bundles, CertificateStoreService.class, deadline, trackers);
-            CertificateFactoryService factory = await(bundles, CertificateFactoryService.class, deadline, trackers);
-            CertificateImportService importer = await(bundles, CertificateImportService.class, deadline, trackers);
-            CertificateExportService exporter = await(bundles, CertificateExportService.class, deadline, trackers);
-            if (stores == null || factory == null || importer == null || exporter == null) {
-                throw new CommandException("the certificate services did not start within " + SERVICE_TIMEOUT_SECONDS
-                        + " seconds; the installation may be incomplete (org.cairn.certificates.core, "
-                        + "org.cairn.certificates.importing, org.cairn.certificates.export, the preferences service and "
-                        + "Felix SCR must be started).");
-            }
-            return new CliServices(stores, factory, importer, exporter);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CommandException("interrupted while waiting for the certificate services", e);
-        }
-    }
-
-    private static <T> T await(BundleContext bundles, Class<T> type, long deadline, List<ServiceTracker<?, ?>> trackers)
-            throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundles, type, null);
-        tracker.open();
-        trackers.add(tracker);
-        long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        return tracker.waitForService(left);
+        CertRun run = new CertRun(FrameworkUtil.getBundle(CertApplication.class).getBundleContext(), in, out, err, env);
+        return Integer.valueOf(run.run(args));
     }
 
     @Override

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Checks Cairn's own launcher of `cairn cert` (bundles/org.cairn.launcher) in the built product: the first start makes
+# the framework in the cache, the second uses it (and class-data sharing covers the framework's classes); a damaged
+# framework, a damaged copy of the framework's jar and a framework folder that cannot be written still run the
+# command; several runs at once on a fresh cache all succeed and leave one framework; a read-only installation works;
+# output and exit statuses are those of the Equinox launcher's path (CAIRN_CLI_CONFIG=full). Everything runs with a
+# temporary HOME, XDG_CACHE_HOME and CAIRN_STORE_ROOT. No display needed. Run by ./run-tests after the product is
+# built; alone: releng/check-cli-launcher.sh [PRODUCT_DIR]
+set -euo pipefail
+top=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+product=${1:-$top/releng/org.cairn.repository/target/products/org.cairn.console.product/linux/gtk/x86_64/cairn}
+[ -x "$product/cairn" ] || { echo "No product at $product: build it first (./run-tests or ./mvnw -DskipTests verify)." >&2; exit 1; }
+# shellcheck source=jdk.sh
+. "$top/releng/jdk.sh"
+cairn_select_jdk
+export CAIRN_JAVA="$JAVA_HOME/bin/java"
+unset DISPLAY WAYLAND_DISPLAY CAIRN_VM_ARGS CAIRN_CLI_CONFIG
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export HOME="$work/home" XDG_CACHE_HOME="$work/cache" CAIRN_STORE_ROOT="$work/stores"
+mkdir -p "$HOME"
+cache="$XDG_CACHE_HOME/cairn"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# run NAME [ENV=VALUE...] -- ARGS...: cairn cert ARGS with the launcher's trace on; stdout, stderr and status in
+# $work/NAME.{out,err,status}; the trace lines are kept apart in $work/NAME.trace
+run() {
+    local name=$1; shift
+    local envs=()
+    while [ "$1" != -- ]; do envs+=("$1"); shift; done
+    shift
+    set +e
+    env "${envs[@]}" CAIRN_VM_ARGS="-Dcairn.launcher.trace=true ${VM:-}" "$product/cairn" cert "$@" \
+        < "${STDIN:-/dev/null}" > "$work/$name.out" 2> "$work/$name.all"
+    echo $? > "$work/$name.status"
+    set -e
+    grep '^cairn launcher: ' "$work/$name.all" > "$work/$name.trace" || true
+    grep -v '^cairn launcher: ' "$work/$name.all" > "$work/$name.err" || true
+}
+# full NAME -- ARGS...: the same on the Equinox launcher's path
+full() {
+    local name=$1; shift 2
+    set +e
+    CAIRN_CLI_CONFIG=full "$product/cairn" cert "$@" < "${STDIN:-/dev/null}" > "$work/$name.out" 2> "$work/$name.err"
+    echo $? > "$work/$name.status"
+    set -e
+}
+status() { cat "$work/$1.status"; }
+traced() { grep -q "$2" "$work/$1.trace" || fail "$1: the launcher did not say '$2'; it said: $(cat "$work/$1.trace") $(cat "$work/$1.err")"; }
+same() { # A B: same stdout, stderr and status
+    local a=$1 b=$2 part
+    for part in out err status; do
+        cmp -s "$work/$a.$part" "$work/$b.$part" ||
+            fail "$a and $b differ in $part: $(diff "$work/$a.$part" "$work/$b.$part" | head -n 20)"
+    done
+}
+framework() { ls -d "$cache"/cli-config-*/framework 2>/dev/null | head -n 1; }
+
+# --- first and second start -----------------------------------------------------------------------------------------
+run first -- --help
+[ "$(status first)" = 0 ] || fail "the first cairn cert --help exited $(status first): $(cat "$work/first.err")"
+traced first "made the cached framework"
+traced first "wrote the framework's unsigned copy"
+[ -n "$(framework)" ] && [ -f "$(framework)/.complete" ] || fail "the first start made no framework in $cache"
+echo "OK: the first start made the framework in $(framework) and the framework's unsigned copy"
+run second -- --help
+traced second "using the cached framework"
+traced second "the framework from its unsigned copy"
+grep -q "made the cached framework" "$work/second.trace" && fail "the second start made the framework again"
+full help-full -- --help
+same second help-full
+echo "OK: the second start used the cached framework; --help prints what the Equinox launcher's path prints"
+# the second start made the class-data sharing archive; the third maps the framework's classes from it
+VM="-Xlog:class+load=info:file=$work/classes.log" run third -- --help
+shared=$(grep -c 'org\.eclipse\.osgi\..*source: shared objects file' "$work/classes.log" || true)
+[ "$shared" -gt 100 ] || fail "the third start mapped only $shared of the framework's classes from the archive"
+grep -q 'org\.eclipse\.equinox\.launcher\|org\.eclipse\.core\.runtime\.internal\|org\.eclipse\.equinox\.internal\.app' "$work/classes.log" &&
+    fail "the launcher's path loaded the Equinox launcher, core.runtime or the application container"
+grep -q 'com\.sun\.org\.apache\.xerces' "$work/classes.log" &&
+    fail "the third start parsed XML: Declarative Services did not use its cache of the components"
+newer=$(find "$(framework)" -newer "$(framework)/.complete" | head -n 1)
+[ -z "$newer" ] || fail "a run wrote into the cached framework: $newer"
+echo "OK: the third start mapped $shared of the framework's classes from the archive; no Equinox launcher, runtime or app,"
+echo "    no XML parsed (Declarative Services' cache); runs wrote nothing into the cached framework"
+
+# --- output and exit statuses as on the Equinox launcher's path -----------------------------------------------------
+run usage -- list --no-such-option
+full usage-full -- list --no-such-option
+[ "$(status usage)" = 2 ] || fail "a usage error exited $(status usage), expected 2"
+same usage usage-full
+run missing -- show 0000000000000000000000000000000000000000
+full missing-full -- show 0000000000000000000000000000000000000000
+[ "$(status missing)" = 1 ] || fail "show of a missing thumbprint exited $(status missing), expected 1"
+same missing missing-full
+run create -- new-self-signed --subject "CN=launcher.example.org" --exportable --json
+[ "$(status create)" = 0 ] || fail "new-self-signed exited $(status create): $(cat "$work/create.err")"
+tp=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["thumbprint"])' "$work/create.out")
+run list -- list --json
+full list-full -- list --json
+same list list-full
+grep -q "\"$tp\"" "$work/list.out" || fail "list --json lacks the new certificate"
+# a password on standard input (not a terminal: its first line)
+printf 'launcher-pass\n' > "$work/password"
+STDIN="$work/password" run export -- export "$tp" --out "$work/out.pfx"
+[ "$(status export)" = 0 ] || fail "export with the password on standard input exited $(status export): $(cat "$work/export.err")"
+openssl pkcs12 -in "$work/out.pfx" -nokeys -passin pass:launcher-pass 2>/dev/null | grep -q 'BEGIN CERTIFICATE' ||
+    fail "the exported PFX does not open with the password given on standard input"
+echo "OK: usage error (2), refusal (1), list --json, export with the password on standard input: as on the Equinox launcher's path"
+
+# --- damage ---------------------------------------------------------------------------------------------------------
+fw=$(framework)
+find "$fw" -type f -name 'framework.info*' -exec sh -c 'printf "not a framework" > "$1"' sh {} \;
+run damaged -- list --json
+[ "$(status damaged)" = 0 ] || fail "with a damaged framework list --json exited $(status damaged): $(cat "$work/damaged.err")"
+same damaged list
+traced damaged "making it again"
+run repaired -- --help
+traced repaired "using the cached framework"
+echo "OK: a damaged framework is made again and the command runs"
+# Declarative Services' cache of the components, damaged: it reads the components' XML instead
+find "$fw" -name componentMetadataStore -exec sh -c 'printf "not a cache" > "$1"' sh {} \;
+run badscr -- list --json
+[ "$(status badscr)" = 0 ] || fail "with a damaged cache of Declarative Services list --json exited $(status badscr): $(cat "$work/badscr.err")"
+same badscr list
+echo "OK: a damaged cache of Declarative Services is ignored"
+rm "$fw/.complete"
+run interrupted -- --help
+[ "$(status interrupted)" = 0 ] || fail "with an interrupted framework --help exited $(status interrupted)"
+traced interrupted "made the cached framework"
+echo "OK: an interrupted framework (no .complete) is made again"
+copy=$(dirname "$fw")/org.eclipse.osgi.jar
+printf 'not a jar' > "$copy"
+run badcopy -- list --json
+[ "$(status badcopy)" = 0 ] || fail "with a damaged copy of the framework's jar list --json exited $(status badcopy): $(cat "$work/badcopy.err")"
+same badcopy list
+traced badcopy "does not run; deleting it"
+[ ! -f "$copy" ] || [ "$(head -c 9 "$copy")" != "not a jar" ] || fail "the damaged copy is still there"
+echo "OK: a damaged copy of the framework's jar is deleted and the installation's jar used"
+# a cache folder that cannot be written: the launcher runs without it
+chmod -R a-w "$cache"
+if [ "$(id -u)" != 0 ]; then
+    run unwritable -- list --json
+    [ "$(status unwritable)" = 0 ] || fail "with a read-only cache list --json exited $(status unwritable): $(cat "$work/unwritable.err")"
+    same unwritable list
+    echo "OK: a read-only cache still runs the command"
+fi
+chmod -R u+w "$cache"
+
+# --- several runs at once on a fresh cache --------------------------------------------------------------------------
+rm -rf "$cache"
+pids=()
+for i in 1 2 3 4; do run "parallel$i" -- list --json & pids+=($!); done
+for pid in "${pids[@]}"; do wait "$pid"; done
+for i in 1 2 3 4; do
+    [ "$(status "parallel$i")" = 0 ] || fail "run $i of 4 at once exited $(status "parallel$i"): $(cat "$work/parallel$i.err")"
+    same "parallel$i" list
+done
+[ "$(ls -d "$cache"/cli-config-*/framework | wc -l)" = 1 ] || fail "runs at once left $(ls -d "$cache"/cli-config-*/framework | wc -l) frameworks"
+leftover=$(find "$cache" -maxdepth 2 -name '.framework-*' -o -maxdepth 2 -name '.discarded-*' | head -n 1)
+[ -z "$leftover" ] || fail "runs at once left $leftover behind"
+run after -- --help
+traced after "using the cached framework"
+echo "OK: 4 runs at once on a fresh cache all succeeded and left one framework"
+
+# --- a read-only installation and a read-only framework (root: bind mounts in a private mount namespace) -----------
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+    ro="$work/installed"
+    cp -a "$product" "$ro"
+    rm -rf "$cache"
+    cat > "$work/ro.sh" <<'SH'
+set -eu
+ro=$1 fw=$2 out=$3
+mount --bind "$ro" "$ro" && mount -o remount,bind,ro "$ro"
+touch "$ro/probe" 2>/dev/null && { echo "the installation is still writable" >&2; exit 99; }
+"$ro/cairn" cert list --json > "$out.1" 2> "$out.1.err"
+mount --bind "$fw" "$fw" && mount -o remount,bind,ro "$fw"
+"$ro/cairn" cert list --json > "$out.2" 2> "$out.2.err"
+SH
+    # the framework folder must exist before it can be mounted: made by a first run of the copy
+    CAIRN_VM_ARGS=-Dcairn.launcher.trace=true "$ro/cairn" cert --help > /dev/null 2> "$work/ro.first"
+    fw=$(framework)
+    [ -n "$fw" ] || fail "the read-only installation's first run made no framework: $(cat "$work/ro.first")"
+    CAIRN_VM_ARGS=-Dcairn.launcher.trace=true unshare -m --propagation private sh "$work/ro.sh" "$ro" "$fw" "$work/ro" ||
+        fail "on a read-only installation: $(cat "$work/ro.1.err" "$work/ro.2.err" 2>/dev/null)"
+    cmp -s "$work/ro.1" "$work/list.out" || fail "list --json on a read-only installation differs"
+    cmp -s "$work/ro.2" "$work/list.out" || fail "list --json on a read-only framework differs"
+    grep -q "using the cached framework" "$work/ro.2.err" || fail "a read-only framework was not used: $(cat "$work/ro.2.err")"
+    echo "OK: a read-only installation, and a framework folder mounted read-only, run the command from the cache"
+else
+    echo "SKIP: a read-only installation needs root and 'unshare -m' (bind mounts)"
+fi
+
+# --- other computers: the second configuration with the SSH stack ---------------------------------------------------
+run remote -- list --computer cairn-check.invalid
+[ "$(status remote)" = 1 ] || fail "list --computer cairn-check.invalid exited $(status remote), expected 1: $(cat "$work/remote.err")"
+grep -q 'other computers need the bundle' "$work/remote.err" && fail "--computer ran without the remote bundle"
+grep -qi 'unavailable\|not known' "$work/remote.err" || fail "--computer did not say the computer is unavailable: $(cat "$work/remote.err")"
+ls -d "$cache"/cli-remote-config-*/framework > /dev/null 2>&1 || fail "--computer made no framework of its own"
+echo "OK: --computer runs through the launcher on the configuration with SSH"
+echo "OK: Cairn's launcher of cairn cert"
