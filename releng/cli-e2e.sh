@@ -15,6 +15,9 @@ export CAIRN_JAVA="$JAVA_HOME/bin/java"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export CAIRN_STORE_ROOT="$work/stores"
+# a HOME of its own: the launcher's framework cache and the CDS archives go to ~/.cache, never the real one
+export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
+mkdir -p "$HOME"
 unset DISPLAY WAYLAND_DISPLAY
 corpus="$top/testdata/pkcs12"
 
