@@ -188,7 +188,9 @@ public final class OtherComputer implements AutoCloseable {
                 continue;
             }
             Path copy = etc.resolve(file[0]);
-            String text = Files.readString(real);
+            // passwd and group keep the machine's entries (sshd's own account among them); the shadow file holds the
+            // test account alone, so that no password hash of the machine is copied
+            String text = file[0].equals("shadow") ? "" : Files.readString(real);
             Files.writeString(copy, text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + file[1] + "\n");
             Files.setPosixFilePermissions(copy, Files.getPosixFilePermissions(real));
             mounts.append("&& mount --bind ").append(copy).append(' ').append(real).append(' ');
