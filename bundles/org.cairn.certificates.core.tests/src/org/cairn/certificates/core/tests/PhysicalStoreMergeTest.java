@@ -72,7 +72,9 @@ class PhysicalStoreMergeTest {
             assertThrows(CertificateStoreException.class, () -> computer.setFriendlyName(e, "x"));
         }
         assertEquals(1, roots.problems().size(), "the unreadable block is reported");
-        assertTrue(roots.problems().get(0).location().startsWith(bundle.toString() + ":"), roots.problems().get(0).location());
+        String text = Files.readString(bundle);
+        int line = 1 + (int) text.substring(0, text.lastIndexOf("-----BEGIN")).chars().filter(c -> c == '\n').count();
+        assertEquals(bundle + ":" + line, roots.problems().get(0).location(), "the line of the unreadable block");
         assertEquals(List.of(new PhysicalStoreInfo(".Default", tmp.resolve("stores/computer/Root").toString(), true),
                 new PhysicalStoreInfo(".SystemTrustBundle", bundle.toString(), false)),
                 computer.physicalStores(LogicalStore.TRUSTED_ROOT));

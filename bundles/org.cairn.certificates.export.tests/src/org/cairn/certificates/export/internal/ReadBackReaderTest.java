@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.cairn.certificates.pkcs12.internal.Algorithms;
 import org.cairn.certificates.pkcs12.internal.JdkDigest;
 import org.cairn.certificates.pkcs12.internal.Pkcs12Exception;
 import org.cairn.certificates.pkcs12.internal.Pkcs12Facts;
@@ -102,6 +103,25 @@ class ReadBackReaderTest {
         PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(JdkDigest.sha256());
         generator.init(PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(PASSWORD), salt, 4_096);
         assertArrayEquals(jdk, ((KeyParameter) generator.generateDerivedParameters(256)).getKey());
+    }
+
+    /** The reader's PBKDF2 PRFs (Bouncy Castle's digests) against the JDK's PBKDF2, for every PRF both know. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1.2.840.113549.2.7=PBKDF2WithHmacSHA1", "1.2.840.113549.2.8=PBKDF2WithHmacSHA224",
+        "1.2.840.113549.2.9=PBKDF2WithHmacSHA256", "1.2.840.113549.2.10=PBKDF2WithHmacSHA384",
+        "1.2.840.113549.2.11=PBKDF2WithHmacSHA512", "1.2.840.113549.2.12=PBKDF2WithHmacSHA512/224",
+        "1.2.840.113549.2.13=PBKDF2WithHmacSHA512/256"})
+    void theReadersPbkdf2EqualsTheJdksForEveryPrf(String prf) throws Exception {
+        String oid = prf.substring(0, prf.indexOf('='));
+        String jdkName = prf.substring(prf.indexOf('=') + 1);
+        byte[] salt = new byte[16];
+        new Random(11).nextBytes(salt);
+        byte[] jdk = SecretKeyFactory.getInstance(jdkName).generateSecret(new PBEKeySpec(PASSWORD, salt, 2_048, 256))
+                .getEncoded();
+        PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(
+                Algorithms.hmac(oid).orElseThrow().factory().get());
+        generator.init(PBEParametersGenerator.PKCS5PasswordToUTF8Bytes(PASSWORD), salt, 2_048);
+        assertArrayEquals(jdk, ((KeyParameter) generator.generateDerivedParameters(256)).getKey(), jdkName);
     }
 
     /** Files OpenSSL wrote: PBES2 with AES-256 (its default) and the legacy TripleDES with a SHA-1 MAC. */

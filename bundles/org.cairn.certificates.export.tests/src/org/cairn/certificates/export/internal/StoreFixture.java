@@ -86,7 +86,11 @@ final class StoreFixture {
 
     /** @return the service with seams */
     DefaultCertificateExportService service(ExportVerifier verifier, FileOutput output) {
-        return new DefaultCertificateExportService(stores, () -> SETTINGS, verifier, output, ExportLog.NONE,
-                new SecureRandom());
+        return service(verifier, output, new SecureRandom());
+    }
+
+    /** @return the service with seams, salts and IVs from {@code random} */
+    DefaultCertificateExportService service(ExportVerifier verifier, FileOutput output, SecureRandom random) {
+        return new DefaultCertificateExportService(stores, () -> SETTINGS, verifier, output, ExportLog.NONE, random);
     }
 }

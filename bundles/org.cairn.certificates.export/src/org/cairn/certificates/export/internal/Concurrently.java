@@ -2,26 +2,58 @@ package org.cairn.certificates.export.internal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.Callable;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * Runs a key derivation beside another one. An export spends nearly all its time in independent password-based
- * key derivations (100,000 iterations each by default); on two or more cores, doing two at once halves the wait.
- * A virtual thread per task: nothing is pooled or kept between exports.
+ * Runs key derivations beside the export's other work. An export spends most of its time in independent
+ * password-based key derivations (100,000 iterations each by default), which need nothing but the password: they
+ * run while the store is read and the chain built, and beside each other on the machine's cores. A virtual thread
+ * per task: nothing is pooled or kept between exports.
  */
 final class Concurrently {
 
     private Concurrently() {
     }
 
+    /** A derivation from a password. */
+    @FunctionalInterface
+    interface Derivation<T> {
+        /**
+         * @param password the task's own copy of the password, cleared after the call
+         * @return the derived result
+         * @throws Exception as the derivation throws it
+         */
+        T derive(char[] password) throws Exception;
+    }
+
     /**
-     * @param task the work
+     * Forks a derivation with its own copy of the password (copied now, on the caller's thread), so that the caller
+     * may clear its password without waiting for the task; the task clears its copy when it ends, or at once when it
+     * is cancelled before it started.
+     *
+     * @param password the password, copied
+     * @param task     the work
      * @return its future, already running
      */
-    static <T> FutureTask<T> fork(Callable<T> task) {
-        FutureTask<T> future = new FutureTask<>(task);
+    static <T> FutureTask<T> fork(char[] password, Derivation<T> task) {
+        char[] copy = password.clone();
+        FutureTask<T> future = new FutureTask<>(() -> {
+            try {
+                return task.derive(copy);
+            } finally {
+                Arrays.fill(copy, '\0');
+            }
+        }) {
+            @Override
+            protected void done() {
+                if (isCancelled()) {
+                    // its result will never be used: clear the copy now, whether or not the derivation started
+                    Arrays.fill(copy, '\0');
+                }
+            }
+        };
         Thread.ofVirtual().name("cairn-export-derivation").start(future);
         return future;
     }
@@ -54,28 +86,6 @@ final class Concurrently {
                 throw err;
             }
             throw new IllegalStateException(cause);
-        }
-    }
-
-    /**
-     * Waits until a forked task has finished, whatever its outcome: before data it reads is cleared.
-     *
-     * @param task a forked task
-     */
-    static void awaitQuietly(FutureTask<?> task) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                task.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-                break;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -137,6 +137,21 @@ public final class DefaultCertificateExportService implements CertificateExportS
         // refuse an existing file before the key is read and the expensive encryption runs
         AtomicFileWriter.precheck(request.target(), request.overwrite());
         ExportFormat format = request.format();
+        if (!format.equals(ExportFormat.PKCS12)) {
+            return export(request, password, null);
+        }
+        Pkcs12Encoder.Options options = new Pkcs12Encoder.Options(request.encryption(),
+                settings.get().iterations(request.strongProtection()), request.extendedProperties());
+        // the key derivations need only the password: they run while the store is read and the chain is built
+        try (Pkcs12Encoder.Derivations derivations = new Pkcs12Encoder(random).start(options,
+                request.includePrivateKey(), password)) {
+            return export(request, password, derivations);
+        }
+    }
+
+    private ExportResult export(ExportRequest request, char[] password, Pkcs12Encoder.Derivations derivations)
+            throws ExportException {
+        ExportFormat format = request.format();
         ExportSource source = request.source();
         CertificateStore store = open(source);
         CertificateEntry entry = find(store, source);
@@ -169,13 +184,10 @@ public final class DefaultCertificateExportService implements CertificateExportS
         ExportMaterial material = new ExportMaterial(certificates, key, friendlyName(entry),
                 request.extendedProperties() ? entry.description() : "",
                 request.extendedProperties() ? entry.properties() : Map.of());
-        Pkcs12Encoder.Options options = format.equals(ExportFormat.PKCS12)
-                ? new Pkcs12Encoder.Options(request.encryption(), settings.get().iterations(request.strongProtection()),
-                        request.extendedProperties())
-                : null;
+        Pkcs12Encoder.Options options = derivations == null ? null : derivations.options();
 
         List<ExportedCertificate> written = describe(certificates);
-        byte[] content = encode(format, material, options, password);
+        byte[] content = encode(format, material, derivations);
         String sha256 = sha256(content);
         long size = content.length;
         ExportVerifier.Verification[] verification = new ExportVerifier.Verification[1];
@@ -270,7 +282,7 @@ public final class DefaultCertificateExportService implements CertificateExportS
         return entry.friendlyName().isEmpty() ? entry.issuedTo() : entry.friendlyName();
     }
 
-    private byte[] encode(ExportFormat format, ExportMaterial material, Pkcs12Encoder.Options options, char[] password)
+    private byte[] encode(ExportFormat format, ExportMaterial material, Pkcs12Encoder.Derivations derivations)
             throws ExportException {
         try {
             if (format.equals(ExportFormat.DER)) {
@@ -283,7 +295,7 @@ public final class DefaultCertificateExportService implements CertificateExportS
                 return CertificateEncoders.pkcs7(material.certificates());
             }
             if (format.equals(ExportFormat.PKCS12)) {
-                return new Pkcs12Encoder(random).encode(material, options, password);
+                return derivations.encode(material);
             }
             return contributed(format).write(material.certificates());
         } catch (GeneralSecurityException | IOException | RuntimeException e) {

@@ -66,6 +66,70 @@ final class Pkcs12Encoder {
     }
 
     /**
+     * The key derivations of one file, started at once on their own threads: they need only the password, the
+     * profile and the iteration count, so an export starts them before it opens the store, reads the key and
+     * builds the chain, and they run while that happens. Each derivation has its own copy of the password, which
+     * it clears when done. {@link #close()} cancels what has not started yet (an export that failed before it
+     * encoded anything).
+     */
+    final class Derivations implements AutoCloseable {
+        private final Options options;
+        private final boolean withKey;
+        private final FutureTask<OutputEncryptor> certificates;
+        private final FutureTask<OutputEncryptor> key;
+        private final PKCS12MacCalculatorBuilder macBuilder;
+        private final FutureTask<MacCalculator> mac;
+
+        private Derivations(Options options, boolean withKey, char[] password) {
+            this.options = options;
+            this.withKey = withKey;
+            // a fresh salt (and IV) for each: no two derivations share parameters
+            this.key = withKey ? Concurrently.fork(password, p -> JdkPbe.encryptor(options.encryption(),
+                    options.iterations(), p, random)) : null;
+            this.certificates = Concurrently.fork(password, p -> JdkPbe.encryptor(options.encryption(),
+                    options.iterations(), p, random));
+            this.macBuilder = JdkPbe.mac(options.encryption(), options.iterations(), random);
+            this.mac = Concurrently.fork(password, macBuilder::build);
+        }
+
+        /**
+         * @param material what to write; holds a private key exactly when the derivations were started for one
+         * @return the file content
+         * @throws GeneralSecurityException when an algorithm is missing, a derivation failed or a key cannot be encoded
+         * @throws IOException              when the structure cannot be encoded
+         */
+        byte[] encode(ExportMaterial material) throws GeneralSecurityException, IOException {
+            return Pkcs12Encoder.this.encode(material, this);
+        }
+
+        /** @return the protection they were started for */
+        Options options() {
+            return options;
+        }
+
+        @Override
+        public void close() {
+            for (FutureTask<?> task : new FutureTask<?>[] {key, certificates, mac}) {
+                if (task != null) {
+                    task.cancel(false);
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts the key derivations of one file.
+     *
+     * @param options  how to protect it
+     * @param withKey  whether the file will hold a private key (a key bag to encrypt)
+     * @param password the password (copied for each derivation, not kept, not changed)
+     * @return the running derivations, which then encode the file
+     */
+    Derivations start(Options options, boolean withKey, char[] password) {
+        return new Derivations(Objects.requireNonNull(options, "options"), withKey, password);
+    }
+
+    /**
      * @param material what to write
      * @param options  how to protect it
      * @param password the password (not kept, not changed)
@@ -75,8 +139,26 @@ final class Pkcs12Encoder {
      */
     byte[] encode(ExportMaterial material, Options options, char[] password)
             throws GeneralSecurityException, IOException {
+        try (Derivations derivations = start(options, material.privateKey().isPresent(), password)) {
+            return derivations.encode(material);
+        }
+    }
+
+    /**
+     * @param material    what to write; holds a private key exactly when the derivations were started for one
+     * @param derivations the file's key derivations, from {@link #start}
+     * @return the file content
+     * @throws GeneralSecurityException when an algorithm is missing, a derivation failed or a key cannot be encoded
+     * @throws IOException              when the structure cannot be encoded
+     */
+    private byte[] encode(ExportMaterial material, Derivations derivations) throws GeneralSecurityException, IOException {
+        Options options = derivations.options;
         X509Certificate leaf = material.leaf();
         Optional<PrivateKey> key = material.privateKey();
+        if (key.isPresent() != derivations.withKey) {
+            throw new IllegalArgumentException("the derivations were started " + (derivations.withKey ? "with" : "without")
+                    + " a key bag");
+        }
         DERBMPString friendlyName = Pkcs12Attributes.friendlyName(material.friendlyName());
         DEROctetString localKeyId = new DEROctetString(Pkcs12Attributes.localKeyId(leaf));
 
@@ -103,34 +185,23 @@ final class Pkcs12Encoder {
             certBags.add(new JcaPKCS12SafeBagBuilder(issuer).build());
         }
 
-        // a fresh salt (and IV) for the key: no two derivations share parameters; derived beside the other
-        FutureTask<OutputEncryptor> keyEncryptor = key.isEmpty() ? null : Concurrently.fork(
-                () -> JdkPbe.encryptor(options.encryption(), options.iterations(), password, random));
-        // the MAC key depends only on the password and its own salt: derive it while the safes are encrypted
-        PKCS12MacCalculatorBuilder macBuilder = JdkPbe.mac(options.encryption(), options.iterations(), random);
-        FutureTask<MacCalculator> mac = Concurrently.fork(() -> macBuilder.build(password));
         try {
             PKCS12PfxPduBuilder pfx = new PKCS12PfxPduBuilder();
-            OutputEncryptor certEncryptor = JdkPbe.encryptor(options.encryption(), options.iterations(), password, random);
-            pfx.addEncryptedData(certEncryptor, certBags.toArray(PKCS12SafeBag[]::new));
+            pfx.addEncryptedData(Concurrently.join(derivations.certificates), certBags.toArray(PKCS12SafeBag[]::new));
             if (key.isPresent()) {
                 PKCS12SafeBagBuilder keyBag = new PKCS12SafeBagBuilder(privateKeyInfo(key.get(), leaf),
-                        Concurrently.join(keyEncryptor));
+                        Concurrently.join(derivations.key));
                 if (!material.friendlyName().isEmpty()) {
                     keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_friendlyName, friendlyName);
                 }
                 keyBag.addBagAttribute(PKCSObjectIdentifiers.pkcs_9_at_localKeyId, localKeyId);
                 pfx.addData(keyBag.build());
             }
-            return pfx.build(JdkPbe.prepared(macBuilder, Concurrently.join(mac)), password).getEncoded(ASN1Encoding.DER);
+            // the password argument is unused: the prepared builder hands out the calculator derived beforehand
+            return pfx.build(JdkPbe.prepared(derivations.macBuilder, Concurrently.join(derivations.mac)), new char[0])
+                    .getEncoded(ASN1Encoding.DER);
         } catch (PKCSException e) {
             throw new IOException("Cannot build the PKCS #12 structure: " + e.getMessage(), e);
-        } finally {
-            // the caller clears the password afterwards: the derivations must be over, also after a failure
-            if (keyEncryptor != null) {
-                Concurrently.awaitQuietly(keyEncryptor);
-            }
-            Concurrently.awaitQuietly(mac);
         }
     }
 

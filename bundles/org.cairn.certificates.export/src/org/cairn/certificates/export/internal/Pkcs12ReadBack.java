@@ -22,7 +22,8 @@ import org.cairn.certificates.pkcs12.internal.WorkBudget;
  * The PKCS #12 verification: the written file read by Cairn's one PKCS #12 reader (bundle
  * {@code org.cairn.certificates.pkcs12}, the same one the import uses), whose key derivations, ciphers and HMAC are
  * Bouncy Castle's lightweight ones, while the writer ({@link Pkcs12Encoder}, {@link JdkPbe}) uses the JDK's PBKDF2,
- * PKCS #12 KDF, ciphers and MAC: only the SHA compression function is shared. It then compares the structure bag
+ * PKCS #12 KDF, ciphers and MAC: only the SHA compression function of the MAC's PKCS #12 KDF is shared (PBKDF2 runs
+ * on Bouncy Castle's digests). It then compares the structure bag
  * by bag with what was meant: MAC and its parameters, the algorithms and iteration counts, every certificate in
  * order, the attributes, and the key against the leaf (decoded with the Java runtime's providers).
  */

@@ -7,8 +7,9 @@
  * <p>The export's writer ({@code Pkcs12Encoder} in the export bundle) does not use this package's cryptography:
  * it derives keys, encrypts and computes the MAC with the Java runtime's {@code SecretKeyFactory} (PBKDF2,
  * PKCS #12 KDF), {@code Cipher} and {@code Mac}, while this reader uses Bouncy Castle's lightweight key derivations,
- * engines and HMAC. The two share only the SHA compression function ({@link JdkDigest}) and the attribute
- * encodings, so the read-back after an export is a real check of the writer's key derivation, encryption and MAC;
+ * engines and HMAC (PBKDF2 on Bouncy Castle's digests too). The two share only the SHA compression function of the
+ * MAC's PKCS #12 KDF ({@link JdkDigest}) and the attribute encodings, so the read-back after an export is a real check
+ * of the writer's key derivation, encryption and MAC;
  * the attribute encodings are checked independently by the export's interoperability tests (OpenSSL, keytool, NSS,
  * GnuTLS, python-cryptography). Exported to the import and export bundles only ({@code x-friends}).</p>
  */
