@@ -27,8 +27,23 @@ import org.osgi.framework.wiring.FrameworkWiring;
  */
 final class Frameworks {
 
-    /** The start level the framework goes to: above every bundle's (the product's bundles use 1 to 4). */
-    private static final int BEGINNING_START_LEVEL = 6;
+    /**
+     * The start level the framework starts to: Declarative Services (1) and the bundles of the command's components
+     * (2 to 4, marked for lazy activation: Declarative Services then reads their components), so that the command's
+     * service can be called as soon as these are up.
+     */
+    static final int COMMAND_START_LEVEL = 4;
+
+    /**
+     * The level of the bundles started whole ({@code autoStart} in the list, such as {@code equinox.common} and
+     * {@code equinox.preferences}, whose activators register services some components need): after the command's
+     * bundles, raised to by {@link #startTheRest} while the command runs. A command that never needs their services
+     * ({@code --help}) does not wait for their activation; one that does waits for those services as it would anyway.
+     */
+    private static final int AUTO_START_LEVEL = 5;
+
+    /** The start level the framework goes to at last: above every bundle's. */
+    private static final int FINAL_START_LEVEL = 6;
 
     /**
      * Declarative Services, which runs at start level 1 alone: {@link #finish} stops the other bundles and leaves it
@@ -55,12 +70,11 @@ final class Frameworks {
         config.put("osgi.configuration.area", storage.toUri().toString());
         config.put("osgi.configuration.area.readOnly", Boolean.toString(readOnly));
         config.put("osgi.configuration.cascaded", "false");
-        config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(BEGINNING_START_LEVEL));
+        config.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(COMMAND_START_LEVEL));
         // as the Equinox launcher does: JDK packages a bundle uses without importing them still load
         config.put("osgi.compatibility.bootdelegation", "true");
         // Declarative Services keeps the components' descriptions (read from each bundle's XML) in its data folder,
         // written when the cached framework is made: a run then parses no XML (measured: --help 0.76x wall)
-        config.put("ds.cache.metadata", "true");
         config.put("ds.cache.metadata", "true");
         return factory.newFramework(config);
     }
@@ -80,8 +94,8 @@ final class Frameworks {
         Map<Bundle, BundleList.Entry> installed = new HashMap<>();
         for (BundleList.Entry entry : list.entries()) {
             Bundle bundle = context.installBundle(entry.installLocation());
-            bundle.adapt(BundleStartLevel.class).setStartLevel(
-                    entry.name().equals(COMPONENT_RUNTIME) ? 1 : Math.max(2, entry.startLevel()));
+            bundle.adapt(BundleStartLevel.class).setStartLevel(entry.name().equals(COMPONENT_RUNTIME) ? 1
+                    : entry.autoStart() ? AUTO_START_LEVEL : Math.min(COMMAND_START_LEVEL, Math.max(2, entry.startLevel())));
             installed.put(bundle, entry);
         }
         framework.adapt(FrameworkWiring.class).resolveBundles(null);
@@ -104,6 +118,15 @@ final class Frameworks {
             }
         }
         return unresolved;
+    }
+
+    /**
+     * Starts the bundles above the command's start level (those started whole) in the framework's own thread, without
+     * waiting: the command runs meanwhile. {@link #finish} and {@link #stop} come after it (the framework changes
+     * start levels one after the other).
+     */
+    void startTheRest(Framework framework) {
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(FINAL_START_LEVEL);
     }
 
     /**

@@ -103,6 +103,8 @@ public final class Launch implements ToIntFunction<String[]> {
                         + ToIntFunction.class.getName() + ")(" + COMMAND_PROPERTY + "=" + command + "))"), null);
                 tracker.open();
                 service = tracker.waitForService(SERVICE_TIMEOUT_MILLIS);
+                // the bundles started whole (preferences) come up while the command runs
+                frameworks.startTheRest(framework);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while starting", e);

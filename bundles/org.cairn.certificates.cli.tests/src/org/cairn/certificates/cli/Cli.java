@@ -93,6 +93,18 @@ final class Cli {
     }
 
     private Result runWithInput(InputStream in, String... args) {
+        return runWithInput(in, false, args);
+    }
+
+    /**
+     * Runs with picocli's whole model of every subcommand ({@link CertCommand#commandLine()}, as for the man page)
+     * instead of the model of the subcommands the arguments name, which a run builds.
+     */
+    Result runOnTheWholeModel(String... args) {
+        return runWithInput(new ByteArrayInputStream(new byte[0]), true, args);
+    }
+
+    private Result runWithInput(InputStream in, boolean whole, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -100,7 +112,8 @@ final class Cli {
         CliServices services = new CliServices(stores, CertificateStores.certificateFactory(),
                 CertificateImportServices.create(stores),
                 CertificateExportServices.create(stores, ExportSettings.defaults(), formats));
-        int status = new CertCommand(() -> services, new Io(in, o, e, Optional.empty(), env)).run(List.of(args));
+        CertCommand cert = new CertCommand(() -> services, new Io(in, o, e, Optional.empty(), env));
+        int status = whole ? cert.commandLine().execute(args) : cert.run(List.of(args));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -3,8 +3,11 @@ package org.cairn.certificates.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,10 +28,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "cairn cert", synopsisSubcommandLabel = "SUBCOMMAND",
         description = "Manage certificates from the command line, with the same stores and engine as the console.",
-        subcommands = {ListCommand.class, ShowCommand.class, ExportCommand.class, ImportCommand.class,
-            NewSelfSignedCommand.class, DeleteCommand.class, SetCommand.class, InspectCommand.class, TrustCommand.class,
-            DistrustCommand.class, PhysicalStoreCommand.Add.class, PhysicalStoreCommand.Remove.class,
-            ProtocolCommand.class, RemoteHelpCommand.class, HelpCommand.class},
         footerHeading = "%n", footer = {
             "Another computer over SSH: --computer [user@]host[:port] with list, show, export, import, delete, "
                 + "new-self-signed, set; --computers FILE (one computer a line) with list, show, export, import, in "
@@ -47,6 +46,18 @@ final class CertCommand {
     /** A fault in Cairn or a library that no check foresaw (sysexits' EX_SOFTWARE): said plainly, never silent. */
     static final int INTERNAL = 70;
 
+    /**
+     * The subcommands, in the order of the overview's list. Added by {@link #commandLine(Predicate)}, not by the
+     * annotation, so that a run builds the model (picocli's reflection over the options) only of those it uses.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ListCommand.class, ShowCommand.class,
+            ExportCommand.class, ImportCommand.class, NewSelfSignedCommand.class, DeleteCommand.class, SetCommand.class,
+            InspectCommand.class, TrustCommand.class, DistrustCommand.class, PhysicalStoreCommand.Add.class,
+            PhysicalStoreCommand.Remove.class, ProtocolCommand.class, RemoteHelpCommand.class, HelpCommand.class);
+
+    /** The options of {@code cairn cert} itself, which may come before the subcommand. */
+    private static final Set<String> OWN_OPTIONS = Set.of("-h", "--help", "--debug");
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -61,26 +72,94 @@ final class CertCommand {
     }
 
     /**
-     * @return the command line of {@code cairn cert} with its subcommands, which each share this command's
-     *         session; for help, completion and the man page as well as for running
+     * @return the command line of {@code cairn cert} with the whole model of every subcommand, which each share this
+     *         command's session; for help, completion and the man page
      */
     CommandLine commandLine() {
-        CommandLine line = new CommandLine(this, new Factory(session));
-        line.setOut(new PrintWriter(session.io().out(), true));
-        line.setErr(new PrintWriter(session.io().err(), true));
-        line.setColorScheme(CommandLine.Help.defaultColorScheme(session.io().console().isPresent()
-                ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
-        for (CommandLine sub : line.getSubcommands().values()) {
+        return commandLine(name -> true);
+    }
+
+    /**
+     * @param args the arguments after {@code cert}
+     * @return the command line that runs them: the whole model of the subcommands they name (the one that runs,
+     *         and with {@code help} the one whose help is asked), an outline of the others (name and the one line of
+     *         the overview's list), which prints and parses the same for these arguments
+     */
+    CommandLine commandLine(List<String> args) {
+        return commandLine(named(args));
+    }
+
+    /**
+     * @return which subcommands the arguments need whole: the one named after {@code cairn cert}'s own options (and
+     *         with {@code help}, any named after it); all when they are anything else (an unknown word, {@code --},
+     *         an {@code @FILE} of arguments), where picocli's own parse says what is wrong
+     */
+    static Predicate<String> named(List<String> args) {
+        Set<String> names = new HashSet<>();
+        for (Class<?> type : SUBCOMMANDS) {
+            names.add(type.getAnnotation(Command.class).name());
+        }
+        if (args.stream().anyMatch(a -> a.startsWith("@"))) {
+            return name -> true;
+        }
+        for (int i = 0; i < args.size(); i++) {
+            String word = args.get(i);
+            if (OWN_OPTIONS.contains(word)) {
+                continue;
+            }
+            if (!names.contains(word)) {
+                return name -> true;
+            }
+            Set<String> whole = new HashSet<>(Set.of(word));
+            if (word.equals("help")) {
+                whole.addAll(args.subList(i + 1, args.size()));
+            }
+            return whole::contains;
+        }
+        return name -> false;
+    }
+
+    /** @param whole whether a subcommand, by name, is built whole (else as an outline) */
+    private CommandLine commandLine(Predicate<String> whole) {
+        Factory factory = new Factory(session);
+        CommandLine line = new CommandLine(this, factory);
+        for (Class<?> type : SUBCOMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            if (!whole.test(command.name())) {
+                line.addSubcommand(command.name(), outline(command));
+                continue;
+            }
+            CommandLine sub;
+            try {
+                sub = new CommandLine(factory.create(type), factory);
+            } catch (Exception e) {
+                throw new CommandLine.InitializationException("cannot create " + type.getName() + ": " + e, e);
+            }
             // the options in the order they are declared: the subcommand's own first, then the shared ones; the
             // header is the one line of the overview's list, so a subcommand's help starts with its usage
             UsageMessageSpec usage = sub.getCommandSpec().usageMessage().sortOptions(false).sortSynopsis(false);
             List<String> sections = new ArrayList<>(usage.sectionKeys());
             sections.removeAll(List.of(UsageMessageSpec.SECTION_KEY_HEADER_HEADING, UsageMessageSpec.SECTION_KEY_HEADER));
             usage.sectionKeys(sections);
+            line.addSubcommand(command.name(), sub);
         }
+        line.setOut(new PrintWriter(session.io().out(), true));
+        line.setErr(new PrintWriter(session.io().err(), true));
+        line.setColorScheme(CommandLine.Help.defaultColorScheme(session.io().console().isPresent()
+                ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
         line.setParameterExceptionHandler(this::usageError);
         line.setExecutionStrategy(this::execute);
         return line;
+    }
+
+    /**
+     * @return a subcommand as the overview lists it, without its options: its names, its one line, whether it is
+     *         hidden; never parsed into (the arguments name only the subcommands built whole)
+     */
+    private static CommandSpec outline(Command command) {
+        CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        return spec;
     }
 
     /**
@@ -89,7 +168,7 @@ final class CertCommand {
      */
     int run(List<String> args) {
         try {
-            return commandLine().execute(args.toArray(String[]::new));
+            return commandLine(args).execute(args.toArray(String[]::new));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // outside a subcommand (picocli itself, a converter): still a message and a non-zero exit
             return internalError("", e, args.contains("--debug"));
