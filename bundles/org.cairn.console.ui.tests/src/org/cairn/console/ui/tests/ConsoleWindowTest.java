@@ -13,7 +13,9 @@ import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
 import org.cairn.testing.ui.UiThreadWatchdog;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,5 +104,28 @@ class ConsoleWindowTest {
         assertTrue(label[0].height > 0, where);
         assertTrue(label[0].y + label[0].height <= shell.y + shell.height, where);
         assertTrue(label[0].y > shell.y + shell.height / 2, where);
+    }
+
+    @Test
+    void treeDetailsAndActionsPanesAreWhite() {
+        // The product starts without the workbench's CSS engine (org.cairn.console.app's plugin.xml says why): each
+        // part paints its own composite white, as the style sheet did. The composites a part makes inside it have
+        // no colour of their own (GTK draws the part's through them), so one of each pane's ancestors is white.
+        List<Control> inPanes = List.of(window.bot().tree().widget,
+                window.bot().label("There are no items to show in this view.").widget, window.bot().label("Actions").widget);
+        for (Control control : inPanes) {
+            String ancestors = UIThreadRunnable.syncExec(bot.display(), () -> {
+                var white = control.getDisplay().getSystemColor(SWT.COLOR_WHITE).getRGB();
+                StringBuilder seen = new StringBuilder();
+                for (Control c = control.getParent(); c != null && !(c instanceof org.eclipse.swt.widgets.Shell); c = c.getParent()) {
+                    if (c.getBackground().getRGB().equals(white)) {
+                        return "";
+                    }
+                    seen.append(' ').append(c).append(' ').append(c.getBackground().getRGB());
+                }
+                return control + " is in no white pane:" + seen;
+            });
+            assertEquals("", ancestors);
+        }
     }
 }

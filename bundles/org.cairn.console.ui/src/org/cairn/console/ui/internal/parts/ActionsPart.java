@@ -67,6 +67,8 @@ public final class ActionsPart {
     public void createControls(Composite parent, @Translation Messages messages, ECommandService commands,
             EHandlerService handlers, MWindow window, EModelService models,
             @Optional @Named(ConsoleIds.SELECTED_NODE) ConsoleNode selected) {
+        // white, as a desktop administration tool's panes (the product has no CSS engine: org.cairn.console.app)
+        parent.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
         this.window = window;
         this.models = models;
         this.messages = messages;

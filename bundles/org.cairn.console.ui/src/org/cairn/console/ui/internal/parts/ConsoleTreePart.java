@@ -68,6 +68,8 @@ public final class ConsoleTreePart {
     @PostConstruct
     public void createControls(Composite parent, ConsoleSession session, MWindow window, EModelService models,
             IEventBroker broker, @Translation Messages messages) {
+        // white, as a desktop administration tool's panes (the product has no CSS engine: org.cairn.console.app)
+        parent.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
         this.session = session;
         this.window = window;
         this.messages = messages;

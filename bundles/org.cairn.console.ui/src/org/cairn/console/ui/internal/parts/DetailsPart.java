@@ -109,6 +109,8 @@ public final class DetailsPart {
     @PostConstruct
     public void createControls(Composite parent,
             @org.eclipse.e4.core.di.annotations.Optional @Named(ConsoleIds.SELECTED_NODE) ConsoleNode selected) {
+        // white, as a desktop administration tool's panes (the product has no CSS engine: org.cairn.console.app)
+        parent.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
         images = new ConsoleImages(parent.getDisplay());
         stack = new Composite(parent, SWT.NONE);
         stackLayout = new StackLayout();
