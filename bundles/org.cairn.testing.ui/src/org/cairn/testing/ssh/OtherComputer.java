@@ -63,7 +63,7 @@ public final class OtherComputer implements AutoCloseable {
     /**
      * Starts the other computer: its sshd and its Cairn, and gives the console's HOME a key it accepts.
      *
-     * @param folder a new folder for everything of the other computer
+     * @param folder a new folder for everything of the other computer; {@link #close} deletes it
      */
     public static OtherComputer start(Path folder) throws Exception {
         return start(folder, java.util.Optional.empty());
@@ -408,11 +408,18 @@ public final class OtherComputer implements AutoCloseable {
         }
     }
 
+    /** Stops sshd and deletes the other computer's folder (its host keys, store and copies): it was given to it. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         sshd.destroy();
         if (!sshd.waitFor(10, TimeUnit.SECONDS)) {
             sshd.destroyForcibly();
+            sshd.waitFor(10, TimeUnit.SECONDS);
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

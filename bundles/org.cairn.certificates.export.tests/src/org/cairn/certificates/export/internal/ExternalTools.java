@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.cairn.testing.process.Repository;
 
 /**
  * Runs the independent readers: the repository's {@code releng/pfx-readers} and {@code openssl}. Passwords go
@@ -31,14 +32,7 @@ final class ExternalTools {
      * @return {@code releng/pfx-readers}, found from -Dcairn.repo.root (or the working directory) and its parents
      */
     static Path interopCheck() {
-        String start = System.getProperty("cairn.repo.root", System.getProperty("user.dir"));
-        for (Path p = Path.of(start).toAbsolutePath(); p != null; p = p.getParent()) {
-            Path tool = p.resolve("releng/pfx-readers");
-            if (Files.isRegularFile(tool)) {
-                return tool;
-            }
-        }
-        return fail("releng/pfx-readers not found above " + start);
+        return Repository.file("releng/pfx-readers");
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ssh.OtherComputer;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
@@ -61,33 +62,10 @@ class AnotherComputerTest {
         console.newConsole();
     }
 
-    /** File → Add/Remove Snap-in... → Certificates → Computer account → Another computer: {@code name}. */
-    private SWTBotShell anotherComputerPage(String name) {
-        console.shell().bot().menu("File").menu("Add/Remove Snap-in...").click();
-        SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
-        dialog.bot().table().select("Certificates");
-        dialog.bot().button("Add >").click();
-        SWTBotShell configure = bot.shell("Certificates snap-in");
-        configure.bot().radio("Computer account").click();
-        configure.bot().radio("Another computer:").click();
-        // the second text of the page: the service name comes first
-        configure.bot().text(1).setText(name);
-        return configure;
-    }
-
     private SWTBotTreeItem addAnotherComputer(String name, String screenshot) {
-        SWTBotShell configure = anotherComputerPage(name);
+        SWTBotShell configure = console.anotherComputerPage(name);
         App.screenshot(configure.widget, screenshot);
-        configure.bot().button("Finish").click();
-        bot.waitUntil(Conditions.shellCloses(configure));
-        SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
-        dialog.bot().button("OK").click();
-        bot.waitUntil(Conditions.shellCloses(dialog));
-        String label = "Certificates (" + name + ")";
-        SWTBotTreeItem consoleRoot = console.shell().bot().tree().getTreeItem("Console Root").expand();
-        bot.waitUntil(Conditions.condition("the snap-in's root in the tree",
-                () -> consoleRoot.getNodes().contains(label)));
-        return consoleRoot.getNode(label);
+        return console.finishAdding(configure, "Certificates (" + name + ")");
     }
 
     @Test
@@ -171,7 +149,7 @@ class AnotherComputerTest {
 
     @Test
     void aNameThatIsNotAComputerIsRefusedOnThePage() {
-        SWTBotShell configure = anotherComputerPage("not a computer!");
+        SWTBotShell configure = console.anotherComputerPage("not a computer!");
         // the dialog's message area (a read-only text of JFace's title area)
         bot.waitUntil(Conditions.condition("the page says what is wrong", () -> Widgets.texts(configure.bot())
                 .stream().anyMatch(text -> text.contains("is not a computer name"))));

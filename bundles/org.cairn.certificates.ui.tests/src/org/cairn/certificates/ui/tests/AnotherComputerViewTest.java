@@ -14,6 +14,7 @@ import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.DemoChain;
 import org.cairn.certificates.core.GeneratedCertificate;
 import org.cairn.certificates.core.KeyAlgorithm;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ssh.OtherComputer;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
@@ -22,7 +23,6 @@ import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UiThreadWatchdog;
-import org.cairn.testing.ui.WidgetMatcherFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,49 +72,6 @@ class AnotherComputerViewTest {
         console.newConsole();
     }
 
-    private SWTBotTreeItem addAnotherComputer(String name) {
-        console.shell().bot().menu("File").menu("Add/Remove Snap-in...").click();
-        SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
-        dialog.bot().table().select("Certificates");
-        dialog.bot().button("Add >").click();
-        SWTBotShell configure = bot.shell("Certificates snap-in");
-        configure.bot().radio("Computer account").click();
-        configure.bot().radio("Another computer:").click();
-        configure.bot().text(1).setText(name);
-        configure.bot().button("Finish").click();
-        bot.waitUntil(Conditions.shellCloses(configure));
-        dialog.bot().button("OK").click();
-        bot.waitUntil(Conditions.shellCloses(dialog));
-        String label = "Certificates (" + name + ")";
-        SWTBotTreeItem consoleRoot = console.shell().bot().tree().getTreeItem("Console Root").expand();
-        bot.waitUntil(Conditions.condition("the snap-in's root in the tree",
-                () -> consoleRoot.getNodes().contains(label)));
-        return consoleRoot.getNode(label);
-    }
-
-    private SWTBotTreeItem connected(SWTBotTreeItem root) {
-        root.select();
-        root.expand();
-        bot.waitUntil(Conditions.condition("the logical stores of the other computer",
-                () -> root.expand().getNodes().size() == 10), REMOTE);
-        return root;
-    }
-
-    /** Selects Personal → Certificates and waits until {@code issuedTo} is listed. */
-    private SWTBotTable personal(SWTBotTreeItem root, String issuedTo) {
-        root.getNode("Personal").expand().getNode("Certificates").select();
-        bot.waitUntil(Conditions.condition("the list is read", () -> {
-            try {
-                return !console.shell().bot().findWidgets(WidgetMatcherFactory
-                        .widgetOfType(org.eclipse.swt.widgets.Table.class)).isEmpty()
-                        && ConsoleWindow.rowOf(console.details(), issuedTo) >= 0;
-            } catch (RuntimeException stillReading) {
-                return false;
-            }
-        }), REMOTE);
-        return console.details();
-    }
-
     /** Imports the certificates there, each into its store, with the other computer's own command line. */
     private static void importThere(Map<GeneratedCertificate, String> stores) throws Exception {
         Path folder = Files.createTempDirectory("cairn-other-imports");
@@ -147,10 +104,10 @@ class AnotherComputerViewTest {
         assertTrue(java.util.regex.Pattern.compile("\"status\":\\s*\\{\\s*\"code\":\\s*\"(not-trusted|untrusted-root)\"")
                 .matcher(strangerVerdict).find(), strangerVerdict);
 
-        SWTBotTreeItem root = connected(addAnotherComputer(other.name()));
+        SWTBotTreeItem root = console.connected(console.addAnotherComputer(other.name()), REMOTE);
         String good = name + " Good";
         String bad = name + " Stranger";
-        SWTBotTable table = personal(root, good);
+        SWTBotTable table = console.listedInPersonal(root, good, REMOTE);
         bot.waitUntil(Conditions.condition("both leaves are listed", () -> ConsoleWindow.rowOf(table, bad) >= 0));
         assertEquals("", table.cell(ConsoleWindow.rowOf(table, good), "Status"), "OK there");
         String badStatus = table.cell(ConsoleWindow.rowOf(table, bad), "Status");
@@ -176,7 +133,7 @@ class AnotherComputerViewTest {
         dialog.bot().button("OK").click();
         bot.waitUntil(Conditions.shellCloses(dialog));
 
-        SWTBotTable again = personal(root, bad);
+        SWTBotTable again = console.listedInPersonal(root, bad, REMOTE);
         SWTBotShell strangerDialog = openCertificate(again, bad);
         strangerDialog.bot().tabItem("Certification Path").activate();
         bot.waitUntil(Conditions.condition("the path up to the root that is not trusted there", () -> {
@@ -202,7 +159,7 @@ class AnotherComputerViewTest {
     @Test
     void physicalStoresAreTheOtherComputers() throws Exception {
         String expected = other.cairn("list", "--scope", "computer", "--store", "Root", "--physical", "--json");
-        SWTBotTreeItem root = connected(addAnotherComputer(other.name()));
+        SWTBotTreeItem root = console.connected(console.addAnotherComputer(other.name()), REMOTE);
         root.select();
         console.shell().bot().menu("Action").menu("View Options...").click();
         SWTBotShell options = bot.shell("View Options");
@@ -240,7 +197,7 @@ class AnotherComputerViewTest {
             OtherComputer.keygen(key, "correct horse");
             other.authorize(ssh.resolve("id_ed25519.pub"));
 
-            SWTBotTreeItem root = addAnotherComputer(other.name());
+            SWTBotTreeItem root = console.addAnotherComputer(other.name());
             root.select();
             root.expand();
             for (int attempt = 0; attempt < 3; attempt++) {
@@ -269,7 +226,7 @@ class AnotherComputerViewTest {
             asked.bot().textWithLabel("Passphrase:").setText("correct horse");
             asked.bot().button("OK").click();
             bot.waitUntil(Conditions.shellCloses(asked));
-            connected(root);
+            console.connected(root, REMOTE);
         } finally {
             console.newConsole(); // closes the connection before the key goes back
             Files.copy(saved.resolve("id_ed25519"), key, StandardCopyOption.REPLACE_EXISTING,
@@ -298,7 +255,7 @@ class AnotherComputerViewTest {
         Path file = OtherComputer.consoleSsh().resolve("known_hosts");
         Files.writeString(file, knownHosts);
 
-        SWTBotTreeItem root = addAnotherComputer(other.name());
+        SWTBotTreeItem root = console.addAnotherComputer(other.name());
         root.select();
         bot.waitUntil(Conditions.condition("the root says the host key changed",
                 () -> Widgets.labels(console.shell().bot()).stream().anyMatch(t -> t.contains("has CHANGED"))), REMOTE);
@@ -320,12 +277,12 @@ class AnotherComputerViewTest {
     @Test
     void noSshSessionStaysOnceTheConsoleLetsTheComputerGo() throws Exception {
         bot.waitUntil(Conditions.condition("no session before", () -> other.sessions() == 0), 20_000);
-        connected(addAnotherComputer(other.name()));
+        console.connected(console.addAnotherComputer(other.name()), REMOTE);
         assertEquals(1, other.sessions(), "one connection for the computer's stores");
         console.newConsole();
         bot.waitUntil(Conditions.condition("File → New closed the connection", () -> other.sessions() == 0), 20_000);
 
-        connected(addAnotherComputer(other.name()));
+        console.connected(console.addAnotherComputer(other.name()), REMOTE);
         assertEquals(1, other.sessions());
         console.shell().bot().menu("File").menu("Add/Remove Snap-in...").click();
         SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");

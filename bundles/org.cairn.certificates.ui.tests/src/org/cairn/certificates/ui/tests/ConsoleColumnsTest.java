@@ -21,6 +21,7 @@ import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Purpose;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.ui.internal.Formats;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;

@@ -9,6 +9,7 @@ import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
@@ -54,8 +55,16 @@ class ConsoleSnapInTest {
         console.newConsole();
     }
 
+    /** Adds the Certificates snap-in for {@code account} (and {@code service}), with a screenshot of its page. */
     private SWTBotTreeItem addCertificates(String account, String service, String rootLabel) {
-        return console.addCertificates(account, service, rootLabel);
+        SWTBotShell configure = console.certificatesPage(account);
+        SWTBotTable available = bot.shell(ConsoleWindow.ADD_REMOVE).bot().table();
+        assertEquals("Cairn", available.cell(available.indexOf("Certificates"), "Vendor"));
+        if (service != null) {
+            configure.bot().textWithLabel("Service name:").setText(service);
+        }
+        App.screenshot(configure.widget, "console-add-certificates-" + account.replace(' ', '-').toLowerCase());
+        return console.finishAdding(configure, rootLabel);
     }
 
     private SWTBotTable selectAndList(SWTBotTreeItem node) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.Gallery;
 import org.cairn.testing.ui.SWTBot;

@@ -21,6 +21,7 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.GeneratedCertificate;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotTreeItem;

@@ -18,6 +18,7 @@ import org.cairn.certificates.core.EntryAttributes;
 import org.cairn.certificates.core.GeneratedCertificate;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;

@@ -18,6 +18,7 @@ import org.cairn.certificates.core.DemoChain;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
@@ -87,7 +88,7 @@ class TrustEverywhereTest {
         DemoChain chain = App.factory().createDemoChain(name, KeyAlgorithm.EC_P256);
         App.factory().install(store, chain);
 
-        SWTBotTreeItem root = console.addCertificates("My user account", null, "Certificates - Current User");
+        SWTBotTreeItem root = console.addCertificatesForMyUserAccount();
         root.expand();
         bot.waitUntil(Conditions.condition("the logical stores", () -> root.getNodes().size() >= 10));
 

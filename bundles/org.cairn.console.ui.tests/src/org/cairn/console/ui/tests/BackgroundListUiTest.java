@@ -9,7 +9,6 @@ import java.nio.file.Path;
 
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.Keystrokes;
-import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UiThreadWatchdog;
@@ -49,13 +48,10 @@ class BackgroundListUiTest {
     }
 
     private SWTBotTreeItem addNotes() {
-        SWTBotShell dialog = console.openAddRemove();
-        console.add(dialog, "Test Notes");
-        SWTBotShell configure = console.bot.shell("Test Notes");
-        configure.bot().radio("The number written in a file:").click();
-        configure.bot().textWithLabel("File with the number:").setText(count.toString());
-        configure.bot().button("Finish").click();
-        console.ok(dialog);
+        console.addTestNotes(configure -> {
+            configure.bot().radio("The number written in a file:").click();
+            configure.bot().textWithLabel("File with the number:").setText(count.toString());
+        });
         return console.consoleRoot().expand().getNode("Notes");
     }
 

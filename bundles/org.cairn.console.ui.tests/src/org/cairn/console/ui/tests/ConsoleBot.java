@@ -2,9 +2,10 @@ package org.cairn.console.ui.tests;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
@@ -13,67 +14,41 @@ import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.UIThreadRunnable;
 import org.cairn.testing.ui.WidgetMatcherFactory;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
 
 /**
  * Page object of the console window for the tests: finds the window whatever console it shows, starts each test
- * from a new console, and drives the Add/Remove Snap-in dialog. (A small helper of this test bundle: the shared
- * driver finds shells by exact title only.)
+ * from a new console (the shared {@link ConsoleWindow}), and drives the Add/Remove Snap-in dialog with the host's own
+ * snap-ins (Test Notes, Link to Web Address, Folder).
  */
 final class ConsoleBot {
 
-    static final String NEW_TITLE = "Cairn - [Console Root]";
+    static final String NEW_TITLE = ConsoleWindow.NEW_TITLE;
 
     final SWTBot bot = new SWTBot();
+    private final ConsoleWindow console = new ConsoleWindow(bot);
 
     /** @return the console window, whatever its title */
     SWTBotShell window() {
-        bot.waitUntil(Conditions.condition("the console window is open", () -> findWindow() != null));
-        return new SWTBotShell(findWindow());
-    }
-
-    private Shell findWindow() {
-        return UIThreadRunnable.syncExec(bot.display(), () -> Arrays.stream(bot.display().getShells())
-                .filter(s -> !s.isDisposed() && s.isVisible() && s.getMenuBar() != null && s.getText().contains(" - ["))
-                .findFirst().orElse(null));
+        return console.shell();
     }
 
     /** @return the window's title now */
     String title() {
-        return window().getText();
+        return console.title();
     }
 
     /** File → New, answering No to "save changes?"; closes dialogs a failed test left open. */
     void newConsole() {
-        closeDialogs();
-        SWTBotShell window = window();
-        window.activate();
-        window.bot().menu("File").menu("New").click();
-        bot.waitUntil(Conditions.condition("a new console or the question to save",
-                () -> NEW_TITLE.equals(title()) || hasShell("Cairn")));
-        if (hasShell("Cairn")) {
-            bot.shell("Cairn").bot().button("No").click();
-        }
-        bot.waitUntil(Conditions.condition("the new console's title", () -> NEW_TITLE.equals(title())));
-    }
-
-    private void closeDialogs() {
-        for (SWTBotShell shell : bot.shells()) {
-            String text = shell.getText();
-            if (!text.contains(" - [")) {
-                shell.close();
-            }
-        }
+        console.newConsole();
     }
 
     boolean hasShell(String title) {
-        return Arrays.stream(bot.shells()).anyMatch(shell -> title.equals(shell.getText()));
+        return console.hasShell(title);
     }
 
     /** @return the Add or Remove Snap-ins dialog, opened from the File menu */
     SWTBotShell openAddRemove() {
-        window().bot().menu("File").menu("Add/Remove Snap-in...").click();
-        return bot.shell("Add or Remove Snap-ins");
+        return console.openAddRemove();
     }
 
     /** Selects {@code name} among the available snap-ins and presses Add >. */
@@ -90,6 +65,19 @@ final class ConsoleBot {
         configure.bot().textWithLabel("Name:").setText(name);
         configure.bot().button("Finish").click();
         bot.waitUntil(Conditions.shellCloses(configure));
+    }
+
+    /**
+     * File → Add/Remove Snap-in..., Test Notes, Add >, the choices {@code choose} makes on its page, Finish, OK: the
+     * snap-in "Notes" (or the title chosen) under Console Root.
+     */
+    void addTestNotes(Consumer<SWTBotShell> choose) {
+        SWTBotShell dialog = openAddRemove();
+        add(dialog, "Test Notes");
+        SWTBotShell configure = bot.shell("Test Notes");
+        choose.accept(configure);
+        configure.bot().button("Finish").click();
+        ok(dialog);
     }
 
     /** Presses OK and waits for the dialog to close. */

@@ -33,14 +33,11 @@ class ExportListUiTest {
     /** A new console with Test Notes listing {@code count} notes, each remark costing {@code remarkMillis} of CPU. */
     private void showNotes(int count, int remarkMillis) {
         console.newConsole();
-        SWTBotShell dialog = console.openAddRemove();
-        console.add(dialog, "Test Notes");
-        SWTBotShell configure = console.bot.shell("Test Notes");
-        configure.bot().radio("This number of notes:").click();
-        configure.bot().textWithLabel("Number of notes:").setText(Integer.toString(count));
-        configure.bot().textWithLabel("Milliseconds to compute a remark:").setText(Integer.toString(remarkMillis));
-        configure.bot().button("Finish").click();
-        console.ok(dialog);
+        console.addTestNotes(configure -> {
+            configure.bot().radio("This number of notes:").click();
+            configure.bot().textWithLabel("Number of notes:").setText(Integer.toString(count));
+            configure.bot().textWithLabel("Milliseconds to compute a remark:").setText(Integer.toString(remarkMillis));
+        });
         console.consoleRoot().expand().getNode("Notes").select();
         table = console.window().bot().table();
         console.bot.waitUntil(Conditions.tableHasRows(table, count));

@@ -46,13 +46,10 @@ class KeyboardUiTest {
     void f5RefreshesTheSelectedNode() throws Exception {
         Path count = ConsoleBot.folder("keys").resolve("count.txt");
         Files.writeString(count, "4");
-        SWTBotShell dialog = console.openAddRemove();
-        console.add(dialog, "Test Notes");
-        SWTBotShell configure = console.bot.shell("Test Notes");
-        configure.bot().radio("The number written in a file:").click();
-        configure.bot().textWithLabel("File with the number:").setText(count.toString());
-        configure.bot().button("Finish").click();
-        console.ok(dialog);
+        console.addTestNotes(configure -> {
+            configure.bot().radio("The number written in a file:").click();
+            configure.bot().textWithLabel("File with the number:").setText(count.toString());
+        });
         console.consoleRoot().expand().getNode("Notes").select();
         console.bot.waitUntil(Conditions.condition("4 notes", () -> console.window().bot().table().rowCount() == 4));
 

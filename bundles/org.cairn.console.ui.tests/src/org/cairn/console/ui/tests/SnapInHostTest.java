@@ -99,13 +99,10 @@ class SnapInHostTest {
 
     @Test
     void dimmedRowsAreDrawnGrey() {
-        SWTBotShell dialog = console.openAddRemove();
-        console.add(dialog, "Test Notes");
-        SWTBotShell configure = console.bot.shell("Test Notes");
-        configure.bot().radio("This number of notes:").click();
-        configure.bot().textWithLabel("Number of notes:").setText("6");
-        configure.bot().button("Finish").click();
-        console.ok(dialog);
+        console.addTestNotes(configure -> {
+            configure.bot().radio("This number of notes:").click();
+            configure.bot().textWithLabel("Number of notes:").setText("6");
+        });
         console.consoleRoot().expand().getNode("Notes").select();
         SWTBotTable table = console.window().bot().table();
         console.bot.waitUntil(Conditions.tableHasRows(table, 6));
@@ -121,12 +118,9 @@ class SnapInHostTest {
 
     @Test
     void largeListsUseAVirtualTable() {
-        SWTBotShell dialog = console.openAddRemove();
-        console.add(dialog, "Test Notes");
-        SWTBotShell configure = console.bot.shell("Test Notes");
-        configure.bot().radio("Many notes").click();
-        configure.bot().button("Finish").click();
-        console.ok(dialog);
+        console.addTestNotes(configure -> {
+            configure.bot().radio("Many notes").click();
+        });
         long start = System.nanoTime();
         console.consoleRoot().expand().getNode("Notes").select();
         SWTBotTable table = console.window().bot().table();
@@ -158,14 +152,11 @@ class SnapInHostTest {
     void snapInWhoseBundleStopsIsStoodInForAndComesBackWithItsSettings() throws Exception {
         Bundle bundle = FrameworkUtil.getBundle(org.cairn.console.testsnapin.NotesSnapIn.class);
         java.nio.file.Path file = ConsoleBot.folder("coming-and-going").resolve("notes.cairn");
-        SWTBotShell dialog = console.openAddRemove();
-        console.add(dialog, "Test Notes");
-        SWTBotShell configure = console.bot.shell("Test Notes");
-        configure.bot().radio("This number of notes:").click();
-        configure.bot().textWithLabel("Number of notes:").setText("4");
-        configure.bot().textWithLabel("Title:").setText("Kept Notes");
-        configure.bot().button("Finish").click();
-        console.ok(dialog);
+        console.addTestNotes(configure -> {
+            configure.bot().radio("This number of notes:").click();
+            configure.bot().textWithLabel("Number of notes:").setText("4");
+            configure.bot().textWithLabel("Title:").setText("Kept Notes");
+        });
         console.consoleRoot().expand().getNode("Kept Notes").select();
         console.bot.waitUntil(Conditions.tableHasRows(console.window().bot().table(), 4));
         try {

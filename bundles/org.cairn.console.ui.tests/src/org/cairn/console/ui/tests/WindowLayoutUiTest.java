@@ -120,10 +120,7 @@ class WindowLayoutUiTest {
      */
     @Test
     void resizingAColumnKeepsTheActionPaneAndMovingTheFirstColumnRenamesTheItem() {
-        SWTBotShell dialog = console.openAddRemove();
-        console.add(dialog, "Test Notes");
-        console.bot.shell("Test Notes").bot().button("Finish").click();
-        console.ok(dialog);
+        console.addTestNotes(configure -> { });
         console.consoleRoot().expand().getNode("Notes").select();
         SWTBotTable table = console.window().bot().table();
         console.bot.waitUntil(Conditions.tableHasRows(table, 3));

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
@@ -93,7 +94,7 @@ class AccessibilityTreeTest {
     void everyControlOfEveryPageIsNamedAndWholeInTheAccessibilityTree() throws Exception {
         CertificateEntry leaf = Fixture.demoLeaf(Fixture.store(Scope.currentUser()));
         SWTBotTreeItem root = console.addCertificatesForMyUserAccount();
-        console.selectInPersonal(root, leaf);
+        console.selectInPersonal(root, leaf.issuedTo());
         console.shell().bot().menu("Action").menu("All Tasks").menu("Export...").click();
 
         ExportWizardBot wizard = new ExportWizardBot(bot);
@@ -136,7 +137,7 @@ class AccessibilityTreeTest {
     void textFieldsAreNamedByTheirLabels() throws Exception {
         CertificateEntry leaf = Fixture.demoLeaf(Fixture.store(Scope.currentUser()));
         SWTBotTreeItem root = console.addCertificatesForMyUserAccount();
-        console.selectInPersonal(root, leaf);
+        console.selectInPersonal(root, leaf.issuedTo());
         console.shell().bot().menu("Action").menu("All Tasks").menu("Export...").click();
         ExportWizardBot wizard = new ExportWizardBot(bot);
         wizard.waitForPage("Welcome to the Certificate Export Wizard");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,6 +14,7 @@ import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.pkcs11.SoftHsm;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
@@ -23,9 +23,7 @@ import org.cairn.testing.ui.SWTBotShell;
 import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
-import org.cairn.testing.ui.UIThreadRunnable;
 import org.cairn.testing.ui.UiThreadWatchdog;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,94 +42,35 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(UiThreadWatchdog.class)
 class ConsoleExportTest {
 
-    private static final String NEW_TITLE = "Cairn - [Console Root]";
     private static final String PASSWORD = "Procedure-7-Export!";
-    private static final String USER_ROOT = "Certificates - Current User";
+    private static final String USER_ROOT = ConsoleWindow.USER_ROOT;
     private static final String COMPUTER_ROOT = "Certificates (Local Computer)";
 
     private final SWTBot bot = new SWTBot();
+    private final ConsoleWindow console = new ConsoleWindow(bot);
 
     @BeforeEach
     void startFromANewConsole() {
-        newConsole();
+        console.newConsole();
     }
 
     @AfterEach
     void leaveANewConsole() {
-        newConsole();
-    }
-
-    private SWTBotShell window() {
-        bot.waitUntil(Conditions.condition("the console window is open", () -> findWindow() != null));
-        return new SWTBotShell(findWindow());
-    }
-
-    private Shell findWindow() {
-        return UIThreadRunnable.syncExec(bot.display(), () -> Arrays.stream(bot.display().getShells())
-                .filter(s -> !s.isDisposed() && s.isVisible() && s.getMenuBar() != null && s.getText().contains(" - ["))
-                .findFirst().orElse(null));
-    }
-
-    private boolean hasShell(String title) {
-        return Arrays.stream(bot.shells()).anyMatch(shell -> title.equals(shell.getText()));
-    }
-
-    /** File → New, answering No to "save changes?"; closes dialogs a failed test left open. */
-    private void newConsole() {
-        for (SWTBotShell shell : bot.shells()) {
-            if (!shell.getText().contains(" - [")) {
-                shell.close();
-            }
-        }
-        SWTBotShell window = window();
-        window.activate();
-        window.bot().menu("File").menu("New").click();
-        bot.waitUntil(Conditions.condition("a new console or the question to save",
-                () -> NEW_TITLE.equals(window().getText()) || hasShell("Cairn")));
-        if (hasShell("Cairn")) {
-            bot.shell("Cairn").bot().button("No").click();
-        }
-        bot.waitUntil(Conditions.condition("the new console's title", () -> NEW_TITLE.equals(window().getText())));
-    }
-
-    /** Step 1: File → Add/Remove Snap-in..., Certificates, Add >, the account, Finish, OK. */
-    private SWTBotTreeItem addCertificates(String account, String rootLabel) {
-        window().bot().menu("File").menu("Add/Remove Snap-in...").click();
-        SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
-        dialog.bot().table().select("Certificates");
-        dialog.bot().button("Add >").click();
-        SWTBotShell configure = bot.shell("Certificates snap-in");
-        configure.bot().radio(account).click();
-        configure.bot().button("Finish").click();
-        bot.waitUntil(Conditions.shellCloses(configure));
-        dialog.bot().button("OK").click();
-        bot.waitUntil(Conditions.shellCloses(dialog));
-        SWTBotTreeItem consoleRoot = window().bot().tree().getTreeItem("Console Root").expand();
-        bot.waitUntil(Conditions.condition("the snap-in's root in the tree",
-                () -> consoleRoot.getNodes().contains(rootLabel)));
-        return consoleRoot.getNode(rootLabel);
-    }
-
-    private static int rowOf(SWTBotTable table, String issuedTo) {
-        for (int row = 0; row < table.rowCount(); row++) {
-            if (table.cell(row, "Issued To").equals(issuedTo)) {
-                return row;
-            }
-        }
-        return -1;
+        console.newConsole();
     }
 
     /** Steps 2 and 3: the node's details pane, the certificate selected in it. */
     private SWTBotTable selectCertificate(SWTBotTreeItem node, CertificateEntry leaf) {
         node.select();
-        SWTBotTable table = window().bot().table();
-        bot.waitUntil(Conditions.condition("the certificate is listed", () -> rowOf(table, leaf.issuedTo()) >= 0));
-        table.select(rowOf(table, leaf.issuedTo()));
+        SWTBotTable table = console.shell().bot().table();
+        bot.waitUntil(Conditions.condition("the certificate is listed",
+                () -> ConsoleWindow.rowOf(table, leaf.issuedTo()) >= 0));
+        table.select(ConsoleWindow.rowOf(table, leaf.issuedTo()));
         return table;
     }
 
     private List<String> allTasks() {
-        return window().bot().menu("Action").menu("All Tasks").menuItems();
+        return console.shell().bot().menu("Action").menu("All Tasks").menuItems();
     }
 
     /** Steps 5 to 9 for PKCS #12 with the key and the chain; returns after "The export was successful." */
@@ -185,11 +124,11 @@ class ConsoleExportTest {
         CertificateEntry leaf = Fixture.demoLeaf(store);
         Path file = Fixture.exportFolder("console").resolve("exported.pfx");
 
-        SWTBotTreeItem root = addCertificates(account, rootLabel);
+        SWTBotTreeItem root = console.addCertificates(account, rootLabel);
         SWTBotTable table;
         if (purposeView) {
             root.select();
-            window().bot().menu("Action").menu("View Options...").click();
+            console.shell().bot().menu("Action").menu("View Options...").click();
             SWTBotShell options = bot.shell("View Options");
             options.bot().radio("Certificate purpose").click();
             options.bot().button("OK").click();
@@ -209,7 +148,7 @@ class ConsoleExportTest {
             assertTrue(contextTasks.menuItems().contains("Export..."), contextTasks.menuItems().toString());
             contextTasks.menu("Export...").click();
         } else {
-            window().bot().menu("Action").menu("All Tasks").menu("Export...").click();
+            console.shell().bot().menu("Action").menu("All Tasks").menu("Export...").click();
         }
         exportPkcs12(file, deleteKey, encryption);
 
@@ -225,9 +164,9 @@ class ConsoleExportTest {
         CertificateEntry leaf = Fixture.demoLeaf(store);
         Path file = Fixture.exportFolder("console-copy").resolve("copy.cer");
 
-        SWTBotTreeItem root = addCertificates("My user account", USER_ROOT);
+        SWTBotTreeItem root = console.addCertificates("My user account", USER_ROOT);
         SWTBotTable table = selectCertificate(root.expand().getNode("Personal").expand().getNode("Certificates"), leaf);
-        table.doubleClick(rowOf(table, leaf.issuedTo()));
+        table.doubleClick(ConsoleWindow.rowOf(table, leaf.issuedTo()));
         SWTBotShell certificate = bot.shell("Certificate");
         certificate.bot().tabItem("Details").activate();
         certificate.bot().button("Copy to File...").click();
@@ -253,9 +192,9 @@ class ConsoleExportTest {
     void exportInFindCertificatesOpensTheWizardOnTheFoundCertificate() throws Exception {
         CertificateStore store = Fixture.store(Scope.currentUser());
         CertificateEntry leaf = Fixture.demoLeaf(store);
-        SWTBotTreeItem root = addCertificates("My user account", USER_ROOT);
+        SWTBotTreeItem root = console.addCertificates("My user account", USER_ROOT);
         root.select();
-        window().bot().menu("Action").menu("Find Certificates...").click();
+        console.shell().bot().menu("Action").menu("Find Certificates...").click();
         SWTBotShell find = bot.shell("Find Certificates");
         find.bot().textWithLabel("Contains:").setText(leaf.issuedTo());
         find.bot().button("Find Now").click();
@@ -307,16 +246,16 @@ class ConsoleExportTest {
             Files.writeString(work.resolve("transport.txt"), "transport\n");
             run(work, "pk12util", "-i", "client.p12", "-d", "sql:" + db, "-w", "transport.txt");
 
-            SWTBotTreeItem root = addCertificates("My user account", USER_ROOT);
+            SWTBotTreeItem root = console.addCertificates("My user account", USER_ROOT);
             SWTBotTreeItem personal = root.expand().getNode("Personal");
             SWTBotTreeItem certificates = personal.expand().getNode("Certificates");
             certificates.select();
-            SWTBotTable table = window().bot().table();
+            SWTBotTable table = console.shell().bot().table();
             bot.waitUntil(Conditions.condition("the NSS certificate is listed",
-                    () -> rowOf(table, "Browser Client NSS") >= 0));
-            table.select(rowOf(table, "Browser Client NSS"));
-            org.cairn.testing.ui.Gallery.capture(window(), "nss-personal-browser-certificate");
-            window().bot().menu("Action").menu("All Tasks").menu("Export...").click();
+                    () -> ConsoleWindow.rowOf(table, "Browser Client NSS") >= 0));
+            table.select(ConsoleWindow.rowOf(table, "Browser Client NSS"));
+            org.cairn.testing.ui.Gallery.capture(console.shell(), "nss-personal-browser-certificate");
+            console.shell().bot().menu("Action").menu("All Tasks").menu("Export...").click();
             exportPkcs12(file, false, "AES256-SHA256");
 
             Fixture.Check check = Fixture.pfxInteropCheck(file, PASSWORD, 1);
@@ -347,14 +286,14 @@ class ConsoleExportTest {
             run(work, "openssl", "pkcs8", "-topk8", "-nocrypt", "-in", "t.key", "-outform", "DER", "-out", "t.p8");
             tokens.storeUnextractable(work.resolve("t.p8"), work.resolve("t.crt"), "token-user", "5678");
 
-            SWTBotTreeItem root = addCertificates("My user account", USER_ROOT);
+            SWTBotTreeItem root = console.addCertificates("My user account", USER_ROOT);
             SWTBotTreeItem certificates = root.expand().getNode("Personal").expand().getNode("Certificates");
             certificates.select();
-            SWTBotTable table = window().bot().table();
+            SWTBotTable table = console.shell().bot().table();
             bot.waitUntil(Conditions.condition("the token's certificate is listed",
-                    () -> rowOf(table, "Token User UI") >= 0));
-            table.select(rowOf(table, "Token User UI"));
-            window().bot().menu("Action").menu("All Tasks").menu("Export...").click();
+                    () -> ConsoleWindow.rowOf(table, "Token User UI") >= 0));
+            table.select(ConsoleWindow.rowOf(table, "Token User UI"));
+            console.shell().bot().menu("Action").menu("All Tasks").menu("Export...").click();
             ExportWizardBot wizard = new ExportWizardBot(bot);
             wizard.waitForPage("Welcome to the Certificate Export Wizard");
             wizard.clickNext("Export Private Key");

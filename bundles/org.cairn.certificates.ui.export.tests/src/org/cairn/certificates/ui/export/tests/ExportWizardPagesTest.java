@@ -13,6 +13,7 @@ import org.cairn.certificates.export.CertificateExportService;
 import org.cairn.certificates.ui.export.internal.ExportWizard;
 import org.cairn.certificates.ui.export.internal.ExportWizardDialog;
 import org.cairn.certificates.ui.export.internal.Messages;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.Gallery;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
@@ -55,7 +56,7 @@ class ExportWizardPagesTest {
     void everyPageOfTheExportWizardShowsEveryControlWhole() throws Exception {
         CertificateEntry leaf = Fixture.demoLeaf(Fixture.store(Scope.currentUser()));
         SWTBotTreeItem root = console.addCertificatesForMyUserAccount();
-        console.selectInPersonal(root, leaf);
+        console.selectInPersonal(root, leaf.issuedTo());
         Gallery.capture(console.shell(), "console-personal-certificates");
         console.shell().bot().menu("Action").menu("All Tasks").menu("Export...").click();
 

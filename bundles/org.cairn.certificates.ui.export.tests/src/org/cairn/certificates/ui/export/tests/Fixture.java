@@ -14,6 +14,7 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.CertificateStoreService;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.process.Repository;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.UIThreadRunnable;
 import org.eclipse.core.commands.ParameterizedCommand;
@@ -125,11 +126,7 @@ final class Fixture {
      * {@code file}, passing the password through the environment, never on the command line.
      */
     static Check pfxInteropCheck(Path file, String password, int expectedCertificates) throws Exception {
-        Path repo = Path.of(System.getProperty("cairn.repo.root", ".")).toAbsolutePath();
-        Path tool = repo.resolve("releng/pfx-readers");
-        if (!Files.isExecutable(tool)) {
-            throw new AssertionError(tool + " not found: set -Dcairn.repo.root to the repository's folder");
-        }
+        Path tool = Repository.file("releng/pfx-readers");
         ProcessBuilder builder = new ProcessBuilder(tool.toString(), "--password-env", "MYPW", "--expect-certs",
                 Integer.toString(expectedCertificates), file.toString()).redirectErrorStream(true);
         builder.environment().put("MYPW", password);

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 
 import org.cairn.certificates.core.CertificateEntry;
 import org.cairn.certificates.core.Scope;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.KeyStroke;
 import org.cairn.testing.ui.Keyboard;
@@ -61,7 +62,7 @@ class KeyboardExportTest {
     private ExportWizardBot openWizard() throws Exception {
         CertificateEntry leaf = Fixture.demoLeaf(Fixture.store(Scope.currentUser()));
         SWTBotTreeItem root = console.addCertificatesForMyUserAccount();
-        console.selectInPersonal(root, leaf);
+        console.selectInPersonal(root, leaf.issuedTo());
         console.shell().bot().menu("Action").menu("All Tasks").menu("Export...").click();
         ExportWizardBot wizard = new ExportWizardBot(bot);
         wizard.waitForPage("Welcome to the Certificate Export Wizard");

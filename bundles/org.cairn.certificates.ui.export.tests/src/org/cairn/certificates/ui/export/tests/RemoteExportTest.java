@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ssh.OtherComputer;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
@@ -16,7 +17,6 @@ import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UiThreadWatchdog;
-import org.cairn.testing.ui.WidgetMatcherFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,41 +65,9 @@ class RemoteExportTest {
         console.newConsole();
     }
 
-    private SWTBotTreeItem addAnotherComputer() {
-        return addAnotherComputer(other);
-    }
-
-    private SWTBotTreeItem addAnotherComputer(OtherComputer other) {
-        console.shell().bot().menu("File").menu("Add/Remove Snap-in...").click();
-        SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
-        dialog.bot().table().select("Certificates");
-        dialog.bot().button("Add >").click();
-        SWTBotShell configure = bot.shell("Certificates snap-in");
-        configure.bot().radio("Computer account").click();
-        configure.bot().radio("Another computer:").click();
-        configure.bot().text(1).setText(other.name());
-        configure.bot().button("Finish").click();
-        bot.waitUntil(Conditions.shellCloses(configure));
-        dialog.bot().button("OK").click();
-        bot.waitUntil(Conditions.shellCloses(dialog));
-        String label = "Certificates (" + other.name() + ")";
-        SWTBotTreeItem consoleRoot = console.shell().bot().tree().getTreeItem("Console Root").expand();
-        bot.waitUntil(Conditions.condition("the other computer's root", () -> consoleRoot.getNodes().contains(label)));
-        return consoleRoot.getNode(label);
-    }
-
+    /** Personal → Certificates of the other computer, {@code name} selected (read there: seconds, not milliseconds). */
     private SWTBotTable personal(SWTBotTreeItem root, String name) {
-        root.select();
-        bot.waitUntil(Conditions.condition("the other computer's stores",
-                () -> root.expand().getNodes().contains("Personal")), 120_000);
-        root.getNode("Personal").expand().getNode("Certificates").select();
-        // read over the connection by the other computer's own command line: seconds, not milliseconds
-        bot.waitUntil(Conditions.condition("the list is read", () -> !console.shell().bot()
-                .findWidgets(WidgetMatcherFactory.widgetOfType(org.eclipse.swt.widgets.Table.class)).isEmpty()),
-                120_000);
-        SWTBotTable table = console.shell().bot().table();
-        bot.waitUntil(Conditions.condition("the certificate of the other computer is listed",
-                () -> ConsoleWindow.rowOf(table, name) >= 0), 120_000);
+        SWTBotTable table = console.listedInPersonal(console.connected(root, 120_000), name, 120_000);
         table.select(ConsoleWindow.rowOf(table, name));
         return table;
     }
@@ -156,7 +124,7 @@ class RemoteExportTest {
         Path file = Fixture.exportFolder("remote").resolve("seed.pfx");
 
         java.util.Set<Path> folders = other.temporaryFolders();
-        SWTBotTreeItem root = addAnotherComputer();
+        SWTBotTreeItem root = console.addAnotherComputer(other.name());
         personal(root, name);
         screenshot(console.shell(), "remote-export-selected");
         String result = exportPkcs12(file, true);
@@ -180,7 +148,7 @@ class RemoteExportTest {
                 "--exportable", "--json");
         String thumbprint = created.replaceAll("(?s).*\"thumbprint\"\\s*:\\s*\"([0-9A-F]{40})\".*", "$1");
         Path file = Fixture.exportFolder("remote").resolve("gone.pfx");
-        SWTBotTreeItem root = addAnotherComputer();
+        SWTBotTreeItem root = console.addAnotherComputer(other.name());
         personal(root, name);
         // someone deletes it there meanwhile: the other computer's export refuses, and the wizard says why
         other.cairn("delete", thumbprint, "--scope", "computer", "--store", "My");
@@ -199,6 +167,7 @@ class RemoteExportTest {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root: sshd with an account of its own");
         Path folder = Files.createTempDirectory(Path.of("/tmp"), "cairn-other-account");
         Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        // closing the other computer deletes its folder
         try (OtherComputer withAccount = OtherComputer.startWithAccount(folder, "cairnop")) {
             Files.writeString(OtherComputer.consoleSsh().resolve("known_hosts"), withAccount.knownHostsLine() + "\n",
                     java.nio.file.StandardOpenOption.APPEND);
@@ -209,7 +178,7 @@ class RemoteExportTest {
             String thumbprint = created.replaceAll("(?s).*\"thumbprint\"\\s*:\\s*\"([0-9A-F]{40})\".*", "$1");
             Path file = Fixture.exportFolder("remote").resolve("not-mine.pfx");
 
-            SWTBotTreeItem root = addAnotherComputer(withAccount);
+            SWTBotTreeItem root = console.addAnotherComputer(withAccount.name());
             personal(root, name);
             screenshot(console.shell(), "remote-export-account-selected");
             String result = exportPkcs12(file, true);
@@ -219,10 +188,6 @@ class RemoteExportTest {
             assertFalse(Files.exists(file), "nothing was written here");
             String after = withAccount.cairn("show", thumbprint, "--scope", "computer", "--json");
             assertTrue(after.replaceAll("\\s", "").contains("\"hasPrivateKey\":true"), "the key stays there: " + after);
-        } finally {
-            try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
-                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

@@ -15,7 +15,6 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,17 +33,15 @@ import org.cairn.certificates.remote.PassphrasePrompt;
 import org.cairn.certificates.remote.RemoteComputer;
 import org.cairn.certificates.remote.SshSettings;
 import org.cairn.certificates.remote.store.RemoteStore;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ssh.OtherComputer;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.Gallery;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotShell;
-import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
-import org.cairn.testing.ui.UIThreadRunnable;
 import org.cairn.testing.ui.UiThreadWatchdog;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,12 +60,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(UiThreadWatchdog.class)
 class AnotherComputerChangesTest {
 
-    private static final String NEW_TITLE = "Cairn - [Console Root]";
-
     private static Path folder;
     private static OtherComputer other;
 
     private final SWTBot bot = new SWTBot();
+    private final ConsoleWindow console = new ConsoleWindow(bot);
 
     @BeforeAll
     static void startTheOtherComputer() throws Exception {
@@ -239,76 +235,9 @@ class AnotherComputerChangesTest {
 
     // ---- the console window
 
-    private SWTBotShell window() {
-        bot.waitUntil(Conditions.condition("the console window is open", () -> findWindow() != null));
-        return new SWTBotShell(findWindow());
-    }
-
-    private Shell findWindow() {
-        return UIThreadRunnable.syncExec(bot.display(), () -> Arrays.stream(bot.display().getShells())
-                .filter(s -> !s.isDisposed() && s.isVisible() && s.getMenuBar() != null && s.getText().contains(" - ["))
-                .findFirst().orElse(null));
-    }
-
-    private boolean hasShell(String title) {
-        return Arrays.stream(bot.shells()).anyMatch(shell -> title.equals(shell.getText()));
-    }
-
-    private void newConsole() {
-        for (SWTBotShell shell : bot.shells()) {
-            if (!shell.getText().contains(" - [")) {
-                shell.close();
-            }
-        }
-        SWTBotShell window = window();
-        window.activate();
-        window.bot().menu("File").menu("New").click();
-        bot.waitUntil(Conditions.condition("a new console or the question to save",
-                () -> NEW_TITLE.equals(window().getText()) || hasShell("Cairn")));
-        if (hasShell("Cairn")) {
-            bot.shell("Cairn").bot().button("No").click();
-        }
-        bot.waitUntil(Conditions.condition("the new console's title", () -> NEW_TITLE.equals(window().getText())));
-    }
-
-    /** File → Add/Remove Snap-in... → Certificates → Computer account → Another computer: the other computer. */
+    /** The snap-in for the other computer added, its logical stores listed over the connection. */
     private SWTBotTreeItem addTheOtherComputer() {
-        window().bot().menu("File").menu("Add/Remove Snap-in...").click();
-        SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
-        dialog.bot().table().select("Certificates");
-        dialog.bot().button("Add >").click();
-        SWTBotShell configure = bot.shell("Certificates snap-in");
-        configure.bot().radio("Computer account").click();
-        configure.bot().radio("Another computer:").click();
-        configure.bot().text(1).setText(other.name());
-        configure.bot().button("Finish").click();
-        bot.waitUntil(Conditions.shellCloses(configure));
-        dialog.bot().button("OK").click();
-        bot.waitUntil(Conditions.shellCloses(dialog));
-        String label = "Certificates (" + other.name() + ")";
-        SWTBotTreeItem consoleRoot = window().bot().tree().getTreeItem("Console Root").expand();
-        bot.waitUntil(Conditions.condition("the snap-in's root in the tree",
-                () -> consoleRoot.getNodes().contains(label)));
-        SWTBotTreeItem root = consoleRoot.getNode(label);
-        root.select();
-        bot.waitUntil(Conditions.condition("the logical stores of the other computer",
-                () -> root.expand().getNodes().size() == 10), 120_000);
-        return root;
-    }
-
-    /** @return the row of {@code issuedTo} in the details pane now, -1 when it is not (yet) listed */
-    private int rowNow(String issuedTo) {
-        try {
-            SWTBotTable table = window().bot().table();
-            for (int row = 0; row < table.rowCount(); row++) {
-                if (table.cell(row, "Issued To").equals(issuedTo)) {
-                    return row;
-                }
-            }
-        } catch (RuntimeException stillReading) {
-            // the list is read over the connection: a message shows until then
-        }
-        return -1;
+        return console.connected(console.addAnotherComputer(other.name()), 120_000);
     }
 
     @Test
@@ -316,11 +245,11 @@ class AnotherComputerChangesTest {
         CertificateEntry leaf = Fixture.demoLeaf(Fixture.unique("Remote Import"));
         Path file = Fixture.exportPfx(leaf, Fixture.folder("remote-import").resolve("backup.pfx"), true);
         Set<Path> before = other.temporaryFolders();
-        newConsole();
+        console.newConsole();
         try {
             SWTBotTreeItem personal = addTheOtherComputer().getNode("Personal");
             personal.expand().getNode("Certificates").select();
-            window().bot().menu("Action").menu("All Tasks").menu("Import...").click();
+            console.shell().bot().menu("Action").menu("All Tasks").menu("Import...").click();
             ImportWizardBot wizard = new ImportWizardBot(bot);
             wizard.waitForPage(ImportWizardBot.WELCOME);
             assertTrue(wizard.shows("Store Location: Local Machine on " + other.name()));
@@ -335,10 +264,10 @@ class AnotherComputerChangesTest {
             String done = wizard.finishSuccessfully();
             assertTrue(done.startsWith("The import was successful."), done);
             bot.waitUntil(Conditions.condition("the list shows the imported certificate",
-                    () -> rowNow(leaf.issuedTo()) >= 0), 120_000);
-            Gallery.capture(window(), "import-remote-6-console-after-import");
+                    () -> console.rowNow(leaf.issuedTo()) >= 0), 120_000);
+            Gallery.capture(console.shell(), "import-remote-6-console-after-import");
         } finally {
-            newConsole();
+            console.newConsole();
         }
         String listed = listThere(LogicalStore.PERSONAL);
         int at = listed.indexOf(leaf.thumbprint());
@@ -354,24 +283,24 @@ class AnotherComputerChangesTest {
         String name = Fixture.unique("Remote Properties");
         String created = other.cairn("new-self-signed", "--scope", "computer", "--subject", "CN=" + name, "--json");
         String thumbprint = created.replaceAll("(?s).*\"thumbprint\": \"([0-9A-F]{40})\".*", "$1");
-        newConsole();
+        console.newConsole();
         try {
             addTheOtherComputer().getNode("Personal").expand().getNode("Certificates").select();
-            bot.waitUntil(Conditions.condition("the other computer's certificate is listed", () -> rowNow(name) >= 0),
+            bot.waitUntil(Conditions.condition("the other computer's certificate is listed", () -> console.rowNow(name) >= 0),
                     120_000);
-            window().bot().table().select(rowNow(name));
-            window().bot().menu("Action").menu("Properties").click();
+            console.shell().bot().table().select(console.rowNow(name));
+            console.shell().bot().menu("Action").menu("Properties").click();
             SWTBotShell properties = bot.shell(name + " Properties");
             ImportWizardBot.screenshot(properties, "remote-properties-general");
             properties.bot().textWithLabel("Friendly name").setText("Renamed over SSH");
             properties.bot().button("OK").click();
             bot.waitUntil(Conditions.shellCloses(properties), 120_000);
             bot.waitUntil(Conditions.condition("the list shows the new friendly name", () -> {
-                int row = rowNow(name);
-                return row >= 0 && window().bot().table().cell(row, "Friendly Name").equals("Renamed over SSH");
+                int row = console.rowNow(name);
+                return row >= 0 && console.shell().bot().table().cell(row, "Friendly Name").equals("Renamed over SSH");
             }), 120_000);
         } finally {
-            newConsole();
+            console.newConsole();
         }
         String shown = other.cairn("show", thumbprint, "--scope", "computer", "--json");
         assertTrue(shown.contains("\"friendlyName\": \"Renamed over SSH\""), shown);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 import org.cairn.certificates.core.CertificateEntry;
@@ -14,17 +13,16 @@ import org.cairn.certificates.core.CertificateStore;
 import org.cairn.certificates.core.LogicalStore;
 import org.cairn.certificates.core.Scope;
 import org.cairn.certificates.export.ExportFormat;
+import org.cairn.testing.console.ConsoleWindow;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.Gallery;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.SWTBotMenu;
 import org.cairn.testing.ui.SWTBotShell;
-import org.cairn.testing.ui.SWTBotTable;
 import org.cairn.testing.ui.SWTBotTreeItem;
 import org.cairn.testing.ui.ScreenshotOnFailure;
 import org.cairn.testing.ui.UIThreadRunnable;
 import org.cairn.testing.ui.UiThreadWatchdog;
-import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,92 +37,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(UiThreadWatchdog.class)
 class ConsoleImportTest {
 
-    private static final String NEW_TITLE = "Cairn - [Console Root]";
-    private static final String USER_ROOT = "Certificates - Current User";
-
     private final SWTBot bot = new SWTBot();
+    private final ConsoleWindow console = new ConsoleWindow(bot);
 
     @BeforeEach
     void startFromANewConsole() {
-        newConsole();
+        console.newConsole();
     }
 
     @AfterEach
     void leaveANewConsole() {
-        newConsole();
-    }
-
-    private SWTBotShell window() {
-        bot.waitUntil(Conditions.condition("the console window is open", () -> findWindow() != null));
-        return new SWTBotShell(findWindow());
-    }
-
-    private Shell findWindow() {
-        return UIThreadRunnable.syncExec(bot.display(), () -> Arrays.stream(bot.display().getShells())
-                .filter(s -> !s.isDisposed() && s.isVisible() && s.getMenuBar() != null && s.getText().contains(" - ["))
-                .findFirst().orElse(null));
-    }
-
-    private boolean hasShell(String title) {
-        return Arrays.stream(bot.shells()).anyMatch(shell -> title.equals(shell.getText()));
-    }
-
-    /** File → New, answering No to "save changes?"; closes dialogs a failed test left open. */
-    private void newConsole() {
-        for (SWTBotShell shell : bot.shells()) {
-            if (!shell.getText().contains(" - [")) {
-                shell.close();
-            }
-        }
-        SWTBotShell window = window();
-        window.activate();
-        window.bot().menu("File").menu("New").click();
-        bot.waitUntil(Conditions.condition("a new console or the question to save",
-                () -> NEW_TITLE.equals(window().getText()) || hasShell("Cairn")));
-        if (hasShell("Cairn")) {
-            bot.shell("Cairn").bot().button("No").click();
-        }
-        bot.waitUntil(Conditions.condition("the new console's title", () -> NEW_TITLE.equals(window().getText())));
-    }
-
-    /** File → Add/Remove Snap-in..., Certificates, Add >, My user account, Finish, OK. */
-    private SWTBotTreeItem addCertificates() {
-        window().bot().menu("File").menu("Add/Remove Snap-in...").click();
-        SWTBotShell dialog = bot.shell("Add or Remove Snap-ins");
-        dialog.bot().table().select("Certificates");
-        dialog.bot().button("Add >").click();
-        SWTBotShell configure = bot.shell("Certificates snap-in");
-        configure.bot().radio("My user account").click();
-        configure.bot().button("Finish").click();
-        bot.waitUntil(Conditions.shellCloses(configure));
-        dialog.bot().button("OK").click();
-        bot.waitUntil(Conditions.shellCloses(dialog));
-        SWTBotTreeItem consoleRoot = window().bot().tree().getTreeItem("Console Root").expand();
-        bot.waitUntil(Conditions.condition("the snap-in's root in the tree",
-                () -> consoleRoot.getNodes().contains(USER_ROOT)));
-        return consoleRoot.getNode(USER_ROOT);
+        console.newConsole();
     }
 
     private List<String> allTasks() {
-        return window().bot().menu("Action").menu("All Tasks").menuItems();
-    }
-
-    private static boolean lists(SWTBotTable table, String issuedTo) {
-        for (int row = 0; row < table.rowCount(); row++) {
-            if (table.cell(row, "Issued To").equals(issuedTo)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** @return whether the details pane lists {@code issuedTo} now (it shows a message, not a list, when empty) */
-    private boolean listsNow(String issuedTo) {
-        try {
-            return lists(window().bot().table(), issuedTo);
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return console.shell().bot().menu("Action").menu("All Tasks").menuItems();
     }
 
     @Test
@@ -132,7 +59,7 @@ class ConsoleImportTest {
         CertificateEntry leaf = Fixture.demoLeaf(Fixture.unique("Console Import"));
         Path file = Fixture.exportPfx(leaf, Fixture.folder("console").resolve("backup.pfx"), true);
 
-        SWTBotTreeItem root = addCertificates();
+        SWTBotTreeItem root = console.addCertificatesForMyUserAccount();
         root.select();
         assertFalse(allTasks().contains("Import..."), "the root is not a store: " + allTasks());
         SWTBotTreeItem personal = root.expand().getNode("Personal");
@@ -141,7 +68,7 @@ class ConsoleImportTest {
         SWTBotTreeItem certificates = personal.expand().getNode("Certificates");
         certificates.select();
         assertTrue(Fixture.store(Scope.currentUser()).find(LogicalStore.PERSONAL, leaf.thumbprint()).isEmpty());
-        SWTBotMenu contextTasks = window().bot().tree().contextMenu("All Tasks");
+        SWTBotMenu contextTasks = console.shell().bot().tree().contextMenu("All Tasks");
         assertTrue(contextTasks.menuItems().contains("Import..."), contextTasks.menuItems().toString());
         contextTasks.menu("Import...").click();
 
@@ -154,8 +81,8 @@ class ConsoleImportTest {
         assertTrue(done.startsWith("The import was successful."), done);
 
         bot.waitUntil(Conditions.condition("the list shows the imported certificate",
-                () -> listsNow(leaf.issuedTo())));
-        Gallery.capture(window(), "import-6-console-after-import");
+                () -> console.rowNow(leaf.issuedTo()) >= 0));
+        Gallery.capture(console.shell(), "import-6-console-after-import");
         CertificateStore store = Fixture.store(Scope.currentUser());
         assertTrue(store.find(LogicalStore.PERSONAL, leaf.thumbprint()).orElseThrow().hasPrivateKey());
     }
@@ -175,9 +102,9 @@ class ConsoleImportTest {
             CertificateEntry ca = Fixture.store(leaf.scope()).chain(leaf).certificates().get(2);
             Path file = Fixture.export(ca, ExportFormat.DER, Fixture.folder("console-nss").resolve("root.cer"), false);
 
-            SWTBotTreeItem trusted = addCertificates().expand().getNode("Trusted Root Certification Authorities");
+            SWTBotTreeItem trusted = console.addCertificatesForMyUserAccount().expand().getNode("Trusted Root Certification Authorities");
             trusted.select();
-            window().bot().menu("Action").menu("All Tasks").menu("Import...").click();
+            console.shell().bot().menu("Action").menu("All Tasks").menu("Import...").click();
             ImportWizardBot wizard = new ImportWizardBot(bot);
             wizard.chooseFile(file);
             wizard.waitForPage(ImportWizardBot.STORE);
@@ -226,9 +153,9 @@ class ConsoleImportTest {
         Path file = Fixture.export(leaf, ExportFormat.PKCS7, Fixture.folder("console-file").resolve("chain.p7b"), true);
         List<CertificateEntry> chain = Fixture.store(leaf.scope()).chain(leaf).certificates();
 
-        SWTBotTreeItem root = addCertificates();
+        SWTBotTreeItem root = console.addCertificatesForMyUserAccount();
         root.select();
-        window().bot().menu("File").menu("Import...").click();
+        console.shell().bot().menu("File").menu("Import...").click();
         ImportWizardBot wizard = new ImportWizardBot(bot);
         assertTrue(wizard.shows("Store Location: Current User"));
         wizard.chooseFile(file);
@@ -248,9 +175,9 @@ class ConsoleImportTest {
         var factory = Fixture.service(org.cairn.certificates.core.CertificateFactoryService.class);
         factory.install(Fixture.store(Scope.currentUser()), factory.createDemoChain(Fixture.unique("Purpose"),
                 org.cairn.certificates.core.KeyAlgorithm.EC_P256));
-        SWTBotTreeItem root = addCertificates();
+        SWTBotTreeItem root = console.addCertificatesForMyUserAccount();
         root.select();
-        window().bot().menu("Action").menu("View Options...").click();
+        console.shell().bot().menu("Action").menu("View Options...").click();
         SWTBotShell options = bot.shell("View Options");
         options.bot().radio("Certificate purpose").click();
         options.bot().button("OK").click();
@@ -262,8 +189,8 @@ class ConsoleImportTest {
 
     @Test
     void fileImportWithoutACertificatesNodeSaysWhatToSelect() {
-        window().bot().tree().getTreeItem("Console Root").select();
-        window().bot().menu("File").menu("Import...").click();
+        console.shell().bot().tree().getTreeItem("Console Root").select();
+        console.shell().bot().menu("File").menu("Import...").click();
         SWTBotShell message = bot.shell("Certificate Import Wizard");
         String text = UIThreadRunnable.syncExec(bot.display(), () -> message.bot()
                 .findWidgets(org.cairn.testing.ui.WidgetMatcherFactory
