@@ -145,6 +145,44 @@ class UiThreadWatchdogTest {
     }
 
     @Test
+    void aStallIsJudgedByAllItsSamplesNotByTheFrameOnTopAtOneInstant() {
+        Duration limit = Duration.ofMillis(UiThreadWatchdog.STALL_MS);
+        Duration cpu = Duration.ofMillis(265);
+        // a wizard opening: its sizing code between two SWT calls at one instant, SWT and e4 at the others
+        StackTraceElement[] sizing = { new StackTraceElement("org.example.DialogSize", "preferred", null, 72),
+                new StackTraceElement("org.eclipse.jface.window.Window", "initializeBounds", null, 757) };
+        StackTraceElement[] measuring = { new StackTraceElement("org.eclipse.swt.internal.gtk3.GTK3",
+                "gtk_widget_get_preferred_size", null, -2),
+                new StackTraceElement("org.eclipse.swt.widgets.Control", "computeNativeSize", null, 1),
+                new StackTraceElement("org.example.DialogSize", "preferred", null, 65) };
+        StackTraceElement[] activating = { new StackTraceElement("java.util.AbstractSet", "equals", null, 92),
+                new StackTraceElement("java.util.Objects", "equals", null, 62),
+                new StackTraceElement("org.eclipse.core.commands.contexts.ContextManager", "setActiveContextIds", null, 275),
+                new StackTraceElement("org.example.ImportHandler", "execute", null, 103) };
+        assertEquals(UiThreadWatchdog.Cause.TOOLKIT, UiThreadWatchdog.Stall.cause(activating, limit, cpu),
+                "JDK code called by e4 is e4's work");
+        assertEquals(UiThreadWatchdog.Cause.BUSY, UiThreadWatchdog.Stall.cause(sizing, limit, cpu));
+        UiThreadWatchdog.Stall opening = UiThreadWatchdog.Stall.judge(Duration.ofMillis(284),
+                List.of(measuring, measuring, sizing, measuring, activating), limit, cpu);
+        assertEquals(UiThreadWatchdog.Cause.TOOLKIT, opening.cause(), opening::toString);
+        assertEquals(4, opening.agreeing());
+        assertEquals(5, opening.samples());
+        assertTrue(opening.idle());
+        // the product's own work seen in most samples, or in as many as the toolkit, fails
+        StackTraceElement[] reading = { new StackTraceElement("java.io.FileInputStream", "readBytes", null, -2),
+                new StackTraceElement("org.example.Store", "read", null, 40),
+                new StackTraceElement("org.eclipse.swt.widgets.Display", "readAndDispatch", null, 4528) };
+        UiThreadWatchdog.Stall work = UiThreadWatchdog.Stall.judge(Duration.ofMillis(400),
+                List.of(reading, measuring, reading, reading), limit, cpu);
+        assertEquals(UiThreadWatchdog.Cause.BUSY, work.cause(), work::toString);
+        assertTrue(work.toString().contains("org.example.Store.read"), work::toString);
+        assertFalse(work.idle());
+        UiThreadWatchdog.Stall tie = UiThreadWatchdog.Stall.judge(Duration.ofMillis(300), List.of(measuring, reading),
+                limit, cpu);
+        assertEquals(UiThreadWatchdog.Cause.BUSY, tie.cause(), tie::toString);
+    }
+
+    @Test
     void aUiThreadBusyFor100MillisecondsPasses() {
         Watch watch = watch();
         try {

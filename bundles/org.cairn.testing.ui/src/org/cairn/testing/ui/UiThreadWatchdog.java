@@ -5,7 +5,10 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +25,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * JUnit 5 extension that fails a UI test in which the UI thread stopped answering: while the test runs (its
  * {@code @BeforeEach} and {@code @AfterEach} methods included, the workbench's start-up before it not), a watchdog
  * thread posts a runnable to the display every {@value #PERIOD_MS} ms and measures how long it waits to run. A wait
- * over {@value #STALL_MS} ms is a stall: the window was frozen for that long. The failure names each stall with
- * what the UI thread was doing then (its stack, captured when the wait passed the limit).
+ * over {@value #STALL_MS} ms is a stall: the window was frozen for that long. While a ping waits, the UI thread's
+ * stack is sampled every {@value #SAMPLE_MS} ms; the failure names each stall with what the UI thread was doing then
+ * (the stack of a sample that shows the verdict's cause).
  * <p>
  * Use with {@code @ExtendWith(UiThreadWatchdog.class)} on every UI test class.
  * <p>
@@ -36,6 +40,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code gdk_property_get}, {@code Accessible.checkWidget}) taking 0.3 to 2 s with a few ms of CPU time, and the
  * export wizard's first layout (130 to 180 ms of CPU) taking 0.3 to 0.9 s, as seen under Xvfb while five builds
  * shared two cores.
+ * <p>
+ * One stack is one instant: a stall is judged by all the samples taken while it lasted, each classified on its own,
+ * and the cause seen most often is the verdict (a tie goes to the cause that fails). A single stack taken when the
+ * wait passed the limit named whatever frame was on top then: a wizard's opening (its pages created, laid out until
+ * the size settles, shown: 250 to 280 ms of CPU on a loaded machine) failed once for a sample in
+ * {@code java.util.AbstractSet.equals} called by e4's context manager, once for a sample in the dialog's own sizing
+ * code between two SWT calls.
  */
 public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCallback {
 
@@ -43,6 +54,10 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
     public static final long PERIOD_MS = 50;
     /** The longest the UI thread may take to answer. */
     public static final long STALL_MS = 250;
+    /** How often the UI thread's stack is sampled while a ping waits. */
+    public static final long SAMPLE_MS = 20;
+    /** The most samples kept for one ping (the first ones: 3 s of a stall is enough to judge it). */
+    private static final int MAX_SAMPLES = 150;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(UiThreadWatchdog.class);
 
@@ -89,7 +104,7 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
          */
         CLASS_LOADING,
         /**
-         * Inside the toolkit itself (the top frame is SWT's, JFace's or GTK's code, such as JFace creating a wizard's
+         * Inside the toolkit itself (the top frame that is no JDK code is SWT's, JFace's, e4's or GTK's code, such as JFace creating a wizard's
          * first buttons: 355 ms of CPU in the CI-like run at load 4; computing the sizes of a window being
          * opened, laying it out, decoding an image): reported, not failed. The watchdog is there to catch the
          * product's own slow work on the UI thread (store access, key generation, disk, locks, processes), whose
@@ -109,14 +124,22 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
      *
      * @param delay how long the posted runnable waited
      * @param cpu   the CPU time the UI thread used meanwhile (zero where the JVM does not measure it)
-     * @param stack the UI thread's stack when the wait passed the limit
-     * @param cause what the UI thread was doing, from the stack and the CPU time
+     * @param stack    a stack of the UI thread that shows the cause
+     * @param cause    what the UI thread was doing, from its samples and the CPU time
+     * @param agreeing how many of the samples showed that cause
+     * @param samples  how many stacks were sampled while the ping waited
      */
-    public record Stall(Duration delay, Duration cpu, List<StackTraceElement> stack, Cause cause) {
+    public record Stall(Duration delay, Duration cpu, List<StackTraceElement> stack, Cause cause, int agreeing,
+            int samples) {
 
         /** Copies the stack. */
         public Stall {
             stack = List.copyOf(stack);
+        }
+
+        /** A stall judged by one stack. */
+        public Stall(Duration delay, Duration cpu, List<StackTraceElement> stack, Cause cause) {
+            this(delay, cpu, stack, cause, 1, 1);
         }
 
         /** @return whether the UI thread was not at fault (not scheduled, or starved) */
@@ -135,8 +158,9 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
                             && frame.getMethodName().equals("storeContent"))) {
                 return Cause.CLASS_LOADING;
             }
-            if (stack.length > 0 && (stack[0].getClassName().startsWith("org.eclipse.swt.")
-                    || stack[0].getClassName().startsWith("org.eclipse.jface."))) {
+            Optional<StackTraceElement> caller = Arrays.stream(stack).filter(frame -> !jdk(frame)).findFirst();
+            if (caller.isPresent() && caller.get().getClassName().startsWith("org.eclipse.")
+                    && cpu.compareTo(limit) >= 0) {
                 return Cause.TOOLKIT;
             }
             if (stack.length > 0 && stack[0].getClassName().equals("java.lang.Thread")
@@ -157,10 +181,45 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
             return Cause.STARVED;
         }
 
+        /**
+         * Judges a stall by its samples: each is classified as {@link #cause(StackTraceElement[], Duration, Duration)}
+         * does; the cause seen most often wins, a tie goes to the one that fails.
+         *
+         * @param delay   how long the ping waited
+         * @param samples the UI thread's stacks taken while the ping waited, oldest first
+         * @param limit   the limit
+         * @param cpu     the CPU time the UI thread used meanwhile
+         * @return the verdict, with the first sample that shows it
+         */
+        static Stall judge(Duration delay, List<StackTraceElement[]> samples, Duration limit, Duration cpu) {
+            if (samples.isEmpty()) {
+                return new Stall(delay, cpu, List.of(), cause(new StackTraceElement[0], limit, cpu));
+            }
+            Map<Cause, Integer> counts = new EnumMap<>(Cause.class);
+            List<Cause> causes = new ArrayList<>();
+            for (StackTraceElement[] sample : samples) {
+                Cause cause = cause(sample, limit, cpu);
+                causes.add(cause);
+                counts.merge(cause, 1, Integer::sum);
+            }
+            Cause verdict = counts.entrySet().stream().max(Comparator.<Map.Entry<Cause, Integer>>comparingInt(
+                    Map.Entry::getValue).thenComparing(entry -> entry.getKey() == Cause.BUSY
+                            || entry.getKey() == Cause.BLOCKED)).orElseThrow().getKey();
+            return new Stall(delay, cpu, Arrays.asList(samples.get(causes.indexOf(verdict))), verdict,
+                    counts.get(verdict), samples.size());
+        }
+
+        private static boolean jdk(StackTraceElement frame) {
+            String name = frame.getClassName();
+            return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                    || name.startsWith("sun.");
+        }
+
         @Override
         public String toString() {
             return "the UI thread did not answer for " + delay.toMillis() + " ms (" + cpu.toMillis()
-                    + " ms of CPU time, " + cause + "); it was in:\n" + stack.stream().limit(40)
+                    + " ms of CPU time, " + cause + " in " + agreeing + " of " + samples
+                    + " samples of its stack); it was in:\n" + stack.stream().limit(40)
                             .map(frame -> "\tat " + frame).collect(Collectors.joining("\n"));
         }
     }
@@ -262,12 +321,16 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
                 pings++;
                 Thread ui = display.getThread();
                 long cpuAtPost = cpu(ui);
-                StackTraceElement[] stack = null;
+                List<StackTraceElement[]> samples = new ArrayList<>();
+                long sampled = posted;
                 boolean done = false;
                 while (!done) {
                     done = await(answered, 5);
-                    if (!done && stack == null && System.nanoTime() - posted > limitNanos) {
-                        stack = ui.getStackTrace();
+                    long now = System.nanoTime();
+                    if (!done && now - sampled >= TimeUnit.MILLISECONDS.toNanos(SAMPLE_MS)
+                            && samples.size() < MAX_SAMPLES) {
+                        samples.add(ui.getStackTrace());
+                        sampled = now;
                     }
                     if (!done && !running) {
                         break;
@@ -275,12 +338,10 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
                 }
                 long delay = (done ? answeredAt[0] : System.nanoTime()) - posted;
                 if (delay > limitNanos) {
-                    Duration wait = Duration.ofNanos(delay);
                     Duration used = Duration.ofNanos(Math.max(0, cpu(ui) - cpuAtPost));
-                    StackTraceElement[] seen = stack == null ? new StackTraceElement[0] : stack;
+                    Stall stall = Stall.judge(Duration.ofNanos(delay), samples, Duration.ofNanos(limitNanos), used);
                     synchronized (this) {
-                        stalls.add(new Stall(wait, used, Arrays.asList(seen),
-                                Stall.cause(seen, Duration.ofNanos(limitNanos), used)));
+                        stalls.add(stall);
                     }
                 }
                 pause(Math.max(0, PERIOD_MS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - posted)));
