@@ -163,6 +163,37 @@ run after -- --help
 traced after "using the cached framework"
 echo "OK: 4 runs at once on a fresh cache all succeeded and left one framework"
 
+# --- two installations used by one user ----------------------------------------------------------------------------
+# Each keeps its own configuration and archive in the shared cache (they removed each other's on every start); the
+# files of an installation that is gone, and those of the naming before installations were told apart, are removed.
+other="$work/other"
+cp -a "$product" "$other"
+rm -rf "$cache"
+mkdir -p "$cache/cli-config-789" && touch "$cache/cli-launcher-123-456.jsa" # the earlier naming: KIND-BUILD-...
+other_run() { # NAME ARGS...: cairn cert ARGS of the other installation, its trace in $work/NAME.trace
+    local name=$1; shift
+    CAIRN_VM_ARGS=-Dcairn.launcher.trace=true "$other/cairn" cert "$@" > "$work/$name.out" 2> "$work/$name.trace" ||
+        fail "the other installation's $name exited $?: $(cat "$work/$name.trace")"
+}
+for round in 1 2 3; do
+    run "mine$round" -- --help
+    other_run "other$round" --help
+done
+for round in 2 3; do
+    traced "mine$round" "using the cached framework"
+    grep -q "using the cached framework" "$work/other$round.trace" || fail "the other installation made its framework again"
+done
+grep -q "made the cached framework" "$work/mine3.trace" "$work/other3.trace" && fail "a third start made a framework again"
+[ "$(ls -d "$cache"/cli-config-*/framework | wc -l)" = 2 ] || fail "two installations left $(ls -d "$cache"/cli-config-* | wc -l) configurations"
+[ "$(ls "$cache"/cli-launcher-*.jsa | wc -l)" = 2 ] || fail "two installations left the archives $(ls "$cache"/cli-launcher-*.jsa)"
+[ ! -e "$cache/cli-config-789" ] && [ ! -e "$cache/cli-launcher-123-456.jsa" ] || fail "files of the earlier naming were kept"
+rm -rf "$other"
+run alone -- --help
+traced alone "using the cached framework"
+[ "$(ls -d "$cache"/cli-config-* | wc -l)" = 1 ] || fail "the configuration of a removed installation was kept: $(ls -d "$cache"/cli-config-*)"
+[ "$(ls "$cache"/cli-launcher-*.jsa | wc -l)" = 1 ] || fail "the archive of a removed installation was kept: $(ls "$cache"/cli-launcher-*.jsa)"
+echo "OK: two installations keep their own configuration and archive in one cache; a removed one's files go"
+
 # --- a read-only installation and a read-only framework (root: bind mounts in a private mount namespace) -----------
 if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
     ro="$work/installed"
