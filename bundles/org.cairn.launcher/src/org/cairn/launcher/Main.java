@@ -6,7 +6,6 @@ import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.ToIntFunction;
@@ -20,18 +19,15 @@ import java.util.function.ToIntFunction;
  * between runs, COMMAND the {@value Launch#COMMAND_PROPERTY} of the command's service and ARGS its arguments. The
  * process exits with the command's status.
  * <p>
- * This class only chooses the framework's jar and loads the rest of the launcher with it in a class loader of its
- * own: an unsigned copy of the installation's jar, made in CACHE on the first run. The JVM's class-data sharing
- * archive leaves out the classes of signed jars, and the framework's are a third of the classes a command loads; a
- * copy that does not load is deleted and the installation's jar used instead.
+ * This class only loads the rest of the launcher with the framework's jar in a class loader of its own. That jar is
+ * the installation's, unsigned when the product is built (releng/UnsignFramework.java): the JVM's class-data sharing
+ * archive leaves out the classes of signed jars, and the framework's are a third of the classes a command loads.
+ * (An unsigned copy in CACHE, made by the first run, did that before the product's jar was unsigned.)
  */
 public final class Main {
 
     /** Status when the command could not be started at all, as the command line's own internal errors. */
     static final int INTERNAL = 70;
-
-    /** The copy's name in CACHE. */
-    private static final String COPY = "org.eclipse.osgi.jar";
 
     private Main() {
     }
@@ -47,40 +43,18 @@ public final class Main {
             System.exit(2);
         }
         Trace trace = new Trace(Boolean.getBoolean("cairn.launcher.trace"), System.err);
-        Path cache = Path.of(args[1]);
-        Path installed = Path.of(framework);
-        Path copy = cache.resolve(COPY);
         String[] commandArgs = Arrays.copyOfRange(args, 3, args.length);
-        // the copy is made before the framework's storage, on the first run of an installation: the storage records
-        // the framework's jar, and one made on another jar would be resolved anew at every start
-        if (!Files.exists(copy) && Files.isDirectory(cache)) {
-            new UnsignedCopy(installed, copy, trace).write();
-        }
-        Path jar = installed;
-        if (Files.isRegularFile(copy)) {
-            jar = copy;
-            trace.say("the framework from its unsigned copy " + copy);
-        }
+        trace.say("the framework " + framework);
         int status;
-        while (true) {
-            try {
-                status = load(jar, args).applyAsInt(commandArgs);
-                break;
-            } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
-                // nothing of the command ran: on the copy, try again on the installation's jar
-                Throwable cause = e instanceof InvocationTargetException i ? i.getCause() : e;
-                if (jar.equals(copy)) {
-                    trace.say("the framework's copy " + copy + " does not run; deleting it", cause);
-                    delete(copy);
-                    jar = installed;
-                    continue;
-                }
-                System.err.println("cairn: internal error: " + args[2] + " could not start: " + (cause instanceof
-                        IllegalStateException ? cause.getMessage() : cause) + ". Run the command again with "
-                        + "CAIRN_CLI_CONFIG=full to use the Equinox launcher, and report it.");
-                System.exit(INTERNAL);
-                return;
-            }
+        try {
+            status = load(Path.of(framework), args).applyAsInt(commandArgs);
+        } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
+            Throwable cause = e instanceof InvocationTargetException i ? i.getCause() : e;
+            System.err.println("cairn: internal error: " + args[2] + " could not start: " + (cause instanceof
+                    IllegalStateException ? cause.getMessage() : cause) + ". Run the command again with "
+                    + "CAIRN_CLI_CONFIG=full to use the Equinox launcher, and report it.");
+            System.exit(INTERNAL);
+            return;
         }
         System.out.flush();
         System.err.flush();
@@ -104,13 +78,5 @@ public final class Main {
         Class<?> type = Class.forName(Main.class.getPackageName() + ".Launch", true, loader);
         return (ToIntFunction<String[]>) type.getConstructor(Path.class, Path.class, String.class, boolean.class)
                 .newInstance(Path.of(args[0]), Path.of(args[1]), args[2], Boolean.getBoolean("cairn.launcher.trace"));
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // the next run tries again
-        }
     }
 }
