@@ -483,17 +483,16 @@ final class MergedCertificateStore implements CertificateStore {
     @Override
     public CertificationPath chain(CertificateEntry entry) throws CertificateStoreException {
         checkScope(entry);
-        return trustStores().build(entry, TrustStores.Mode.DISPLAY, java.time.Instant.now());
+        return TrustStores.forDisplay(scopes()).build(entry, TrustStores.Mode.DISPLAY, java.time.Instant.now());
     }
 
     @Override
     public ChainValidator validator(ValidationOptions options) throws CertificateStoreException {
-        return new PkixChainValidator(trustStores(), options);
+        return new PkixChainValidator(TrustStores.read(scopes()), options);
     }
 
     /** The stores chains are built from: this scope's, then the computer's. */
-    private TrustStores trustStores() throws CertificateStoreException {
-        return TrustStores.read(context.scope() instanceof Scope.Computer
-                ? List.of(this) : List.of(this, opener.open(Scope.computer())));
+    private List<CertificateStore> scopes() throws CertificateStoreException {
+        return context.scope() instanceof Scope.Computer ? List.of(this) : List.of(this, opener.open(Scope.computer()));
     }
 }

@@ -3,8 +3,10 @@ package org.cairn.certificates.core.internal;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +32,13 @@ import org.cairn.certificates.core.LogicalStore;
  * export (an issuer must verify the signature; untrusted certificates are never issuers) and for validation (a path
  * may run through an untrusted certificate, or through an issuer named by the authority key identifier whose
  * signature does not verify, so that the verdict can say so instead of "issuer not found").
+ * <p>
+ * For display and export ({@link #forDisplay}) the scopes after the first are read when a path needs them: the
+ * Untrusted Certificates of every scope at once (a distrusted certificate is never an issuer, whichever scope holds
+ * it), the other stores of the computer only when the user's hold no issuer that verifies, or when the root they end
+ * in is not trusted by the user's stores. Issuers are tried in the same order as when everything is read (the
+ * user's stores before the computer's), so the path is the same; reading the computer's trust anchors (the
+ * system's trust bundle and the JDK's cacerts, 300 certificates) took a third of an export's time otherwise.
  */
 final class TrustStores {
 
@@ -59,36 +68,80 @@ final class TrustStores {
     private final Map<X500Principal, List<CertificateEntry>> distrustedBySubject = new HashMap<>();
     private final Set<String> trustedRoots = new HashSet<>();
     private final Set<String> disallowed = new HashSet<>();
+    /** Scopes whose Untrusted Certificates are read but not their other stores, in the order they are read. */
+    private final Deque<CertificateStore> unread = new ArrayDeque<>();
+    private final boolean preload;
 
-    private TrustStores() {
+    private TrustStores(boolean preload) {
+        this.preload = preload;
     }
 
     /**
+     * Reads every store of every scope now, and parses the possible issuers (for validation, whose results the
+     * console draws on the UI thread).
+     *
      * @param scopes the stores of the scope, then (for the current user and services) the computer's
      * @return what they hold now
      * @throws CertificateStoreException when a store cannot be read
      */
     static TrustStores read(List<CertificateStore> scopes) throws CertificateStoreException {
-        TrustStores stores = new TrustStores();
+        TrustStores stores = new TrustStores(true);
         for (CertificateStore store : scopes) {
-            for (CertificateEntry e : store.list(LogicalStore.UNTRUSTED).entries()) {
-                stores.disallowed.add(e.thumbprint());
-                stores.distrustedBySubject.computeIfAbsent(new X500Principal(e.subject()), k -> new ArrayList<>()).add(e);
+            stores.readUntrusted(store);
+        }
+        stores.unread.addAll(scopes);
+        while (stores.readNext()) {
+            // all of them
+        }
+        return stores;
+    }
+
+    /**
+     * Reads for {@link Mode#DISPLAY} paths: every scope's Untrusted Certificates now, the first scope's other stores
+     * now, the later scopes' when a path needs them.
+     *
+     * @param scopes the stores of the scope, then (for the current user and services) the computer's
+     * @return the stores, read as far as a path needs
+     * @throws CertificateStoreException when a store cannot be read
+     */
+    static TrustStores forDisplay(List<CertificateStore> scopes) throws CertificateStoreException {
+        TrustStores stores = new TrustStores(false);
+        for (CertificateStore store : scopes) {
+            stores.readUntrusted(store);
+        }
+        stores.unread.addAll(scopes);
+        stores.readNext();
+        return stores;
+    }
+
+    private void readUntrusted(CertificateStore store) throws CertificateStoreException {
+        for (CertificateEntry e : store.list(LogicalStore.UNTRUSTED).entries()) {
+            disallowed.add(e.thumbprint());
+            distrustedBySubject.computeIfAbsent(new X500Principal(e.subject()), k -> new ArrayList<>()).add(e);
+            if (preload) {
                 preload(e);
             }
-            for (LogicalStore logical : PREFERENCE) {
-                for (CertificateEntry e : store.list(logical).entries()) {
-                    if (logical == LogicalStore.TRUSTED_ROOT || logical == LogicalStore.THIRD_PARTY_ROOT) {
-                        stores.trustedRoots.add(e.thumbprint());
-                    }
-                    stores.bySubject.computeIfAbsent(new X500Principal(e.subject()), k -> new ArrayList<>()).add(e);
-                    if (CA_STORES.contains(logical)) {
-                        preload(e);
-                    }
+        }
+    }
+
+    /** Reads the next scope's stores of issuers; false when every scope is read. */
+    private boolean readNext() throws CertificateStoreException {
+        CertificateStore store = unread.poll();
+        if (store == null) {
+            return false;
+        }
+        for (LogicalStore logical : PREFERENCE) {
+            for (CertificateEntry e : store.list(logical).entries()) {
+                if (logical == LogicalStore.TRUSTED_ROOT || logical == LogicalStore.THIRD_PARTY_ROOT) {
+                    trustedRoots.add(e.thumbprint());
+                }
+                bySubject.computeIfAbsent(new X500Principal(e.subject()), k -> new ArrayList<>()).add(e);
+                if (preload && CA_STORES.contains(logical)) {
+                    preload(e);
                 }
             }
         }
-        return stores;
+        return true;
     }
 
     /**
@@ -122,6 +175,11 @@ final class TrustStores {
      * @throws CertificateStoreException when the leaf cannot be read
      */
     CertificationPath build(CertificateEntry entry, Mode mode, Instant now) throws CertificateStoreException {
+        if (mode == Mode.VALIDATION) {
+            while (readNext()) {
+                // validation weighs every candidate: all of them
+            }
+        }
         List<CertificateEntry> path = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         CertificateEntry current = entry;
@@ -131,6 +189,9 @@ final class TrustStores {
             seen.add(current.thumbprint());
             if (current.isSelfIssued() && (verifies(currentCert, currentCert.getPublicKey())
                     || mode == Mode.VALIDATION && keyIdentifierMatches(currentCert, currentCert))) {
+                while (!trusted(current.thumbprint()) && !disallowed.contains(current.thumbprint()) && readNext()) {
+                    // a root the scopes read so far do not trust: a later scope may
+                }
                 return new CertificationPath(path, trusted(current.thumbprint())
                         ? CertificationPath.Status.TRUSTED_ROOT : CertificationPath.Status.UNTRUSTED_ROOT, Optional.empty());
             }
@@ -146,8 +207,22 @@ final class TrustStores {
     private record Link(CertificateEntry entry, X509Certificate certificate) {
     }
 
-    private Link issuer(CertificateEntry current, X509Certificate currentCert, Set<String> seen, Mode mode, Instant now) {
+    private Link issuer(CertificateEntry current, X509Certificate currentCert, Set<String> seen, Mode mode, Instant now)
+            throws CertificateStoreException {
         X500Principal name = new X500Principal(current.issuer());
+        if (mode == Mode.DISPLAY) {
+            // the candidates of the scopes read so far, then those of each later scope, until one verifies
+            int tried = 0;
+            do {
+                List<CertificateEntry> known = bySubject.getOrDefault(name, List.of());
+                Link found = verifyingIssuer(known.subList(tried, known.size()), currentCert, seen);
+                if (found != null) {
+                    return found;
+                }
+                tried = known.size();
+            } while (readNext());
+            return null;
+        }
         List<CertificateEntry> candidates = new ArrayList<>();
         for (CertificateEntry candidate : bySubject.getOrDefault(name, List.of())) {
             if (!disallowed.contains(candidate.thumbprint())) {
@@ -181,6 +256,25 @@ final class TrustStores {
             }
         }
         return verifying != null ? verifying : byKeyIdentifier;
+    }
+
+    /** The first candidate that is not distrusted, not on the path yet, and whose key verifies the signature. */
+    private Link verifyingIssuer(List<CertificateEntry> candidates, X509Certificate currentCert, Set<String> seen) {
+        for (CertificateEntry candidate : candidates) {
+            if (disallowed.contains(candidate.thumbprint()) || seen.contains(candidate.thumbprint())) {
+                continue;
+            }
+            X509Certificate c;
+            try {
+                c = candidate.certificate();
+            } catch (CertificateStoreException e) {
+                continue; // a broken candidate is not an issuer; the listing reports it
+            }
+            if (verifies(currentCert, c.getPublicKey())) {
+                return new Link(candidate, c);
+            }
+        }
+        return null;
     }
 
     static boolean verifies(X509Certificate certificate, PublicKey key) {
