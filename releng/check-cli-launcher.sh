@@ -109,6 +109,15 @@ STDIN="$work/password" run export -- export "$tp" --out "$work/out.pfx"
 openssl pkcs12 -in "$work/out.pfx" -nokeys -passin pass:launcher-pass 2>/dev/null | grep -q 'BEGIN CERTIFICATE' ||
     fail "the exported PFX does not open with the password given on standard input"
 echo "OK: usage error (2), refusal (1), list --json, export with the password on standard input: as on the Equinox launcher's path"
+# one class-data sharing archive per group of subcommands (help, export, the others), each made by its group's run
+for group in help export other; do
+    [ -n "$(ls "$cache"/cli-launcher-"$group"-*.jsa 2>/dev/null)" ] || fail "no archive of the $group subcommands in $cache: $(ls "$cache")"
+done
+STDIN="$work/password" VM="-Xlog:class+load=info:file=$work/export-classes.log" run export2 -- export "$tp" --out "$work/out2.pfx"
+[ "$(status export2)" = 0 ] || fail "the second export exited $(status export2): $(cat "$work/export2.err")"
+grep -q 'org\.cairn\.certificates\.export\.internal\.Pkcs12Encoder source: shared objects file' "$work/export-classes.log" ||
+    fail "the second export did not map the export's classes from its archive: $(grep -m1 'Pkcs12Encoder source' "$work/export-classes.log")"
+echo "OK: help, export and the other subcommands each have their archive; the second export maps its classes from it"
 
 # --- damage ---------------------------------------------------------------------------------------------------------
 fw=$(framework)
