@@ -104,12 +104,12 @@ public final class UiThreadWatchdog implements BeforeEachCallback, AfterEachCall
          */
         CLASS_LOADING,
         /**
-         * Inside the toolkit itself (the top frame that is no JDK code is SWT's, JFace's, e4's or GTK's code, such as JFace creating a wizard's
-         * first buttons: 355 ms of CPU in the CI-like run at load 4; computing the sizes of a window being
-         * opened, laying it out, decoding an image): reported, not failed. The watchdog is there to catch the
-         * product's own slow work on the UI thread (store access, key generation, disk, locks, processes), whose
-         * frames are on top. Known case: a wizard's first layout takes 250 to 370 ms of CPU under load
-         * (DialogSize.preferred lays the shell out until its size settles), to be made cheaper.
+         * Inside the toolkit itself (the top frame that is no JDK code is SWT's, JFace's, e4's or GTK's code, such
+         * as JFace creating a wizard's first buttons: 355 ms of CPU in the CI-like run at load 4; computing the sizes
+         * of a window being opened, laying it out, decoding an image): reported, not failed. The watchdog is there
+         * to catch the product's own slow work on the UI thread (store access, key generation, disk, locks,
+         * processes), whose frames are on top. Known case: a wizard's opening takes 250 to 370 ms of CPU under load
+         * (its pages created, then DialogSize.preferred lays the shell out until its size settles).
          */
         TOOLKIT
     }
