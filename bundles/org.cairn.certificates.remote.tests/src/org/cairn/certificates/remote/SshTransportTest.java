@@ -114,7 +114,9 @@ class SshTransportTest {
         String expected = fingerprint();
         try (RemoteConnection c = RemoteCairn.connect(RemoteComputer.parse("remote"), settings,
                 (computer, type, fp) -> fp.equals(expected), PassphrasePrompt.NONE)) {
-            assertEquals("/", c.createTemporaryFolder().substring(0, 1));
+            String folder = c.createTemporaryFolder();
+            assertEquals("/", folder.substring(0, 1));
+            c.removeFolder(folder); // (it was left in /tmp by every run)
         }
         assertTrue(Files.readString(knownHosts).contains("[127.0.0.1]:" + sshd.port()), Files.readString(knownHosts));
         assertTrue(Files.readString(knownHosts).contains(sshd.hostKeyLine().split(" ")[1]));
