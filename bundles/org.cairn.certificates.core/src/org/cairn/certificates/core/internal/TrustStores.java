@@ -229,29 +229,23 @@ final class TrustStores {
                 candidates.add(candidate);
             }
         }
-        if (mode == Mode.VALIDATION) {
-            candidates.addAll(distrustedBySubject.getOrDefault(name, List.of()));
-        }
+        // validation: then the distrusted ones (so that the verdict can name them)
+        candidates.addAll(distrustedBySubject.getOrDefault(name, List.of()));
         Link verifying = null;
         Link byKeyIdentifier = null;
         for (CertificateEntry candidate : candidates) {
-            if (seen.contains(candidate.thumbprint())) {
+            X509Certificate c = seen.contains(candidate.thumbprint()) ? null : readable(candidate);
+            if (c == null) {
                 continue;
             }
-            X509Certificate c;
-            try {
-                c = candidate.certificate();
-            } catch (CertificateStoreException e) {
-                continue; // a broken candidate is not an issuer; the listing reports it
-            }
             if (verifies(currentCert, c.getPublicKey())) {
-                if (mode == Mode.DISPLAY || candidate.isValidAt(now)) {
+                if (candidate.isValidAt(now)) {
                     return new Link(candidate, c);
                 }
                 if (verifying == null) {
                     verifying = new Link(candidate, c);
                 }
-            } else if (mode == Mode.VALIDATION && byKeyIdentifier == null && keyIdentifierMatches(currentCert, c)) {
+            } else if (byKeyIdentifier == null && keyIdentifierMatches(currentCert, c)) {
                 byKeyIdentifier = new Link(candidate, c);
             }
         }
@@ -261,20 +255,23 @@ final class TrustStores {
     /** The first candidate that is not distrusted, not on the path yet, and whose key verifies the signature. */
     private Link verifyingIssuer(List<CertificateEntry> candidates, X509Certificate currentCert, Set<String> seen) {
         for (CertificateEntry candidate : candidates) {
-            if (disallowed.contains(candidate.thumbprint()) || seen.contains(candidate.thumbprint())) {
-                continue;
-            }
-            X509Certificate c;
-            try {
-                c = candidate.certificate();
-            } catch (CertificateStoreException e) {
-                continue; // a broken candidate is not an issuer; the listing reports it
-            }
-            if (verifies(currentCert, c.getPublicKey())) {
+            X509Certificate c = disallowed.contains(candidate.thumbprint()) || seen.contains(candidate.thumbprint())
+                    ? null : readable(candidate);
+            if (c != null && verifies(currentCert, c.getPublicKey())) {
                 return new Link(candidate, c);
             }
         }
         return null;
+    }
+
+    /** @return the candidate's certificate, or null when it cannot be read: a broken candidate is not an issuer
+     *          (the listing reports it) */
+    private static X509Certificate readable(CertificateEntry candidate) {
+        try {
+            return candidate.certificate();
+        } catch (CertificateStoreException e) {
+            return null;
+        }
     }
 
     static boolean verifies(X509Certificate certificate, PublicKey key) {
