@@ -2,7 +2,8 @@
 # Checks the built product's launch script on class-data sharing: the first start of a fresh installation makes
 # the archive in ${XDG_CACHE_HOME}/cairn, the second start maps classes from it, and a damaged or truncated
 # archive is ignored (the console still starts, and a good archive replaces the bad one); and the command line's own
-# configuration: made in the cache with none of SWT, e4 or p2, used, remade when damaged. Needs: a built product,
+# configuration: made in the cache with none of SWT, e4 or p2, used, remade when damaged; and the message when no
+# Java 21 or newer is found (what was tried, what to do). Needs: a built product,
 # xvfb-run, xdotool. Run by ./run-tests after the product is built; alone: releng/check-launcher.sh
 set -euo pipefail
 top=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
@@ -114,3 +115,22 @@ rm "$own/config.ini"
 [ -f "$own/config.ini" ] || fail "a damaged configuration was not made again"
 CAIRN_CLI_CONFIG=full "$product/cairn" cert list --store Root > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert failed on the full configuration"; }
 echo "OK: a damaged configuration is made again; CAIRN_CLI_CONFIG=full runs on the installation's"
+
+# --- no Java 21 or newer: the script says what it tried (in a private mount namespace over the machine's JDKs) -----
+if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
+    old="$work/old-java"
+    mkdir -p "$old/bin"
+    printf 'JAVA_VERSION="17.0.2"\n' > "$old/release"
+    printf '#!/bin/sh\necho "the script started a Java it had refused" >&2\nexit 3\n' > "$old/bin/java"
+    chmod +x "$old/bin/java"
+    status=0
+    env -u JAVA_HOME CAIRN_JAVA="$old/bin/java" PATH=/usr/bin:/bin unshare -m --propagation private \
+        sh -c 'mount -t tmpfs none /usr/lib/jvm && exec "$0" cert --help' "$product/cairn" > "$work/nojava.log" 2>&1 ||
+        status=$?
+    [ "$status" = 1 ] || { cat "$work/nojava.log" >&2; fail "with no Java 21 or newer the script exited with $status, not 1"; }
+    grep -q 'Java 21 or newer is required' "$work/nojava.log" && grep -q "^  $old/bin/java (Java 17)\$" "$work/nojava.log" &&
+        grep -q 'set JAVA_HOME' "$work/nojava.log" || { cat "$work/nojava.log" >&2; fail "the message without Java does not name what was tried"; }
+    echo "OK: without Java 21 or newer the script names the Java it tried and what to do"
+else
+    echo "SKIP: the check without Java needs root and 'unshare -m'"
+fi
