@@ -79,11 +79,17 @@ shared=$(grep -c 'org\.eclipse\.osgi\..*source: shared objects file' "$work/clas
 [ "$shared" -gt 100 ] || fail "the third start mapped only $shared of the framework's classes from the archive"
 grep -q 'org\.eclipse\.equinox\.launcher\|org\.eclipse\.core\.runtime\.internal\|org\.eclipse\.equinox\.internal\.app' "$work/classes.log" &&
     fail "the launcher's path loaded the Equinox launcher, core.runtime or the application container"
+# picocli, compiled from its sources for Java 21 (bundles/picocli): the released jar's Java 5 classes were never archived
+picocli_shared=$(grep -c '^\[[^]]*\]\[info\]\[class,load\] picocli\..*source: shared objects file' "$work/classes.log" || true)
+picocli_read=$(grep -c '^\[[^]]*\]\[info\]\[class,load\] picocli\..*source: .*\.jar' "$work/classes.log" || true)
+[ "$picocli_shared" -gt 50 ] && [ "$picocli_read" = 0 ] ||
+    fail "the third start mapped $picocli_shared of picocli's classes from the archive and read $picocli_read from its jar"
 grep -q 'com\.sun\.org\.apache\.xerces' "$work/classes.log" &&
     fail "the third start parsed XML: Declarative Services did not use its cache of the components"
 newer=$(find "$(framework)" -newer "$(framework)/.complete" | head -n 1)
 [ -z "$newer" ] || fail "a run wrote into the cached framework: $newer"
-echo "OK: the third start mapped $shared of the framework's classes from the archive; no Equinox launcher, runtime or app,"
+echo "OK: the third start mapped $shared of the framework's and $picocli_shared of picocli's classes from the archive;"
+echo "    no Equinox launcher, runtime or app,"
 echo "    no XML parsed (Declarative Services' cache); runs wrote nothing into the cached framework"
 
 # --- output and exit statuses as on the Equinox launcher's path -----------------------------------------------------
