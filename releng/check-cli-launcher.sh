@@ -115,6 +115,14 @@ STDIN="$work/password" run export -- export "$tp" --out "$work/out.pfx"
 openssl pkcs12 -in "$work/out.pfx" -nokeys -passin pass:launcher-pass 2>/dev/null | grep -q 'BEGIN CERTIFICATE' ||
     fail "the exported PFX does not open with the password given on standard input"
 echo "OK: usage error (2), refusal (1), list --json, export with the password on standard input: as on the Equinox launcher's path"
+# a subcommand activates only the services it uses: list needs the stores alone, so neither the export, import and
+# certificate-creation services nor the Bouncy Castle bundles behind them are loaded
+VM="-Xlog:class+load=info:file=$work/list-classes.log" run list-lazy -- list
+[ "$(status list-lazy)" = 0 ] || fail "list exited $(status list-lazy): $(cat "$work/list-lazy.err")"
+grep -q "$tp" "$work/list-lazy.out" || fail "list lacks the new certificate"
+loaded=$(grep -E '\] (org\.bouncycastle\.|org\.cairn\.certificates\.(export|importing)\.internal\.|org\.cairn\.certificates\.core\.internal\.BcCertificateFactory)' "$work/list-classes.log" | head -n 3 || true)
+[ -z "$loaded" ] || fail "list loaded classes of services it does not use: $loaded"
+echo "OK: list activates the stores alone (no export, import or creation service, no Bouncy Castle)"
 # one class-data sharing archive per group of subcommands (help, export, the others), each made by its group's run
 for group in help export other; do
     [ -n "$(ls "$cache"/cli-launcher-"$group"-*.jsa 2>/dev/null)" ] || fail "no archive of the $group subcommands in $cache: $(ls "$cache")"

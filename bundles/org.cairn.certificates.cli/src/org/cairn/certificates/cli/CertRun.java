@@ -19,7 +19,7 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * One run of {@code cairn cert ...} inside a framework, whichever way it was started (the Equinox application
  * {@link CertApplication} or the command service {@link CertCommandService} that Cairn's own launcher calls): the
- * certificate services, waited for only when a subcommand needs them, and {@link CertCommand} on the given streams.
+ * certificate services, each waited for only when a subcommand needs it, and {@link CertCommand} on the given streams.
  */
 final class CertRun {
 
@@ -65,20 +65,28 @@ final class CertRun {
         }
     }
 
-    private CliServices services(List<ServiceTracker<?, ?>> trackers) throws CommandException {
+    /**
+     * @return the services, each waited for when a subcommand first asks for it (30 seconds at most from this call):
+     *         a subcommand activates only the services it uses
+     */
+    private CliServices services(List<ServiceTracker<?, ?>> trackers) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SERVICE_TIMEOUT_SECONDS);
+        return new CliServices(() -> need(CertificateStoreService.class, deadline, trackers),
+                () -> need(CertificateFactoryService.class, deadline, trackers),
+                () -> need(CertificateImportService.class, deadline, trackers),
+                () -> need(CertificateExportService.class, deadline, trackers));
+    }
+
+    private <T> T need(Class<T> type, long deadline, List<ServiceTracker<?, ?>> trackers) throws CommandException {
         try {
-            CertificateStoreService stores = await(CertificateStoreService.class, deadline, trackers);
-            CertificateFactoryService factory = await(CertificateFactoryService.class, deadline, trackers);
-            CertificateImportService importer = await(CertificateImportService.class, deadline, trackers);
-            CertificateExportService exporter = await(CertificateExportService.class, deadline, trackers);
-            if (stores == null || factory == null || importer == null || exporter == null) {
+            T service = await(type, deadline, trackers);
+            if (service == null) {
                 throw new CommandException("the certificate services did not start within " + SERVICE_TIMEOUT_SECONDS
-                        + " seconds; the installation may be incomplete (org.cairn.certificates.core, "
-                        + "org.cairn.certificates.importing, org.cairn.certificates.export, the preferences service and "
-                        + "Felix SCR must be started).");
+                        + " seconds (" + type.getSimpleName() + " is missing); the installation may be incomplete "
+                        + "(org.cairn.certificates.core, org.cairn.certificates.importing, org.cairn.certificates.export, "
+                        + "the preferences service and Felix SCR must be started).");
             }
-            return new CliServices(stores, factory, importer, exporter);
+            return service;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandException("interrupted while waiting for the certificate services", e);
