@@ -9,10 +9,10 @@ import org.cairn.certificates.importing.CertificateImportService;
 
 /**
  * The services the command line works with: the same ones the console uses. Each is looked up when a subcommand first
- * needs it, so that a subcommand activates only its own: {@code list} and {@code show} need the stores alone, and
- * the factory, import and export services (and the Bouncy Castle bundles behind them, which the framework scans when
- * it first loads from them) are then never activated (measured: {@code list} of 10,000 entries, see the command
- * line's README).
+ * needs it, so that a subcommand activates only its own: {@code list} and {@code show} need the stores alone, so the
+ * factory, import and export services are never activated for them, and {@code list} loads no Bouncy Castle class
+ * (the framework scans a multi-release jar's entries when it first loads from it; measured: {@code list} of 10,000
+ * entries, see the command line's README).
  */
 final class CliServices {
 
