@@ -83,8 +83,8 @@ final class CertRun {
             if (service == null) {
                 throw new CommandException("the certificate services did not start within " + SERVICE_TIMEOUT_SECONDS
                         + " seconds (" + type.getSimpleName() + " is missing); the installation may be incomplete "
-                        + "(org.cairn.certificates.core, org.cairn.certificates.importing, org.cairn.certificates.export, "
-                        + "the preferences service and Felix SCR must be started).");
+                        + "(org.cairn.certificates.core, org.cairn.certificates.importing, "
+                        + "org.cairn.certificates.export, the preferences service and Felix SCR must be started).");
             }
             return service;
         } catch (InterruptedException e) {

@@ -12,7 +12,8 @@ import org.cairn.certificates.importing.CertificateImportService;
  * needs it, so that a subcommand activates only its own: {@code list} and {@code show} need the stores alone, so the
  * factory, import and export services are never activated for them, and {@code list} loads no Bouncy Castle class
  * (the framework scans a multi-release jar's entries when it first loads from it; measured: {@code list} of 10,000
- * entries, see the command line's README).
+ * entries, see the command line's README). Thread-safe: an export to several computers at once verifies each file
+ * in its own thread with the import service.
  */
 final class CliServices {
 
@@ -53,7 +54,7 @@ final class CliServices {
     }
 
     /** @return the certificate stores */
-    CertificateStoreService stores() throws CommandException {
+    synchronized CertificateStoreService stores() throws CommandException {
         if (stores == null) {
             stores = storesLookup.get();
         }
@@ -61,7 +62,7 @@ final class CliServices {
     }
 
     /** @return certificate creation */
-    CertificateFactoryService factory() throws CommandException {
+    synchronized CertificateFactoryService factory() throws CommandException {
         if (factory == null) {
             factory = factoryLookup.get();
         }
@@ -69,7 +70,7 @@ final class CliServices {
     }
 
     /** @return the import service */
-    CertificateImportService importer() throws CommandException {
+    synchronized CertificateImportService importer() throws CommandException {
         if (importer == null) {
             importer = importerLookup.get();
         }
@@ -77,7 +78,7 @@ final class CliServices {
     }
 
     /** @return the export service */
-    CertificateExportService exporter() throws CommandException {
+    synchronized CertificateExportService exporter() throws CommandException {
         if (exporter == null) {
             exporter = exporterLookup.get();
         }

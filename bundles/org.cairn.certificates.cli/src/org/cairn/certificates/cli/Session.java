@@ -33,7 +33,11 @@ final class Session {
         return io;
     }
 
-    CliServices services() throws CommandException {
+    /**
+     * @return the services, looked up once (a subcommand working on several computers at once asks from several
+     *         threads)
+     */
+    synchronized CliServices services() throws CommandException {
         if (services == null) {
             services = source.get();
         }
