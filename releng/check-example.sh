@@ -93,7 +93,7 @@ start_console() {
             wait "$pid" 2>/dev/null || true
             return 0
         fi
-        kill -0 "$pid" 2>/dev/null || { cat "$work/console.log" >&2; fail "the console exited before showing its window"; }
+        kill -0 "$pid" 2>/dev/null || { cat "$work/console.log" >&2; { tail -n 80 "$product"/configuration/*.log >&2 2>/dev/null || true; }; fail "the console exited before showing its window"; }
         sleep 0.1
     done
     kill -9 "$pid" 2>/dev/null || true
