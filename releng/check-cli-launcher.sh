@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Checks Cairn's own launcher of `cairn cert` (bundles/org.cairn.launcher) in the built product: the first start makes
-# the framework in the cache, the second uses it (and class-data sharing covers the framework's classes); a damaged
+# Checks Cairn's own launcher of `cairn cert` (bundles/org.cairn.launcher) in the built product: help runs without the
+# framework; the first other start makes the framework in the cache, the second uses it (and class-data sharing covers the framework's classes); a damaged
 # framework and a framework folder that cannot be written still run the command; several runs at once on a fresh
 # cache all succeed and leave one framework; two installations keep their own files in one cache; a read-only
 # installation works;
@@ -58,23 +58,84 @@ same() { # A B: same stdout, stderr and status
 }
 framework() { ls -d "$cache"/cli-config-*/framework 2>/dev/null | head -n 1; }
 
+# --- help without the framework -------------------------------------------------------------------------------------
+# the launcher asks the command line's help class first, in a plain class loader: no framework is started or made
+n=0
+for args in "--help" "-h" "help" "help export" "export --help" "list -h" "help no-such-subcommand" ""; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086 # the words of the arguments
+    run "help$n" -- $args
+    # shellcheck disable=SC2086
+    full "help$n-full" -- $args
+    same "help$n" "help$n-full"
+    traced "help$n" "launcher: help without the framework$"
+done
+[ "$(status help8)" = 2 ] || fail "cairn cert without a subcommand exited $(status help8), expected 2"
+[ -z "$(framework)" ] || fail "help made a framework: $(framework)"
+ls "$cache"/cli-launcher-help-*.jsa > /dev/null 2>&1 || fail "the first help made no class-data sharing archive: $(ls "$cache")"
+VM="-Xlog:class+load=info:file=$work/help-classes.log" run help-shared -- --help
+traced help-shared "launcher: help without the framework$"
+grep -q '\] org\.eclipse\.osgi\.' "$work/help-classes.log" && fail "help loaded the framework's classes"
+picocli_shared=$(grep -c '^\[[^]]*\]\[info\]\[class,load\] picocli\..*source: shared objects file' "$work/help-classes.log" || true)
+picocli_read=$(grep -c '^\[[^]]*\]\[info\]\[class,load\] picocli\..*source: .*\.jar' "$work/help-classes.log" || true)
+[ "$picocli_shared" -gt 50 ] && [ "$picocli_read" = 0 ] ||
+    fail "help mapped $picocli_shared of picocli's classes from the archive and read $picocli_read from its jar"
+run debug-only -- --debug
+full debug-only-full -- --debug
+same debug-only debug-only-full
+traced debug-only "no help request: the command runs on the framework"
+rm -rf "$cache"
+echo "OK: help (--help, -h, help, help SUBCOMMAND, SUBCOMMAND --help, none) runs without the framework, as the Equinox"
+echo "    launcher's path prints it; its archive maps $picocli_shared of picocli's classes; other arguments run on the framework"
+# a help that cannot be made without the framework (here: a bundle it needs left out of its manifest's list) prints
+# nothing and runs on the framework, which prints it
+helpless="$work/helpless"
+cp -a "$product" "$helpless"
+python3 - "$helpless"/plugins/org.cairn.certificates.cli_*.jar <<'PY'
+import re, shutil, sys, zipfile
+jar = sys.argv[1]
+with zipfile.ZipFile(jar) as source, zipfile.ZipFile(jar + ".new", "w", zipfile.ZIP_DEFLATED) as target:
+    for item in source.infolist():
+        data = source.read(item)
+        if item.filename == "META-INF/MANIFEST.MF":
+            text = data.decode("utf-8")
+            header = re.search(r"Cairn-Help-Bundles: [^\r\n]*(\r?\n [^\r\n]*)*", text)
+            bundles = re.sub(r"\r?\n ", "", header.group(0))
+            assert "org.cairn.certificates.core," in bundles, bundles
+            # one line (a reader takes up to 512 bytes), without the core bundle
+            data = text.replace(header.group(0), bundles.replace("org.cairn.certificates.core,", "")).encode("utf-8")
+        target.writestr(item, data)
+shutil.move(jar + ".new", jar)
+PY
+set +e
+CAIRN_VM_ARGS=-Dcairn.launcher.trace=true "$helpless/cairn" cert help export > "$work/helpless.out" 2> "$work/helpless.all"
+echo $? > "$work/helpless.status"
+set -e
+grep -v '^cairn launcher: ' "$work/helpless.all" > "$work/helpless.err" || true
+grep -q '^cairn launcher: the help class answered -2: the command runs on the framework$' "$work/helpless.all" ||
+    fail "a help that could not be made did not go to the framework: $(cat "$work/helpless.all")"
+full helpless-full -- help export
+same helpless helpless-full
+rm -rf "$helpless" "$cache"
+echo "OK: a help that cannot be made without the framework prints nothing and runs on the framework"
+
 # --- first and second start -----------------------------------------------------------------------------------------
-run first -- --help
-[ "$(status first)" = 0 ] || fail "the first cairn cert --help exited $(status first): $(cat "$work/first.err")"
+run first -- list
+[ "$(status first)" = 0 ] || fail "the first cairn cert list exited $(status first): $(cat "$work/first.err")"
 traced first "made the cached framework"
 traced first "the framework $product/plugins/org.eclipse.osgi_"
 [ -n "$(framework)" ] && [ -f "$(framework)/.complete" ] || fail "the first start made no framework in $cache"
 ls "$cache"/cli-launcher-*.jsa > /dev/null 2>&1 && fail "the first start made a class-data sharing archive of its own classes"
 [ -z "$(ls "$(dirname "$(framework)")"/*.jar 2>/dev/null)" ] || fail "the first start copied a jar into the cache"
 echo "OK: the first start made the framework in $(framework) on the installation's framework jar"
-run second -- --help
+run second -- list
 traced second "using the cached framework"
 grep -q "made the cached framework" "$work/second.trace" && fail "the second start made the framework again"
-full help-full -- --help
-same second help-full
-echo "OK: the second start used the cached framework; --help prints what the Equinox launcher's path prints"
+full list0-full -- list
+same second list0-full
+echo "OK: the second start used the cached framework; list prints what the Equinox launcher's path prints"
 # the second start made the class-data sharing archive; the third maps the framework's classes from it
-VM="-Xlog:class+load=info:file=$work/classes.log" run third -- --help
+VM="-Xlog:class+load=info:file=$work/classes.log" run third -- list
 shared=$(grep -c 'org\.eclipse\.osgi\..*source: shared objects file' "$work/classes.log" || true)
 [ "$shared" -gt 100 ] || fail "the third start mapped only $shared of the framework's classes from the archive"
 grep -q 'org\.eclipse\.equinox\.launcher\|org\.eclipse\.core\.runtime\.internal\|org\.eclipse\.equinox\.internal\.app' "$work/classes.log" &&
@@ -124,6 +185,7 @@ loaded=$(grep -E '\] (org\.bouncycastle\.|org\.cairn\.certificates\.(export|impo
 [ -z "$loaded" ] || fail "list loaded classes of services it does not use: $loaded"
 echo "OK: list activates the stores alone (no export, import or creation service, no Bouncy Castle)"
 # one class-data sharing archive per group of subcommands (help, export, the others), each made by its group's run
+run help-again -- --help
 for group in help export other; do
     [ -n "$(ls "$cache"/cli-launcher-"$group"-*.jsa 2>/dev/null)" ] || fail "no archive of the $group subcommands in $cache: $(ls "$cache")"
 done
@@ -140,7 +202,7 @@ run damaged -- list --json
 [ "$(status damaged)" = 0 ] || fail "with a damaged framework list --json exited $(status damaged): $(cat "$work/damaged.err")"
 same damaged list
 traced damaged "making it again"
-run repaired -- --help
+run repaired -- list
 traced repaired "using the cached framework"
 echo "OK: a damaged framework is made again and the command runs"
 # Declarative Services' cache of the components, damaged: it reads the components' XML instead
@@ -150,8 +212,8 @@ run badscr -- list --json
 same badscr list
 echo "OK: a damaged cache of Declarative Services is ignored"
 rm "$fw/.complete"
-run interrupted -- --help
-[ "$(status interrupted)" = 0 ] || fail "with an interrupted framework --help exited $(status interrupted)"
+run interrupted -- list
+[ "$(status interrupted)" = 0 ] || fail "with an interrupted framework list exited $(status interrupted)"
 traced interrupted "made the cached framework"
 echo "OK: an interrupted framework (no .complete) is made again"
 # a cache folder that cannot be written: the launcher runs without it
@@ -176,7 +238,7 @@ done
 [ "$(ls -d "$cache"/cli-config-*/framework | wc -l)" = 1 ] || fail "runs at once left $(ls -d "$cache"/cli-config-*/framework | wc -l) frameworks"
 leftover=$(find "$cache" -maxdepth 2 -name '.framework-*' -o -maxdepth 2 -name '.discarded-*' | head -n 1)
 [ -z "$leftover" ] || fail "runs at once left $leftover behind"
-run after -- --help
+run after -- list
 traced after "using the cached framework"
 echo "OK: 4 runs at once on a fresh cache all succeeded and left one framework"
 
@@ -193,8 +255,8 @@ other_run() { # NAME ARGS...: cairn cert ARGS of the other installation, its tra
         fail "the other installation's $name exited $?: $(cat "$work/$name.trace")"
 }
 for round in 1 2 3; do
-    run "mine$round" -- --help
-    other_run "other$round" --help
+    run "mine$round" -- list
+    other_run "other$round" list
 done
 for round in 2 3; do
     traced "mine$round" "using the cached framework"
@@ -205,7 +267,7 @@ grep -q "made the cached framework" "$work/mine3.trace" "$work/other3.trace" && 
 [ "$(ls "$cache"/cli-launcher-*.jsa | wc -l)" = 2 ] || fail "two installations left the archives $(ls "$cache"/cli-launcher-*.jsa)"
 [ ! -e "$cache/cli-config-789" ] && [ ! -e "$cache/cli-launcher-123-456.jsa" ] || fail "files of the earlier naming were kept"
 rm -rf "$other"
-run alone -- --help
+run alone -- list
 traced alone "using the cached framework"
 [ "$(ls -d "$cache"/cli-config-* | wc -l)" = 1 ] || fail "the configuration of a removed installation was kept: $(ls -d "$cache"/cli-config-*)"
 [ "$(ls "$cache"/cli-launcher-*.jsa | wc -l)" = 1 ] || fail "the archive of a removed installation was kept: $(ls "$cache"/cli-launcher-*.jsa)"
@@ -226,7 +288,7 @@ mount --bind "$fw" "$fw" && mount -o remount,bind,ro "$fw"
 "$ro/cairn" cert list --json > "$out.2" 2> "$out.2.err"
 SH
     # the framework folder must exist before it can be mounted: made by a first run of the copy
-    CAIRN_VM_ARGS=-Dcairn.launcher.trace=true "$ro/cairn" cert --help > /dev/null 2> "$work/ro.first"
+    CAIRN_VM_ARGS=-Dcairn.launcher.trace=true "$ro/cairn" cert list > /dev/null 2> "$work/ro.first"
     fw=$(framework)
     [ -n "$fw" ] || fail "the read-only installation's first run made no framework: $(cat "$work/ro.first")"
     CAIRN_VM_ARGS=-Dcairn.launcher.trace=true unshare -m --propagation private sh "$work/ro.sh" "$ro" "$fw" "$work/ro" ||

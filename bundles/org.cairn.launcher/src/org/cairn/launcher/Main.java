@@ -8,16 +8,18 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import java.util.function.ToIntFunction;
 
 /**
  * Runs one command of a Cairn bundle (today {@code cairn cert}) on an OSGi framework started through the standard
  * launch API, without the Equinox launcher, simpleconfigurator and the Eclipse application container: a command
  * line then starts in a fraction of the time. The launch script calls it as
- * <pre>java -Dcairn.launcher.framework=org.eclipse.osgi.jar -cp org.cairn.launcher.jar org.cairn.launcher.Main LIST CACHE COMMAND ARGS...</pre>
+ * <pre>java -Dcairn.launcher.framework=org.eclipse.osgi.jar [-Dcairn.launcher.help=BUNDLE/CLASS] -cp org.cairn.launcher.jar org.cairn.launcher.Main LIST CACHE COMMAND ARGS...</pre>
  * where LIST is a bundles.info of the bundles to run, CACHE a folder of the user's cache that keeps the framework
  * between runs, COMMAND the {@value Launch#COMMAND_PROPERTY} of the command's service and ARGS its arguments. The
- * process exits with the command's status.
+ * process exits with the command's status. With {@code cairn.launcher.help}, the command's help class is asked first,
+ * without the framework ({@link PlainHelp}).
  * <p>
  * This class only loads the rest of the launcher with the framework's jar in a class loader of its own. That jar is
  * the installation's, unsigned when the product is built (releng/UnsignFramework.java): the JVM's class-data sharing
@@ -44,6 +46,16 @@ public final class Main {
         }
         Trace trace = new Trace(Boolean.getBoolean("cairn.launcher.trace"), System.err);
         String[] commandArgs = Arrays.copyOfRange(args, 3, args.length);
+        String help = System.getProperty("cairn.launcher.help");
+        if (help != null) {
+            OptionalInt done = new PlainHelp(trace).run(help, Path.of(args[0]), commandArgs);
+            if (done.isPresent()) {
+                System.out.flush();
+                System.err.flush();
+                System.exit(done.getAsInt());
+                return;
+            }
+        }
         trace.say("the framework " + framework);
         int status;
         try {
