@@ -301,6 +301,28 @@ else
     echo "SKIP: a read-only installation needs root and 'unshare -m' (bind mounts)"
 fi
 
+# --- transparent huge pages: asked for where the kernel gives them on request (madvise), not otherwise -------------
+huge_pages_flag() { # the JVM's UseTransparentHugePages in a run of the script (true or false); its warnings to $work/thp.err
+    CAIRN_VM_ARGS=-XX:+PrintFlagsFinal "$product/cairn" cert --help 2> "$work/thp.err" |
+        awk '$2 == "UseTransparentHugePages" {print $4}'
+}
+thp=/sys/kernel/mm/transparent_hugepage/enabled
+expected=false
+case $(cat "$thp" 2>/dev/null || true) in *"[madvise]"*) expected=true ;; esac
+[ "$(huge_pages_flag)" = "$expected" ] || fail "UseTransparentHugePages is not $expected with $thp saying '$(cat "$thp" 2>/dev/null)'"
+if [ "$(id -u)" = 0 ] && [ -f "$thp" ] && unshare -m true 2>/dev/null; then
+    for mode in "always [madvise] never:true" "[always] madvise never:false" "always madvise [never]:false"; do
+        printf '%s\n' "${mode%:*}" > "$work/thp-mode"
+        got=$(unshare -m --propagation private sh -c 'mount --bind "$1" "$2" && shift 2 && exec "$@"' sh \
+            "$work/thp-mode" "$thp" bash -c "$(declare -f huge_pages_flag); product=\"$product\" work=\"$work\" huge_pages_flag")
+        [ "$got" = "${mode##*:}" ] || fail "with the kernel saying '${mode%:*}' UseTransparentHugePages is '$got', expected ${mode##*:}"
+        [ ! -s "$work/thp.err" ] || fail "with the kernel saying '${mode%:*}' the JVM said: $(cat "$work/thp.err")"
+    done
+    echo "OK: transparent huge pages asked for with madvise only (checked with madvise, always and never)"
+else
+    echo "OK: transparent huge pages $expected as $thp says (the other modes need root and 'unshare -m')"
+fi
+
 # --- other computers: the second configuration with the SSH stack ---------------------------------------------------
 run remote -- list --computer cairn-check.invalid
 [ "$(status remote)" = 1 ] || fail "list --computer cairn-check.invalid exited $(status remote), expected 1: $(cat "$work/remote.err")"
