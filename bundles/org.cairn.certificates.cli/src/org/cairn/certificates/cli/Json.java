@@ -1,5 +1,10 @@
 package org.cairn.certificates.cli;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -39,15 +44,43 @@ final class Json {
 
     static String write(Object value) {
         StringBuilder out = new StringBuilder();
-        write(out, value, "");
+        write(out, value, "", null);
         return out.toString();
     }
 
-    private static void write(StringBuilder out, Object value, String indent) {
+    /**
+     * Prints a value as {@link #write} makes it, and a line end, in pieces of about 64 KB: a listing of 10,000
+     * certificates (7 MB of JSON) is never one string, nor one array of bytes.
+     */
+    static void print(PrintStream out, Object value) {
+        // not closed: that would close the stream; PrintStream keeps its own errors, as println does
+        Writer sink = new OutputStreamWriter(out, out.charset());
+        StringBuilder buffer = new StringBuilder(2 * DRAIN_AT);
+        try {
+            write(buffer, value, "", sink);
+            buffer.append(System.lineSeparator());
+            drain(buffer, sink);
+            sink.flush();
+        } catch (IOException e) {
+            // a PrintStream keeps its errors to itself (checkError): not expected
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** When the text in hand is longer than this, it goes to the sink (between two values). */
+    private static final int DRAIN_AT = 1 << 16;
+
+    private static void drain(StringBuilder buffer, Writer sink) throws IOException {
+        sink.append(buffer);
+        buffer.setLength(0);
+    }
+
+    /** @param sink where the text goes when it grows long, or null to keep all of it in {@code out} */
+    private static void write(StringBuilder out, Object value, String indent, Writer sink) {
         if (value instanceof Raw raw) {
             out.append(raw.text().strip());
         } else if (value instanceof Optional<?> optional) {
-            write(out, optional.orElse(null), indent);
+            write(out, optional.orElse(null), indent, sink);
         } else if (value == null) {
             out.append("null");
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
@@ -63,7 +96,7 @@ final class Json {
                 out.append(indent).append("  ");
                 string(out, String.valueOf(e.getKey()));
                 out.append(": ");
-                write(out, e.getValue(), indent + "  ");
+                write(out, e.getValue(), indent + "  ", sink);
                 out.append(++i < map.size() ? ",\n" : "\n");
             }
             out.append(indent).append('}');
@@ -74,10 +107,18 @@ final class Json {
             }
             out.append("[\n");
             int i = 0;
+            String inner = indent + "  ";
             for (Object item : list) {
-                out.append(indent).append("  ");
-                write(out, item, indent + "  ");
+                out.append(inner);
+                write(out, item, inner, sink);
                 out.append(++i < list.size() ? ",\n" : "\n");
+                if (sink != null && out.length() > DRAIN_AT) {
+                    try {
+                        drain(out, sink);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
             }
             out.append(indent).append(']');
         } else {

@@ -1,5 +1,6 @@
 package org.cairn.certificates.cli;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,22 +74,39 @@ final class ListCommand implements Subcommand {
             io.err().println("warning: " + problem.location() + ": " + problem.message());
         }
         if (json.json) {
-            List<Object> all = new ArrayList<>();
-            ChainValidator validator = status ? validator(store) : null;
-            for (CertificateEntry e : listing.entries()) {
-                Map<String, Object> summary = Entries.summary(e);
-                if (validator != null) {
+            List<CertificateEntry> entries = listing.entries();
+            List<Map<String, Object>> all;
+            if (status) {
+                // validated before anything is printed: a failure leaves no half-written array
+                ChainValidator validator = validator(store);
+                all = new ArrayList<>();
+                for (CertificateEntry e : entries) {
+                    Map<String, Object> summary = Entries.summary(e);
                     Verdicts.put(summary, validator.validate(e));
+                    all.add(summary);
                 }
-                all.add(summary);
+            } else {
+                // each certificate's object made as it is printed and dropped after: the objects of a large store
+                // never all exist at once, and neither does its text (Json.print)
+                all = new AbstractList<>() {
+                    @Override
+                    public Map<String, Object> get(int index) {
+                        return Entries.summary(entries.get(index));
+                    }
+
+                    @Override
+                    public int size() {
+                        return entries.size();
+                    }
+                };
             }
             if (physical) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("physicalStores", physicalStores(store, logical));
                 m.put("certificates", all);
-                io.out().println(Json.write(m));
+                Json.print(io.out(), m);
             } else {
-                io.out().println(Json.write(all));
+                Json.print(io.out(), all);
             }
             return CertCommand.DONE;
         }
