@@ -80,10 +80,14 @@ picocli_shared=$(grep -c '^\[[^]]*\]\[info\]\[class,load\] picocli\..*source: sh
 picocli_read=$(grep -c '^\[[^]]*\]\[info\]\[class,load\] picocli\..*source: .*\.jar' "$work/help-classes.log" || true)
 [ "$picocli_shared" -gt 50 ] && [ "$picocli_read" = 0 ] ||
     fail "help mapped $picocli_shared of picocli's classes from the archive and read $picocli_read from its jar"
+# a help request runs in the interpreter alone (less CPU for that little work), anything else with the compiler
+compiler() { CAIRN_VM_ARGS=-XX:+PrintFlagsFinal "$product/cairn" cert "$@" 2> /dev/null | awk '$2 == "UseCompiler" {print $4}'; }
+[ "$(compiler help export)" = false ] || fail "cairn cert help export ran with the compiler"
+[ "$(compiler --debug)" = true ] || fail "cairn cert --debug ran without the compiler"
 run debug-only -- --debug
 full debug-only-full -- --debug
 same debug-only debug-only-full
-traced debug-only "no help request: the command runs on the framework"
+traced debug-only "using the cached framework\|made the cached framework"
 rm -rf "$cache"
 echo "OK: help (--help, -h, help, help SUBCOMMAND, SUBCOMMAND --help, none) runs without the framework, as the Equinox"
 echo "    launcher's path prints it; its archive maps $picocli_shared of picocli's classes; other arguments run on the framework"
