@@ -22,9 +22,10 @@ import java.util.jar.JarFile;
  * A class loader over bundles' jars as one class path, in the given order, for the commands' help
  * ({@link PlainHelp}); each jar is opened when a lookup first reaches it. Written here rather than a
  * {@link java.net.URLClassLoader} because that one checks the signatures of signed jars (Cairn's bundles are signed):
- * it hashes every class it reads and the JVM's class-data sharing archive leaves such classes out, which together
- * cost about as much as the framework the help avoids. Here, as in Equinox (which checks no signature unless told to),
- * classes are defined without signers, from their jar's location, so the archive keeps them.
+ * it hashes every class it reads, and the JVM's class-data sharing archive leaves out classes that have signers
+ * (measured with a prototype of the help: 0.29 s on a URLClassLoader, 0.25 s on this loader with its archive). Here,
+ * as in Equinox (which checks no signature unless told to), classes are defined without signers, from their jar's
+ * location, so the archive keeps them.
  */
 final class JarLoader extends SecureClassLoader implements AutoCloseable {
 

@@ -15,11 +15,11 @@ import java.util.function.ToIntFunction;
  * Runs one command of a Cairn bundle (today {@code cairn cert}) on an OSGi framework started through the standard
  * launch API, without the Equinox launcher, simpleconfigurator and the Eclipse application container: a command
  * line then starts in a fraction of the time. The launch script calls it as
- * <pre>java -Dcairn.launcher.framework=org.eclipse.osgi.jar [-Dcairn.launcher.help=BUNDLE/CLASS] -cp org.cairn.launcher.jar org.cairn.launcher.Main LIST CACHE COMMAND ARGS...</pre>
+ * <pre>java -Dcairn.launcher.framework=org.eclipse.osgi.jar [-Dcairn.launcher.help=BUNDLE] -cp org.cairn.launcher.jar org.cairn.launcher.Main LIST CACHE COMMAND ARGS...</pre>
  * where LIST is a bundles.info of the bundles to run, CACHE a folder of the user's cache that keeps the framework
  * between runs, COMMAND the {@value Launch#COMMAND_PROPERTY} of the command's service and ARGS its arguments. The
- * process exits with the command's status. With {@code cairn.launcher.help}, the command's help class is asked first,
- * without the framework ({@link PlainHelp}).
+ * process exits with the command's status. With {@code cairn.launcher.help}, the help class that BUNDLE's manifest
+ * names is asked first, without the framework ({@link PlainHelp}).
  * <p>
  * This class only loads the rest of the launcher with the framework's jar in a class loader of its own. That jar is
  * the installation's, unsigned when the product is built (releng/UnsignFramework.java): the JVM's class-data sharing
