@@ -6,8 +6,8 @@
 #   console   launch -> the console's window visible (default console, empty store), against a plain SWT program
 #             (releng/bench/PlainSwt.java, compiled here against the product's SWT jar) showing a shell with a tree
 #             and a table; under Xvfb, window found with xdotool
-#   --help    cairn cert --help (from the second start on: the launcher's framework and class-data sharing archive are
-#             made by the warm-up run, as by a user's first command)
+#   --help    cairn cert --help (help runs without the OSGi framework; its class-data sharing archive is made by the
+#             warm-up run, as by a user's first help)
 #   export    cairn cert export to PFX (RSA-2048 with its chain, AES256-SHA256, 100,000 iterations) against
 #             openssl pkcs12 -export with the same parameters
 #   list      cairn cert list of COUNT entries, and with --json, against keytool -list of the same COUNT certificates
