@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,12 +76,26 @@ class AnotherComputerViewTest {
     /** Imports the certificates there, each into its store, with the other computer's own command line. */
     private static void importThere(Map<GeneratedCertificate, String> stores) throws Exception {
         Path folder = Files.createTempDirectory("cairn-other-imports");
-        int i = 0;
-        for (Map.Entry<GeneratedCertificate, String> e : stores.entrySet()) {
-            Path file = folder.resolve("c" + i++ + ".cer");
-            Files.write(file, e.getKey().certificate().getEncoded());
-            other.cairn("import", file.toString(), "--scope", "computer", "--store", e.getValue());
+        try {
+            int i = 0;
+            for (Map.Entry<GeneratedCertificate, String> e : stores.entrySet()) {
+                Path file = folder.resolve("c" + i++ + ".cer");
+                Files.write(file, e.getKey().certificate().getEncoded());
+                other.cairn("import", file.toString(), "--scope", "computer", "--store", e.getValue());
+            }
+        } finally {
+            removeFolder(folder);
         }
+    }
+
+    /** Removes a temporary folder of files this test made (no subfolders): a run leaves nothing in /tmp. */
+    private static void removeFolder(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(folder);
     }
 
     private static String thumbprint(GeneratedCertificate certificate) throws Exception {
@@ -233,6 +248,8 @@ class AnotherComputerViewTest {
                     StandardCopyOption.COPY_ATTRIBUTES);
             Files.copy(saved.resolve("id_ed25519.pub"), ssh.resolve("id_ed25519.pub"),
                     StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            // only once the key is back: the saved copy goes
+            removeFolder(saved);
         }
     }
 
@@ -247,9 +264,15 @@ class AnotherComputerViewTest {
      */
     @Test
     void aChangedHostKeyIsRefusedWithItsFingerprint() throws Exception {
-        Path impostor = Files.createTempDirectory("cairn-impostor").resolve("key");
-        OtherComputer.keygen(impostor, "");
-        String[] oldKey = Files.readString(impostor.resolveSibling("key.pub")).strip().split(" ");
+        Path impostorFolder = Files.createTempDirectory("cairn-impostor");
+        String[] oldKey;
+        try {
+            Path impostor = impostorFolder.resolve("key");
+            OtherComputer.keygen(impostor, "");
+            oldKey = Files.readString(impostor.resolveSibling("key.pub")).strip().split(" ");
+        } finally {
+            removeFolder(impostorFolder);
+        }
         String knownHosts = "[127.0.0.1]:" + other.name().substring(other.name().indexOf(':') + 1) + " " + oldKey[0]
                 + " " + oldKey[1] + "\n";
         Path file = OtherComputer.consoleSsh().resolve("known_hosts");
