@@ -57,6 +57,11 @@ same() { # A B: same stdout, stderr and status
     done
 }
 framework() { ls -d "$cache"/cli-config-*/framework 2>/dev/null | head -n 1; }
+# vm_flag FLAG ARGS...: the JVM's value of FLAG (true, false...) in a run of cairn cert ARGS; its stderr in $work/flag.err
+vm_flag() {
+    local flag=$1; shift
+    CAIRN_VM_ARGS=-XX:+PrintFlagsFinal "$product/cairn" cert "$@" 2> "$work/flag.err" | awk -v f="$flag" '$2 == f {print $4}'
+}
 
 # --- help without the framework -------------------------------------------------------------------------------------
 # the launcher asks the command line's help class first, in a plain class loader: no framework is started or made
@@ -81,9 +86,8 @@ picocli_read=$(grep -c '^\[[^]]*\]\[info\]\[class,load\] picocli\..*source: .*\.
 [ "$picocli_shared" -gt 50 ] && [ "$picocli_read" = 0 ] ||
     fail "help mapped $picocli_shared of picocli's classes from the archive and read $picocli_read from its jar"
 # a help request runs in the interpreter alone (less CPU for that little work), anything else with the compiler
-compiler() { CAIRN_VM_ARGS=-XX:+PrintFlagsFinal "$product/cairn" cert "$@" 2> /dev/null | awk '$2 == "UseCompiler" {print $4}'; }
-[ "$(compiler help export)" = false ] || fail "cairn cert help export ran with the compiler"
-[ "$(compiler --debug)" = true ] || fail "cairn cert --debug ran without the compiler"
+[ "$(vm_flag UseCompiler help export)" = false ] || fail "cairn cert help export ran with the compiler"
+[ "$(vm_flag UseCompiler --debug)" = true ] || fail "cairn cert --debug ran without the compiler"
 run debug-only -- --debug
 full debug-only-full -- --debug
 same debug-only debug-only-full
@@ -306,21 +310,17 @@ else
 fi
 
 # --- transparent huge pages: asked for where the kernel gives them on request (madvise), not otherwise -------------
-huge_pages_flag() { # the JVM's UseTransparentHugePages in a run of the script (true or false); its warnings to $work/thp.err
-    CAIRN_VM_ARGS=-XX:+PrintFlagsFinal "$product/cairn" cert --help 2> "$work/thp.err" |
-        awk '$2 == "UseTransparentHugePages" {print $4}'
-}
 thp=/sys/kernel/mm/transparent_hugepage/enabled
 expected=false
 case $(cat "$thp" 2>/dev/null || true) in *"[madvise]"*) expected=true ;; esac
-[ "$(huge_pages_flag)" = "$expected" ] || fail "UseTransparentHugePages is not $expected with $thp saying '$(cat "$thp" 2>/dev/null)'"
+[ "$(vm_flag UseTransparentHugePages --help)" = "$expected" ] || fail "UseTransparentHugePages is not $expected with $thp saying '$(cat "$thp" 2>/dev/null)'"
 if [ "$(id -u)" = 0 ] && [ -f "$thp" ] && unshare -m true 2>/dev/null; then
     for mode in "always [madvise] never:true" "[always] madvise never:false" "always madvise [never]:false"; do
         printf '%s\n' "${mode%:*}" > "$work/thp-mode"
         got=$(unshare -m --propagation private sh -c 'mount --bind "$1" "$2" && shift 2 && exec "$@"' sh \
-            "$work/thp-mode" "$thp" bash -c "$(declare -f huge_pages_flag); product=\"$product\" work=\"$work\" huge_pages_flag")
+            "$work/thp-mode" "$thp" bash -c "$(declare -f vm_flag); product=\"$product\" work=\"$work\" vm_flag UseTransparentHugePages --help")
         [ "$got" = "${mode##*:}" ] || fail "with the kernel saying '${mode%:*}' UseTransparentHugePages is '$got', expected ${mode##*:}"
-        [ ! -s "$work/thp.err" ] || fail "with the kernel saying '${mode%:*}' the JVM said: $(cat "$work/thp.err")"
+        [ ! -s "$work/flag.err" ] || fail "with the kernel saying '${mode%:*}' the JVM said: $(cat "$work/flag.err")"
     done
     echo "OK: transparent huge pages asked for with madvise only (checked with madvise, always and never)"
 else
