@@ -71,6 +71,16 @@ done
 framework=$(grep -c '\] org\.\(eclipse\.\)\?osgi\..* source: shared objects file (top)' "$work/classes.log" || true)
 [ "$framework" -gt 350 ] || fail "the second start mapped only $framework of the framework's classes from the archive"
 echo "OK: the framework's classes ($framework) and the bundles' came from the archive"
+# SPI Fly is installed (jsvg and slf4j-api need it to resolve) but not started: started, it made a class loader for
+# every bundle on the start-level thread before the window (cairn.product says why)
+spifly=$(grep -E '^org\.apache\.aries\.spifly\.dynamic\.bundle,' \
+    "$product/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info" || true)
+[ -n "$spifly" ] || fail "SPI Fly is not in the console's bundle list (jsvg and slf4j-api do not resolve without it)"
+case $spifly in *,false) ;; *) fail "SPI Fly is started with the console: $spifly" ;; esac
+if grep -q '\] org\.apache\.aries\.spifly\.' "$work/classes.log"; then
+    fail "the console loaded SPI Fly's classes: $(grep -m1 '\] org\.apache\.aries\.spifly\.' "$work/classes.log")"
+fi
+echo "OK: SPI Fly is resolved, not started, and none of its classes was loaded"
 
 good=$(stat -c %s "$(archive)")
 printf 'not an archive\n' > "$(archive)"

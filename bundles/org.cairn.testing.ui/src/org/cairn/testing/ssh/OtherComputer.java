@@ -258,8 +258,9 @@ public final class OtherComputer implements AutoCloseable {
             if (name.equals("org.eclipse.equinox.simpleconfigurator")) {
                 simpleConfigurator = file;
             }
-            boolean early = name.equals("org.apache.felix.scr") || name.startsWith("org.apache.aries.spifly.")
-                    || name.equals("org.eclipse.equinox.common") || name.equals("org.eclipse.equinox.preferences");
+            // started as the product starts them (releng/org.cairn.repository/cairn.product): SPI Fly is resolved only
+            boolean early = name.equals("org.apache.felix.scr") || name.equals("org.eclipse.equinox.common")
+                    || name.equals("org.eclipse.equinox.preferences");
             boolean started = early || name.equals("org.eclipse.core.runtime")
                     || name.equals("org.eclipse.equinox.simpleconfigurator");
             int level = name.equals("org.eclipse.equinox.simpleconfigurator") ? 1 : early ? 2 : 4;
