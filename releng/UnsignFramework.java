@@ -30,11 +30,12 @@ import java.util.zip.ZipOutputStream;
  * define (the launcher's and the framework's: about 550 classes), and with them every bundle class that extends or
  * implements one of them (BundleActivator, ServiceFactory, ServiceTrackerCustomizer...). The console's start then
  * loads, parses and verifies them from the jars on every start (measured: the console's window 0.92x with both
- * unsigned). The framework extension is on the framework's class path, so the same holds for it, and the JDK also
+ * unsigned). The framework's extension is on the framework's class path, so the same holds for it, and the JDK also
  * verified its signature on every console start (166 security classes loaded against 32 unsigned; the console's
- * window 0.96x, 11 pairs, and its extension's activator reached 50 ms sooner). Bundle classes are not concerned: Equinox defines them without signers (signed-content support is
- * off), so the archive keeps them signed or not. Nothing checks these two signatures at run time: the launcher and
- * the framework are found by path (osgi.framework in config.ini), p2 records only their sizes, and Equinox checks
+ * window 0.96x, 11 pairs, and the extension's activator ran 50 ms sooner). Bundle classes are not concerned: Equinox
+ * defines them without signers (signed-content support is off), so the archive keeps them signed or not. Nothing
+ * checks these three signatures at run time: the launcher, the framework and its extension are found by path
+ * (osgi.framework and osgi.framework.extensions in config.ini), p2 records only their sizes, and Equinox checks
  * no bundle's signature unless osgi.signedcontent.support is set. The jars stay the same bundles at the same
  * paths, so p2 (cairn snapin) sees the installation it made.
  * <p>

@@ -45,6 +45,33 @@ start_console() {
     fail "no console window within 3 minutes"
 }
 
+# Starts the console, waits for its window and closes it as a person does, File > Exit (tried three times, 20 s
+# each: a loaded machine may not have its menu ready at once); fails when it does not end.
+exit_console() {
+    "$product/cairn" >"$work/out.log" 2>&1 &
+    local pid=$! i try window=""
+    for i in $(seq 1 1800); do
+        window=$(xdotool search --onlyvisible --name ' - \[Console Root' 2>/dev/null | head -n 1) || true
+        [ -n "$window" ] && break
+        kill -0 "$pid" 2>/dev/null || { cat "$work/out.log" >&2; fail "the console exited before showing its window"; }
+        sleep 0.1
+    done
+    [ -n "$window" ] || { kill -9 "$pid" 2>/dev/null || true; fail "no console window within 3 minutes"; }
+    for try in 1 2 3; do
+        sleep 1
+        xdotool key --window "$window" alt+f >/dev/null 2>&1 || true
+        sleep 0.5
+        xdotool key x >/dev/null 2>&1 || true
+        for i in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$pid" 2>/dev/null || break
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -9 "$pid" 2>/dev/null || true
+        fail "File > Exit did not close the console"
+    fi
+    wait "$pid" 2>/dev/null || true
+}
+
 archive() { ls "$cache"/console-*.jsa 2>/dev/null | head -n 1; }
 
 start_console
@@ -55,8 +82,9 @@ start_console "-Xlog:class+load=info:file=$work/classes.log"
 shared=$(grep -c 'source: shared objects file (top)' "$work/classes.log" || true)
 [ "$shared" -gt 100 ] || fail "the second start loaded only $shared classes from the archive"
 echo "OK: the second start loaded $shared classes from the archive"
-# The framework's (with its extension's) and the launcher's jars are unsigned at build time (releng/UnsignFramework.java): class-data
-# sharing leaves out the classes of signed jars, and every class that extends or implements one of them
+# The framework's (and its extension's) and the launcher's jars are unsigned at build time
+# (releng/UnsignFramework.java): class-data sharing leaves out the classes of signed jars, and every class that
+# extends or implements one of them
 for id in org.eclipse.osgi org.eclipse.osgi.compatibility.state org.eclipse.equinox.launcher; do
     jar=$(ls "$product"/plugins/"$id"_*.jar | head -n 1)
     entries=$("$JAVA_HOME/bin/jar" tf "$jar")
@@ -82,6 +110,30 @@ if grep -q '\] org\.apache\.aries\.spifly\.' "$work/classes.log"; then
     fail "the console loaded SPI Fly's classes: $(grep -m1 '\] org\.apache\.aries\.spifly\.' "$work/classes.log")"
 fi
 echo "OK: SPI Fly is resolved, not started, and none of its classes was loaded"
+# No CSS or theme engine (cssTheme "none": org.cairn.console.app/plugin.xml says why); a few of e4's CSS interfaces
+# are still loaded by the renderers' signatures
+css=$(grep -c '\] org\.eclipse\.e4\.ui\.css\.' "$work/classes.log" || true)
+[ "$css" -lt 20 ] || fail "the console made e4's CSS or theme engine ($css classes of org.eclipse.e4.ui.css)"
+echo "OK: no CSS or theme engine ($css of e4's CSS classes loaded)"
+# Closed as a person closes it (File > Exit), the console keeps Declarative Services' component descriptions
+# (ds.cache.metadata in config.ini, cairn.product says why) and its next start reads them
+grep -qx 'ds.cache.metadata=true' "$product/configuration/config.ini" || fail "config.ini does not set ds.cache.metadata=true"
+find "$product/configuration" "$HOME" -name componentMetadataStore -delete 2>/dev/null || true
+exit_console
+store=$(find "$product/configuration" "$HOME" -name componentMetadataStore 2>/dev/null | head -n 1)
+[ -n "$store" ] || fail "closed with File > Exit, the console kept no component descriptions for its next start"
+start_console "-Xlog:class+load=info:file=$work/classes-next.log"
+grep -q '\] org\.apache\.felix\.scr\.impl\.metadata\.MetadataStoreHelper\$MetaDataReader ' "$work/classes-next.log" ||
+    fail "the next start did not read the component descriptions kept in $store"
+echo "OK: closed with File > Exit, the console kept its component descriptions and the next start read them"
+# a damaged copy is ignored and the components are read from the bundles: cut short (as by a crash while SCR writes
+# it), then random bytes
+size=$(stat -c %s "$store")
+truncate -s $((size / 2)) "$store"
+start_console
+head -c 4096 /dev/urandom > "$store"
+start_console
+echo "OK: with its component descriptions cut short, or random bytes, the console started"
 
 good=$(stat -c %s "$(archive)")
 printf 'not an archive\n' > "$(archive)"

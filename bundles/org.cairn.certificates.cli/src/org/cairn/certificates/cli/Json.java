@@ -9,7 +9,13 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** A small JSON writer for the command line's {@code --json} output (maps keep their order). */
+/**
+ * A small JSON writer for the command line's {@code --json} output (maps keep their order). Written here rather than
+ * taken from a library (Jackson, Gson, Parsson): it writes only maps, lists, strings, numbers, booleans and null,
+ * which fits in one screen with its escaping; a library would be one more bundle in the command line's start (its
+ * classes loaded and kept in the class-data sharing archive) for none of its features, and the output's exact bytes
+ * are fixed by the command line's tests either way.
+ */
 final class Json {
 
     private Json() {

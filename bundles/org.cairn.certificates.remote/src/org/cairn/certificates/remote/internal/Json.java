@@ -8,7 +8,10 @@ import java.util.Map;
 /**
  * A strict little JSON reader for the remote command line's {@code --json} answers: objects become
  * {@code Map<String, Object>}, arrays {@code List<Object>}, numbers {@code Double}, and the rest strings, booleans and
- * {@code null}. Bounded by the connection's output limit; nesting is shallow in the protocol.
+ * {@code null}. Bounded by the connection's output limit; nesting is shallow in the protocol. Written here rather
+ * than taken from a library: it reads only the other computer's Cairn command line's {@code --json} output, whose
+ * shape that command line's tests fix, and a library would be one more bundle (and its classes) for the remote
+ * command line and the console to load, with its own limits to configure on depth and size.
  */
 public final class Json {
 
