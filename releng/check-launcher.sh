@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the built product's launch script on class-data sharing: the first start of a fresh installation makes
 # the archive in ${XDG_CACHE_HOME}/cairn, the second start maps classes from it, and a damaged or truncated
-# archive is ignored (the console still starts, and a good archive replaces the bad one); and the command line's own
+# archive is ignored (the console still starts, and a good archive replaces the bad one); what the console starts
+# without (SPI Fly, a CSS or theme engine) and what it keeps at a normal end (File > Exit: Declarative Services'
+# component descriptions, read at the next start, a damaged copy ignored); and the command line's own
 # configuration: made in the cache with none of SWT, e4 or p2, used, remade when damaged; and the message when no
 # Java 21 or newer is found (what was tried, what to do). Needs: a built product,
 # xvfb-run, xdotool. Run by ./run-tests after the product is built; alone: releng/check-launcher.sh
