@@ -28,50 +28,50 @@ cache="$XDG_CACHE_HOME/cairn"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# Starts the console, waits for its window (3 minutes at most: a loaded CI machine is slow), closes it, and waits
-# for the JVM to end (it writes the archive on the way out). Extra JVM options: $1.
-start_console() {
+# Starts the console with extra JVM options ($1) and waits for its window (3 minutes at most: a loaded CI machine is
+# slow): sets CONSOLE_PID and CONSOLE_WINDOW.
+await_console() {
     CAIRN_VM_ARGS="${1:-}" "$product/cairn" >"$work/out.log" 2>&1 &
-    local pid=$! i
+    CONSOLE_PID=$!
+    local i
     for i in $(seq 1 1800); do
-        if xdotool search --onlyvisible --name ' - \[Console Root' >/dev/null 2>&1; then
-            kill "$pid"
-            for i in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-            wait "$pid" 2>/dev/null || true
-            return 0
-        fi
-        kill -0 "$pid" 2>/dev/null || { cat "$work/out.log" >&2; fail "the console exited before showing its window"; }
+        CONSOLE_WINDOW=$(xdotool search --onlyvisible --name ' - \[Console Root' 2>/dev/null | head -n 1) || true
+        [ -n "$CONSOLE_WINDOW" ] && return 0
+        kill -0 "$CONSOLE_PID" 2>/dev/null || { cat "$work/out.log" >&2; fail "the console exited before showing its window"; }
         sleep 0.1
     done
-    kill -9 "$pid" 2>/dev/null || true
+    kill -9 "$CONSOLE_PID" 2>/dev/null || true
     fail "no console window within 3 minutes"
+}
+
+# Starts the console, waits for its window, ends it with a signal and waits for the JVM to end (it writes the
+# archive on the way out). Extra JVM options: $1.
+start_console() {
+    local i
+    await_console "${1:-}"
+    kill "$CONSOLE_PID"
+    for i in $(seq 1 600); do kill -0 "$CONSOLE_PID" 2>/dev/null || break; sleep 0.1; done
+    wait "$CONSOLE_PID" 2>/dev/null || true
 }
 
 # Starts the console, waits for its window and closes it as a person does, File > Exit (tried three times, 20 s
 # each: a loaded machine may not have its menu ready at once); fails when it does not end.
 exit_console() {
-    "$product/cairn" >"$work/out.log" 2>&1 &
-    local pid=$! i try window=""
-    for i in $(seq 1 1800); do
-        window=$(xdotool search --onlyvisible --name ' - \[Console Root' 2>/dev/null | head -n 1) || true
-        [ -n "$window" ] && break
-        kill -0 "$pid" 2>/dev/null || { cat "$work/out.log" >&2; fail "the console exited before showing its window"; }
-        sleep 0.1
-    done
-    [ -n "$window" ] || { kill -9 "$pid" 2>/dev/null || true; fail "no console window within 3 minutes"; }
+    local i try
+    await_console
     for try in 1 2 3; do
         sleep 1
-        xdotool key --window "$window" alt+f >/dev/null 2>&1 || true
+        xdotool key --window "$CONSOLE_WINDOW" alt+f >/dev/null 2>&1 || true
         sleep 0.5
         xdotool key x >/dev/null 2>&1 || true
-        for i in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$pid" 2>/dev/null || break
+        for i in $(seq 1 200); do kill -0 "$CONSOLE_PID" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$CONSOLE_PID" 2>/dev/null || break
     done
-    if kill -0 "$pid" 2>/dev/null; then
-        kill -9 "$pid" 2>/dev/null || true
+    if kill -0 "$CONSOLE_PID" 2>/dev/null; then
+        kill -9 "$CONSOLE_PID" 2>/dev/null || true
         fail "File > Exit did not close the console"
     fi
-    wait "$pid" 2>/dev/null || true
+    wait "$CONSOLE_PID" 2>/dev/null || true
 }
 
 archive() { ls "$cache"/console-*.jsa 2>/dev/null | head -n 1; }

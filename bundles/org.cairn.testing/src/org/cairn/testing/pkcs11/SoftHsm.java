@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.cairn.testing.process.ChildJvm;
 import org.cairn.testing.process.Commands;
+import org.cairn.testing.process.Folders;
 
 /**
  * SoftHSM2 tokens in the test JVM's own configuration: the build gives each test JVM a {@code SOFTHSM2_CONF} under
@@ -53,7 +52,7 @@ public final class SoftHsm {
         }
         Path conf = Path.of(name);
         Path tokens = conf.resolveSibling(folder);
-        deleteTree(tokens);
+        Folders.delete(tokens);
         Files.createDirectories(tokens);
         Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
         return new SoftHsm(conf, tokens, work);
@@ -65,18 +64,7 @@ public final class SoftHsm {
      */
     public void remove() throws IOException {
         Files.deleteIfExists(conf);
-        deleteTree(tokens);
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
+        Folders.delete(tokens);
     }
 
     /** Makes a token in the first free slot, with the user PIN {@code pin}. */

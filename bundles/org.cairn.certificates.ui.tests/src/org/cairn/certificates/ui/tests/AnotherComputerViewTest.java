@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +15,7 @@ import org.cairn.certificates.core.DemoChain;
 import org.cairn.certificates.core.GeneratedCertificate;
 import org.cairn.certificates.core.KeyAlgorithm;
 import org.cairn.testing.console.ConsoleWindow;
+import org.cairn.testing.process.Folders;
 import org.cairn.testing.ssh.OtherComputer;
 import org.cairn.testing.ui.Conditions;
 import org.cairn.testing.ui.SWTBot;
@@ -84,18 +84,8 @@ class AnotherComputerViewTest {
                 other.cairn("import", file.toString(), "--scope", "computer", "--store", e.getValue());
             }
         } finally {
-            removeFolder(folder);
+            Folders.delete(folder);
         }
-    }
-
-    /** Removes a temporary folder of files this test made (no subfolders): a run leaves nothing in /tmp. */
-    private static void removeFolder(Path folder) throws IOException {
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(folder);
     }
 
     private static String thumbprint(GeneratedCertificate certificate) throws Exception {
@@ -249,7 +239,7 @@ class AnotherComputerViewTest {
             Files.copy(saved.resolve("id_ed25519.pub"), ssh.resolve("id_ed25519.pub"),
                     StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             // only once the key is back: the saved copy goes
-            removeFolder(saved);
+            Folders.delete(saved);
         }
     }
 
@@ -271,7 +261,7 @@ class AnotherComputerViewTest {
             OtherComputer.keygen(impostor, "");
             oldKey = Files.readString(impostor.resolveSibling("key.pub")).strip().split(" ");
         } finally {
-            removeFolder(impostorFolder);
+            Folders.delete(impostorFolder);
         }
         String knownHosts = "[127.0.0.1]:" + other.name().substring(other.name().indexOf(':') + 1) + " " + oldKey[0]
                 + " " + oldKey[1] + "\n";
