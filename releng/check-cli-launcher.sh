@@ -155,7 +155,7 @@ picocli_read=$(grep -c '^\[[^]]*\]\[info\]\[class,load\] picocli\..*source: .*\.
     fail "the third start mapped $picocli_shared of picocli's classes from the archive and read $picocli_read from its jar"
 grep -q 'com\.sun\.org\.apache\.xerces' "$work/classes.log" &&
     fail "the third start parsed XML: Declarative Services did not use its cache of the components"
-newer=$(find "$(framework)" -newer "$(framework)/.complete" | head -n 1)
+newer=$(find "$(framework)" -newer "$(framework)/.complete" | sed -n 1p)
 [ -z "$newer" ] || fail "a run wrote into the cached framework: $newer"
 echo "OK: the third start mapped $shared of the framework's and $picocli_shared of picocli's classes from the archive;"
 echo "    no Equinox launcher, runtime or app,"
@@ -181,7 +181,7 @@ grep -q "\"$tp\"" "$work/list.out" || fail "list --json lacks the new certificat
 printf 'launcher-pass\n' > "$work/password"
 STDIN="$work/password" run export -- export "$tp" --out "$work/out.pfx"
 [ "$(status export)" = 0 ] || fail "export with the password on standard input exited $(status export): $(cat "$work/export.err")"
-openssl pkcs12 -in "$work/out.pfx" -nokeys -passin pass:launcher-pass 2>/dev/null | grep -q 'BEGIN CERTIFICATE' ||
+grep -q 'BEGIN CERTIFICATE' <<< "$(openssl pkcs12 -in "$work/out.pfx" -nokeys -passin pass:launcher-pass 2>/dev/null)" ||
     fail "the exported PFX does not open with the password given on standard input"
 echo "OK: usage error (2), refusal (1), list --json, export with the password on standard input: as on the Equinox launcher's path"
 # a subcommand activates only the services it uses: list needs the stores alone, so neither the export, import and
@@ -244,7 +244,7 @@ for i in 1 2 3 4; do
     same "parallel$i" list
 done
 [ "$(ls -d "$cache"/cli-config-*/framework | wc -l)" = 1 ] || fail "runs at once left $(ls -d "$cache"/cli-config-*/framework | wc -l) frameworks"
-leftover=$(find "$cache" -maxdepth 2 -name '.framework-*' -o -maxdepth 2 -name '.discarded-*' | head -n 1)
+leftover=$(find "$cache" -maxdepth 2 -name '.framework-*' -o -maxdepth 2 -name '.discarded-*' | sed -n 1p)
 [ -z "$leftover" ] || fail "runs at once left $leftover behind"
 run after -- list
 traced after "using the cached framework"

@@ -57,7 +57,7 @@ tests_site="$work/java-keystores/com.example.keystores.tests.repository/target/r
 for site in "$snapin_site" "$tests_site"; do
     [ -f "$site/content.jar" ] || [ -f "$site/content.xml" ] || fail "the example's build made no repository $site"
 done
-if ls "$snapin_site/plugins" | grep -v '^com\.example\.keystores_' | grep -q .; then
+if [ -n "$(ls "$snapin_site/plugins" | grep -v '^com\.example\.keystores_' || true)" ]; then
     ls "$snapin_site/plugins" >&2
     fail "the snap-in's repository holds more than its own bundle"
 fi

@@ -122,7 +122,7 @@ echo "OK: no CSS or theme engine ($css of e4's CSS classes loaded)"
 grep -qx 'ds.cache.metadata=true' "$product/configuration/config.ini" || fail "config.ini does not set ds.cache.metadata=true"
 find "$product/configuration" "$HOME" -name componentMetadataStore -delete 2>/dev/null || true
 exit_console
-store=$(find "$product/configuration" "$HOME" -name componentMetadataStore 2>/dev/null | head -n 1)
+store=$(find "$product/configuration" "$HOME" -name componentMetadataStore 2>/dev/null | sed -n 1p)
 [ -n "$store" ] || fail "closed with File > Exit, the console kept no component descriptions for its next start"
 start_console "-Xlog:class+load=info:file=$work/classes-next.log"
 grep -q '\] org\.apache\.felix\.scr\.impl\.metadata\.MetadataStoreHelper\$MetaDataReader ' "$work/classes-next.log" ||

@@ -41,7 +41,7 @@ XDG_CONFIG_HOME="$work/config" CAIRN_JAVA="$JAVA_HOME/bin/java" "$product/cairn"
 pid=$!
 expected='servers.cairn - [Console Root\Servers\Example]'
 for _ in $(seq 1 600); do
-    if xdotool search --onlyvisible --name '^servers\.cairn - ' getwindowname %@ 2>/dev/null | grep -qF "$expected"; then
+    if grep -qF "$expected" <<< "$(xdotool search --onlyvisible --name '^servers\.cairn - ' getwindowname %@ 2>/dev/null)"; then
         echo "OK: the console file named on the command line opened: $expected"
         kill "$pid"; wait "$pid" 2>/dev/null || true
         exit 0

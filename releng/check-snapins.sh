@@ -148,7 +148,7 @@ echo "OK: uninstalled; the product is as before and the console starts"
 (cd "$site" && python3 -c "import shutil, sys; shutil.make_archive(sys.argv[1], 'zip', '.')" "$work/signed")
 snapin install --trust-signer "$signer" "jar:file:$work/signed.zip!/" "$feature"
 expect_ok "install --trust-signer"
-"$product/cairn" snapin list | grep -qF "$feature" || fail "the signed snap-in is not listed"
+grep -qF "$feature" <<< "$("$product/cairn" snapin list)" || fail "the signed snap-in is not listed"
 echo "OK: signed content installed once its publisher is trusted (jar:file: archive)"
 snapin uninstall "$feature"
 expect_ok "uninstall of the signed snap-in"
@@ -158,7 +158,7 @@ diff -u "$work/before" "$work/after" >&2 || fail "after the second uninstall the
 # 7. The SDK feature from Cairn's own update site: its source bundles added, then removed
 snapin install --trust-signer "$signer" "$cairn_site" org.cairn.sdk.feature
 expect_ok "install of the SDK"
-ls "$product/plugins" | grep -q '^org.cairn.console.api.source_' || fail "the SDK did not add org.cairn.console.api.source"
+compgen -G "$product/plugins/org.cairn.console.api.source_*" > /dev/null || fail "the SDK did not add org.cairn.console.api.source"
 # Its API reference (org.cairn.sdk.doc): a page for every exported package of the API bundles (as their manifests in
 # this tree export them), SnapIn's page with its Javadoc, nothing of an internal package
 doc=$(ls "$product"/plugins/org.cairn.sdk.doc_*.jar 2>/dev/null | head -n 1)
@@ -177,8 +177,9 @@ for bundle in org.cairn.console.api org.cairn.certificates.core org.cairn.certif
 done
 grep -q 'A snap-in: a kind of node tree the user can add to a console' "$work/doc/reference/api/org/cairn/console/api/SnapIn.html" ||
     fail "SnapIn's page in the API reference lacks its Javadoc"
-if find "$work/doc/reference" -path '*/internal/*' | grep -q .; then
-    fail "the API reference documents an internal package: $(find "$work/doc/reference" -path '*/internal/*' | head -n 1)"
+internal=$(find "$work/doc/reference" -path '*/internal/*')
+if [ -n "$internal" ]; then
+    fail "the API reference documents an internal package: ${internal%%$'\n'*}"
 fi
 echo "OK: the SDK's API reference: $(find "$work/doc/reference/api/org" -name package-summary.html | wc -l) packages"
 snapin uninstall org.cairn.sdk.feature

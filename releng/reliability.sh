@@ -160,7 +160,7 @@ for i in $(seq 1 "$KILLS_DELETE"); do
         whole)
             # a kept entry keeps a key that belongs to its certificate (checked every tenth time: each check is a JVM)
             if [ $((i % 10)) != 0 ] || { cairn export "$tp" --out "$work/check.pfx" --password-file "$work/pw" --force > /dev/null 2>&1 \
-                && openssl pkcs12 -in "$work/check.pfx" -passin file:"$work/pw" -nodes 2>/dev/null | grep -q "PRIVATE KEY"; }; then
+                && grep -q "PRIVATE KEY" <<< "$(openssl pkcs12 -in "$work/check.pfx" -passin file:"$work/pw" -nodes 2>/dev/null)"; }; then
                 kept=$((kept + 1))
             else
                 bad=$((bad + 1)); echo "delete $i: entry kept but its key does not export" >&2

@@ -171,7 +171,7 @@ if wants export; then
         grep -q 'Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 100000, PRF hmacWithSHA256' <<< "$info" || { echo "$f: not PBES2 AES-256 with 100,000 iterations: $info" >&2; exit 1; }
         n=$(openssl pkcs12 -in "$f" -nokeys -passin file:"$x/password" 2> /dev/null | grep -c 'BEGIN CERTIFICATE')
         [ "$n" = 2 ] || { echo "$f holds $n certificates, not the certificate and its CA" >&2; exit 1; }
-        openssl pkcs12 -in "$f" -nocerts -nodes -passin file:"$x/password" 2> /dev/null | grep -q 'BEGIN PRIVATE KEY' ||
+        grep -q 'BEGIN PRIVATE KEY' <<< "$(openssl pkcs12 -in "$f" -nocerts -nodes -passin file:"$x/password" 2> /dev/null)" ||
             { echo "$f holds no private key" >&2; exit 1; }
     done
     row "cairn cert export → PFX (RSA-2048, chain, AES256-SHA256, 100,000 it.)" "$A_MS" "openssl pkcs12 -export, same parameters" "$B_MS"
