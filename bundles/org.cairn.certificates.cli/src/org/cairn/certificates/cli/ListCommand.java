@@ -118,9 +118,9 @@ final class ListCommand implements Subcommand {
             String key = e.hasPrivateKey() ? (e.exportable() ? "exportable" : "yes") : "";
             rows.add(physical
                     ? new String[] {e.logicalStore().shortName(), String.join(", ", e.physicalStores()), e.thumbprint(),
-                        e.issuedTo(), e.issuedBy(), Entries.DAY.format(e.notAfter()), key, e.friendlyName()}
+                        e.issuedTo(), e.issuedBy(), Entries.day(e.notAfter()), key, e.friendlyName()}
                     : new String[] {e.logicalStore().shortName(), e.thumbprint(), e.issuedTo(), e.issuedBy(),
-                        Entries.DAY.format(e.notAfter()), key, e.friendlyName()});
+                        Entries.day(e.notAfter()), key, e.friendlyName()});
         }
         io.out().print(Entries.table(rows));
         if (physical) {
