@@ -98,7 +98,7 @@ final class Entries {
      * @return the instant as {@link Instant#toString()} writes it ({@code 2026-12-07T18:14:15Z}), without its
      *         formatter for whole seconds of the years certificates use: a listing writes two for each entry, and the
      *         formatter's first thousands of calls (interpreted, then compiled code of the command line's quick JIT)
-     *         took a fifth of a 10,000-entry {@code list --json}'s own time
+     *         took about a sixth of a 10,000-entry {@code list --json}'s own time
      */
     static String instant(Instant at) {
         if (at.getNano() != 0 || at.getEpochSecond() < FIRST || at.getEpochSecond() >= LAST) {
