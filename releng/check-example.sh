@@ -82,23 +82,12 @@ snapin() { # ARGS...: `cairn snapin ARGS...`, which must succeed
     "$product/cairn" snapin "$@" >"$work/out" 2>&1 || { cat "$work/out" >&2; fail "cairn snapin $*"; }
 }
 
-# Starts the console, waits for its window (3 minutes at most), closes it
-start_console() {
-    "$product/cairn" >"$work/console.log" 2>&1 &
-    local pid=$! i
-    for i in $(seq 1 1800); do
-        if xdotool search --onlyvisible --name ' - \[Console Root' >/dev/null 2>&1; then
-            kill "$pid"
-            for i in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-            wait "$pid" 2>/dev/null || true
-            return 0
-        fi
-        kill -0 "$pid" 2>/dev/null || { cat "$work/console.log" >&2; { tail -n 80 "$product"/configuration/*.log >&2 2>/dev/null || true; }; fail "the console exited before showing its window"; }
-        sleep 0.1
-    done
-    kill -9 "$pid" 2>/dev/null || true
-    fail "no console window within 3 minutes"
-}
+CONSOLE_LOG="$work/console.log"
+# console_start, console_end_by_signal (every wait bounded)
+. "$top/releng/console.sh"
+
+# Starts the console, waits for its window (3 minutes at most), ends it
+start_console() { console_start; console_end_by_signal; }
 
 state > "$work/before"
 
@@ -137,8 +126,8 @@ for i in $(seq 1 6000); do
     kill -0 "$pid" 2>/dev/null || { cat "$results/console.log" >&2; fail "the console exited before the UI test ended"; }
     sleep 0.1
 done
-kill "$pid" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
+CONSOLE_PID=$pid
+console_end_by_signal
 [ -f "$report" ] || fail "the UI test wrote no report within 10 minutes (console output: $results/console.log)"
 cat "$report"
 grep -qx 'RESULT: PASSED' "$report" || fail "the UI test inside the installed console failed (screenshots: $results)"

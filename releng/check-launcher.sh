@@ -29,51 +29,15 @@ cache="$XDG_CACHE_HOME/cairn"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-# Starts the console with extra JVM options ($1) and waits for its window (3 minutes at most: a loaded CI machine is
-# slow): sets CONSOLE_PID and CONSOLE_WINDOW.
-await_console() {
-    CAIRN_VM_ARGS="${1:-}" "$product/cairn" >"$work/out.log" 2>&1 &
-    CONSOLE_PID=$!
-    local i
-    for i in $(seq 1 1800); do
-        CONSOLE_WINDOW=$(xdotool search --onlyvisible --name ' - \[Console Root' 2>/dev/null | head -n 1) || true
-        [ -n "$CONSOLE_WINDOW" ] && return 0
-        kill -0 "$CONSOLE_PID" 2>/dev/null || { cat "$work/out.log" >&2; fail "the console exited before showing its window"; }
-        sleep 0.1
-    done
-    kill -9 "$CONSOLE_PID" 2>/dev/null || true
-    fail "no console window within 3 minutes"
-}
+CONSOLE_LOG="$work/out.log"
+# console_start, console_end_by_signal, console_exit (every wait bounded)
+. "$top/releng/console.sh"
 
-# Starts the console, waits for its window, ends it with a signal and waits for the JVM to end (it writes the
-# archive on the way out). Extra JVM options: $1.
-start_console() {
-    local i
-    await_console "${1:-}"
-    kill "$CONSOLE_PID"
-    for i in $(seq 1 600); do kill -0 "$CONSOLE_PID" 2>/dev/null || break; sleep 0.1; done
-    wait "$CONSOLE_PID" 2>/dev/null || true
-}
+# Starts the console with extra JVM options ($1), waits for its window and ends it with a signal
+start_console() { console_start "${1:-}"; console_end_by_signal; }
 
-# Starts the console, waits for its window and closes it as a person does, File > Exit (tried three times, 20 s
-# each: a loaded machine may not have its menu ready at once); fails when it does not end.
-exit_console() {
-    local i try
-    await_console
-    for try in 1 2 3; do
-        sleep 1
-        xdotool key --window "$CONSOLE_WINDOW" alt+f >/dev/null 2>&1 || true
-        sleep 0.5
-        xdotool key x >/dev/null 2>&1 || true
-        for i in $(seq 1 200); do kill -0 "$CONSOLE_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$CONSOLE_PID" 2>/dev/null || break
-    done
-    if kill -0 "$CONSOLE_PID" 2>/dev/null; then
-        kill -9 "$CONSOLE_PID" 2>/dev/null || true
-        fail "File > Exit did not close the console"
-    fi
-    wait "$CONSOLE_PID" 2>/dev/null || true
-}
+# Starts the console, waits for its window and closes it as a person does, File > Exit
+exit_console() { console_start; console_exit; }
 
 archive() { ls "$cache"/console-*.jsa 2>/dev/null | head -n 1; }
 
@@ -157,7 +121,7 @@ grep -i 'warning\|error' "$work/out.log" | grep -iv 'SessionManager\|dbus' && fa
 echo "OK: class-data sharing of the launch script"
 
 # --- the command line's own configuration -------------------------------------------------------------------------
-"$product/cairn" cert list --store Root > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert list failed"; }
+timeout 300 "$product/cairn" cert list --store Root > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert list failed"; }
 own=$(ls -d "$cache"/cli-config-* 2>/dev/null | head -n 1)
 [ -n "$own" ] && [ -f "$own/config.ini" ] || fail "cairn cert made no configuration of its own in $cache"
 list="$own/org.eclipse.equinox.simpleconfigurator/bundles.info"
@@ -170,7 +134,7 @@ grep -Eq '^(org\.cairn\.certificates\.remote|org\.apache\.sshd|slf4j|org\.apache
     fail "the command line's bundle list has the SSH stack without --computer"
 echo "OK: cairn cert ran on its own configuration ($(grep -vc '^#' "$list") of $(grep -vc '^#' "$product/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info") bundles)"
 # --computer: a second configuration with the bundle of other computers and SSH (the name cannot be resolved: .invalid)
-if "$product/cairn" cert list --computer cairn-check.invalid > "$work/cli.log" 2>&1; then
+if timeout 300 "$product/cairn" cert list --computer cairn-check.invalid > "$work/cli.log" 2>&1; then
     fail "cairn cert list --computer cairn-check.invalid succeeded"
 fi
 grep -q 'other computers need the bundle' "$work/cli.log" && { cat "$work/cli.log" >&2; fail "--computer ran without the remote bundle"; }
@@ -182,9 +146,9 @@ remote=$(ls -d "$cache"/cli-remote-config-* 2>/dev/null | head -n 1)
 [ -f "$own/config.ini" ] || fail "the configuration with --computer removed the one without"
 echo "OK: --computer runs on a second configuration with SSH ($(grep -vc '^#' "$remote/org.eclipse.equinox.simpleconfigurator/bundles.info") bundles)"
 rm "$own/config.ini"
-"$product/cairn" cert --help > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert --help failed after its configuration was damaged"; }
+timeout 300 "$product/cairn" cert --help > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert --help failed after its configuration was damaged"; }
 [ -f "$own/config.ini" ] || fail "a damaged configuration was not made again"
-CAIRN_CLI_CONFIG=full "$product/cairn" cert list --store Root > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert failed on the full configuration"; }
+CAIRN_CLI_CONFIG=full timeout 300 "$product/cairn" cert list --store Root > "$work/cli.log" 2>&1 || { cat "$work/cli.log" >&2; fail "cairn cert failed on the full configuration"; }
 echo "OK: a damaged configuration is made again; CAIRN_CLI_CONFIG=full runs on the installation's"
 
 # --- no Java 21 or newer: the script says what it tried (in a private mount namespace over the machine's JDKs) -----
@@ -195,7 +159,7 @@ if [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null; then
     printf '#!/bin/sh\necho "the script started a Java it had refused" >&2\nexit 3\n' > "$old/bin/java"
     chmod +x "$old/bin/java"
     status=0
-    env -u JAVA_HOME CAIRN_JAVA="$old/bin/java" PATH=/usr/bin:/bin unshare -m --propagation private \
+    env -u JAVA_HOME CAIRN_JAVA="$old/bin/java" PATH=/usr/bin:/bin timeout 300 unshare -m --propagation private \
         sh -c 'mount -t tmpfs none /usr/lib/jvm && exec "$0" cert --help' "$product/cairn" > "$work/nojava.log" 2>&1 ||
         status=$?
     [ "$status" = 1 ] || { cat "$work/nojava.log" >&2; fail "with no Java 21 or newer the script exited with $status, not 1"; }

@@ -37,18 +37,23 @@ cat > "$work/servers.cairn" <<'XML'
 </console>
 XML
 cd "$work"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+# console_end_by_signal (a bounded wait)
+. "$top/releng/console.sh"
 XDG_CONFIG_HOME="$work/config" CAIRN_JAVA="$JAVA_HOME/bin/java" "$product/cairn" servers.cairn >"$work/out.log" 2>&1 &
 pid=$!
 expected='servers.cairn - [Console Root\Servers\Example]'
 for _ in $(seq 1 600); do
     if grep -qF "$expected" <<< "$(xdotool search --onlyvisible --name '^servers\.cairn - ' getwindowname %@ 2>/dev/null)"; then
         echo "OK: the console file named on the command line opened: $expected"
-        kill "$pid"; wait "$pid" 2>/dev/null || true
+        CONSOLE_PID=$pid
+        console_end_by_signal
         exit 0
     fi
     kill -0 "$pid" 2>/dev/null || { echo "The console exited before showing its window:" >&2; cat "$work/out.log" >&2; exit 1; }
     sleep 0.1
 done
 echo "No window titled '$expected' within 60 s; windows: $(xdotool search --onlyvisible --name . getwindowname %@ 2>/dev/null | tr '\n' ';')" >&2
-kill "$pid"; wait "$pid" 2>/dev/null || true
+CONSOLE_PID=$pid
+console_end_by_signal
 exit 1

@@ -68,23 +68,12 @@ expect_ok() { # WHAT
     [ "$status" = 0 ] || { cat "$work/out" >&2; fail "$1: exit status $status"; }
 }
 
-# Starts the console, waits for its window (3 minutes at most), closes it
-start_console() {
-    "$product/cairn" >"$work/console.log" 2>&1 &
-    local pid=$! i
-    for i in $(seq 1 1800); do
-        if xdotool search --onlyvisible --name ' - \[Console Root' >/dev/null 2>&1; then
-            kill "$pid"
-            for i in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-            wait "$pid" 2>/dev/null || true
-            return 0
-        fi
-        kill -0 "$pid" 2>/dev/null || { cat "$work/console.log" >&2; { tail -n 80 "$product"/configuration/*.log >&2 2>/dev/null || true; }; fail "the console exited before showing its window"; }
-        sleep 0.1
-    done
-    kill -9 "$pid" 2>/dev/null || true
-    fail "no console window within 3 minutes"
-}
+CONSOLE_LOG="$work/console.log"
+# console_start, console_end_by_signal (every wait bounded)
+. "$top/releng/console.sh"
+
+# Starts the console, waits for its window (3 minutes at most), ends it
+start_console() { console_start; console_end_by_signal; }
 
 # A p2 repository as plain content.xml and artifacts.xml, which the steps below edit
 plain_copy() { # FROM TO
