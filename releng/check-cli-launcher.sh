@@ -177,6 +177,37 @@ run list -- list --json
 full list-full -- list --json
 same list list-full
 grep -q "\"$tp\"" "$work/list.out" || fail "list --json lacks the new certificate"
+# A group's first run makes its archive as it ends; one ended by a signal or a failure may have loaded only part of
+# the group's classes, and the JVM would use that part for good: the launch script removes it. Here the first export
+# waits for its password on standard input (a pipe no one writes to) and is ended by SIGTERM, as a closed terminal
+# ends it; then an export of a certificate that is not there fails
+[ -z "$(ls "$cache"/cli-launcher-export-*.jsa 2>/dev/null)" ] || fail "an export archive before the first export"
+mkfifo "$work/silent"
+exec 7<> "$work/silent"
+"$product/cairn" cert export "$tp" --out "$work/never.pfx" <&7 > "$work/never.out" 2>&1 &
+pid=$!
+for i in $(seq 1 300); do [ -n "$(pgrep -P "$pid" java)" ] && break; sleep 0.1; done
+[ -n "$(pgrep -P "$pid" java)" ] || fail "the first export did not run Java as the launch script's child"
+sleep 3
+kill "$pid"
+for i in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then
+    pkill -9 -P "$pid" java || true
+    kill -9 "$pid" 2>/dev/null || true
+    fail "the export waiting for its password did not end within 60 s of SIGTERM"
+fi
+signalled=0
+wait "$pid" || signalled=$?
+exec 7>&-
+[ "$signalled" = 143 ] || fail "the export ended by SIGTERM exited $signalled, not 143: $(cat "$work/never.out")"
+[ -z "$(ls "$cache"/cli-launcher-export-*.jsa 2>/dev/null)" ] ||
+    fail "the first export ended by a signal kept its archive $(ls "$cache"/cli-launcher-export-*.jsa)"
+[ ! -e "$work/never.pfx" ] || fail "the export ended by a signal before its password left $work/never.pfx"
+run export-missing -- export 0000000000000000000000000000000000000000 --out "$work/missing.pfx"
+[ "$(status export-missing)" = 1 ] || fail "export of a missing thumbprint exited $(status export-missing), expected 1"
+[ -z "$(ls "$cache"/cli-launcher-export-*.jsa 2>/dev/null)" ] ||
+    fail "a first export that failed kept its archive $(ls "$cache"/cli-launcher-export-*.jsa)"
+echo "OK: a group's first run ended by SIGTERM (143), or failing (1), keeps no archive; the next whole run makes it"
 # a password on standard input (not a terminal: its first line)
 printf 'launcher-pass\n' > "$work/password"
 STDIN="$work/password" run export -- export "$tp" --out "$work/out.pfx"

@@ -127,6 +127,15 @@ expect_status 0 "${as_other[@]}" HOME="$work/nohome" TMPDIR="$work/tmp-cli" CAIR
 [ "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/out")" = 0 ] \
     || fail "cert list without a writable home: $(cat "$work/out") $(cat "$work/err")"
 [ -z "$(ls -A "$work/tmp-cli")" ] || fail "the command line left its temporary folder: $(ls -A "$work/tmp-cli")"
+# there Java runs as the launch script's child, and still reads the script's standard input: a password on it
+if [ -n "$corpus" ]; then
+    cp "$corpus/rustcrypto_example2.pfx" "$work/for-other.pfx"
+    printf '1234\n' > "$work/pw-other"
+    chmod 644 "$work/for-other.pfx" "$work/pw-other"
+    expect_status 0 "${as_other[@]}" HOME="$work/nohome" TMPDIR="$work/tmp-cli" CAIRN_JAVA="$CAIRN_JAVA" \
+        CAIRN_STORE_ROOT="$work/other-stores" "$copy/cairn" cert import "$work/for-other.pfx" < "$work/pw-other"
+    [ -z "$(ls -A "$work/tmp-cli")" ] || fail "the command line left its temporary folder: $(ls -A "$work/tmp-cli")"
+fi
 # nothing writable at all: a clear message and a non-zero exit, not silence
 expect_status 1 "${as_other[@]}" HOME="$work/nohome" TMPDIR="$work/nohome" CAIRN_JAVA="$CAIRN_JAVA" \
     CAIRN_STORE_ROOT="$work/other-stores" "$copy/cairn" cert list
