@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.cairn.testing.process.Repository;
+
 /** The third-party PKCS #12 corpus in the repository's testdata/pkcs12 and its MANIFEST.tsv, one row per file. */
 final class Corpus {
 
@@ -42,17 +44,9 @@ final class Corpus {
     private Corpus() {
     }
 
-    /** @return the corpus folder: found from -Dcairn.repo.root (or user.dir) and its parents */
+    /** @return the corpus folder, the repository's testdata/pkcs12 (the folder of its MANIFEST.tsv) */
     static Path dir() {
-        String start = System.getProperty("cairn.repo.root", System.getProperty("user.dir"));
-        for (Path d = Path.of(start).toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("testdata/pkcs12");
-            if (Files.isRegularFile(candidate.resolve("MANIFEST.tsv"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("testdata/pkcs12/MANIFEST.tsv not found above " + start
-                + " (set -Dcairn.repo.root to the repository's folder)");
+        return Repository.file("testdata/pkcs12/MANIFEST.tsv").getParent();
     }
 
     static List<Row> rows() {

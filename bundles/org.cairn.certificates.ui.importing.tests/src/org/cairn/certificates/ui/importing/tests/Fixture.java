@@ -31,6 +31,7 @@ import org.cairn.certificates.ui.CertificateStoreNode;
 import org.cairn.console.api.ConsoleIds;
 import org.cairn.console.api.ConsoleNode;
 import org.cairn.console.api.SnapIn;
+import org.cairn.testing.process.Repository;
 import org.cairn.testing.ui.SWTBot;
 import org.cairn.testing.ui.UIThreadRunnable;
 import org.eclipse.core.commands.ParameterizedCommand;
@@ -172,14 +173,7 @@ final class Fixture {
 
     /** @return a file of the PKCS #12 corpus in the repository's testdata/pkcs12 (see its MANIFEST.tsv) */
     static Path corpus(String name) {
-        String start = System.getProperty("cairn.repo.root", System.getProperty("user.dir"));
-        for (Path d = Path.of(start).toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("testdata/pkcs12").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("The corpus file " + name + " was not found from " + start);
+        return Repository.file("testdata/pkcs12/" + name);
     }
 
     /** @return the snap-in's node for {@code store} of {@code scope}, as the console tree shows it */
