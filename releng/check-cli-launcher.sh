@@ -207,6 +207,11 @@ run export-missing -- export 0000000000000000000000000000000000000000 --out "$wo
 [ "$(status export-missing)" = 1 ] || fail "export of a missing thumbprint exited $(status export-missing), expected 1"
 [ -z "$(ls "$cache"/cli-launcher-export-*.jsa 2>/dev/null)" ] ||
     fail "a first export that failed kept its archive $(ls "$cache"/cli-launcher-export-*.jsa)"
+# with its input closed (as some service managers start a command), the first run still runs and says what is missing
+if "$product/cairn" cert export "$tp" --out "$work/closed.pfx" <&- > "$work/closed.out" 2>&1; then
+    fail "an export with its input closed and no password succeeded"
+fi
+grep -q 'needs a non-empty password' "$work/closed.out" || fail "a first export with its input closed: $(cat "$work/closed.out")"
 echo "OK: a group's first run ended by SIGTERM (143), or failing (1), keeps no archive; the next whole run makes it"
 # a password on standard input (not a terminal: its first line)
 printf 'launcher-pass\n' > "$work/password"
