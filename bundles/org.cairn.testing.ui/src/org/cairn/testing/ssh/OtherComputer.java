@@ -417,6 +417,8 @@ public final class OtherComputer implements AutoCloseable {
             sshd.destroyForcibly();
             sshd.waitFor(10, TimeUnit.SECONDS);
         }
+        // not org.cairn.testing.process.Folders.delete: this bundle goes to snap-in publishers on Cairn's update site
+        // without org.cairn.testing (releng/check-example.sh installs it so)
         try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
             for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
