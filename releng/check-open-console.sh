@@ -38,13 +38,13 @@ cat > "$work/servers.cairn" <<'XML'
 XML
 cd "$work"
 fail() { echo "FAIL: $*" >&2; exit 1; }
-# console_end_by_signal (a bounded wait)
+# x (xdotool with a bound), console_end_by_signal (a bounded wait)
 . "$top/releng/console.sh"
 XDG_CONFIG_HOME="$work/config" CAIRN_JAVA="$JAVA_HOME/bin/java" "$product/cairn" servers.cairn >"$work/out.log" 2>&1 &
 pid=$!
 expected='servers.cairn - [Console Root\Servers\Example]'
 for _ in $(seq 1 600); do
-    if grep -qF "$expected" <<< "$(xdotool search --onlyvisible --name '^servers\.cairn - ' getwindowname %@ 2>/dev/null)"; then
+    if grep -qF "$expected" <<< "$(x search --onlyvisible --name '^servers\.cairn - ' getwindowname %@)"; then
         echo "OK: the console file named on the command line opened: $expected"
         CONSOLE_PID=$pid
         console_end_by_signal
