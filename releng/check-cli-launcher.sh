@@ -186,8 +186,9 @@ mkfifo "$work/silent"
 exec 7<> "$work/silent"
 "$product/cairn" cert export "$tp" --out "$work/never.pfx" <&7 > "$work/never.out" 2>&1 &
 pid=$!
-for i in $(seq 1 300); do [ -n "$(pgrep -P "$pid" java)" ] && break; sleep 0.1; done
-[ -n "$(pgrep -P "$pid" java)" ] || fail "the first export did not run Java as the launch script's child"
+java_pid=""
+for i in $(seq 1 300); do java_pid=$(pgrep -P "$pid" java) && break; sleep 0.1; done
+[ -n "$java_pid" ] || fail "the first export did not run Java as the launch script's child"
 sleep 3
 kill "$pid"
 for i in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done

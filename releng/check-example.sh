@@ -83,11 +83,8 @@ snapin() { # ARGS...: `cairn snapin ARGS...`, which must succeed
 }
 
 CONSOLE_LOG="$work/console.log"
-# console_start, console_end_by_signal (every wait bounded)
+# console_start_and_end: the console started, its window awaited, ended by SIGTERM (every wait bounded)
 . "$top/releng/console.sh"
-
-# Starts the console, waits for its window (3 minutes at most), ends it
-start_console() { console_start; console_end_by_signal; }
 
 state > "$work/before"
 
@@ -138,6 +135,6 @@ snapin uninstall com.example.keystores.tests.feature
 snapin uninstall com.example.keystores.feature
 state > "$work/after"
 diff -u "$work/before" "$work/after" >&2 || fail "after uninstalling the example the product differs from before"
-start_console
+console_start_and_end
 echo "OK: uninstalled; the product is as before and the console starts"
 echo "OK: the example snap-in built outside the tree, installed, tested inside the console and removed"

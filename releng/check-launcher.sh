@@ -30,11 +30,8 @@ cache="$XDG_CACHE_HOME/cairn"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 CONSOLE_LOG="$work/out.log"
-# console_start, console_end_by_signal, console_exit (every wait bounded)
+# console_start_and_end (ended by SIGTERM), console_start, console_exit (File > Exit); every wait bounded
 . "$top/releng/console.sh"
-
-# Starts the console with extra JVM options ($1), waits for its window and ends it with a signal
-start_console() { console_start "${1:-}"; console_end_by_signal; }
 
 # Starts the console, waits for its window and closes it as a person does, File > Exit
 exit_console() { console_start; console_exit; }
@@ -43,25 +40,57 @@ archive() { ls "$cache"/console-*.jsa 2>/dev/null | head -n 1; }
 
 # The first start makes the archive as it ends; one ended by a signal (here once its window showed) may have loaded
 # only part of the console's classes, and the JVM would use that part for good: the launch script removes it
-start_console
+console_start_and_end
 [ -z "$(archive)" ] || fail "a first start ended by a signal kept its archive $(archive)"
 echo "OK: a first start ended by a signal left no archive"
 exit_console
 [ -n "$(archive)" ] || fail "the first start closed with File > Exit made no archive in $cache"
 echo "OK: the first start closed with File > Exit made $(basename "$(archive)") ($(stat -c %s "$(archive)") bytes)"
 
-start_console "-Xlog:class+load=info:file=$work/classes.log"
+console_start_and_end "-Xlog:class+load=info:file=$work/classes.log"
 shared=$(grep -c 'source: shared objects file (top)' "$work/classes.log" || true)
 [ "$shared" -gt 100 ] || fail "the second start loaded only $shared classes from the archive"
 echo "OK: the second start loaded $shared classes from the archive"
 # The framework's (and its extension's) and the launcher's jars are unsigned at build time
-# (releng/UnsignFramework.java): class-data sharing leaves out the classes of signed jars, and every class that
+# (releng/ProductJars.java): class-data sharing leaves out the classes of signed jars, and every class that
 # extends or implements one of them
 for id in org.eclipse.osgi org.eclipse.osgi.compatibility.state org.eclipse.equinox.launcher; do
     jar=$(ls "$product"/plugins/"$id"_*.jar | head -n 1)
     entries=$("$JAVA_HOME/bin/jar" tf "$jar")
     if grep -Eiq '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' <<< "$entries"; then fail "$(basename "$jar") is signed"; fi
 done
+# Every plug-in jar's entries are stored, not deflated (releng/ProductJars.java: the JVM reads each bundle class's
+# bytes from its jar on every start, archived or not), and artifacts.xml has the jars' sizes (read by Python's zip
+# reader, not Java's)
+stored=$(python3 - "$product" <<'PY'
+import glob, os, re, sys, zipfile
+product = sys.argv[1]
+index = open(os.path.join(product, "artifacts.xml"), encoding="utf-8").read()
+jars = sorted(glob.glob(os.path.join(product, "plugins", "*.jar")))
+for jar in jars:
+    with zipfile.ZipFile(jar) as z:
+        deflated = [i.filename for i in z.infolist() if i.compress_type != zipfile.ZIP_STORED]
+        if deflated:
+            sys.exit("%s has %d compressed entries (%s...)" % (os.path.basename(jar), len(deflated), deflated[0]))
+        if z.testzip() is not None:
+            sys.exit("%s: entry %s is damaged" % (os.path.basename(jar), z.testzip()))
+    m = re.fullmatch(r"(.+?)_(\d+\.\d+\.\d+(?:\.[\w-]+)?)\.jar", os.path.basename(jar))
+    size = m and re.search(r"id='%s' version='%s'>\s*<properties[^>]*>\s*<property name='download\.size' value='(\d+)'"
+                           % (re.escape(m.group(1)), re.escape(m.group(2))), index)
+    if not size or int(size.group(1)) != os.path.getsize(jar):
+        sys.exit("artifacts.xml does not give the size of %s" % os.path.basename(jar))
+print(len(jars))
+PY
+) || fail "the product's plug-in jars: $stored"
+[ "$stored" -gt 100 ] || fail "only $stored plug-in jars in the product"
+# and the bundles that were signed still are, and verify (a signature covers the entries' contents, not their
+# compression)
+for id in org.eclipse.swt.gtk.linux.x86_64 org.eclipse.e4.ui.workbench bcprov; do
+    jar=$(ls "$product"/plugins/"$id"_*.jar | sed -n 1p)
+    verified=$("$JAVA_HOME/bin/jarsigner" -verify "$jar" 2>&1) || true
+    grep -q '^jar verified' <<< "$verified" || fail "$(basename "$jar") no longer verifies: $verified"
+done
+echo "OK: the product's $stored plug-in jars are stored, not compressed; the signed ones still verify"
 for class in org.eclipse.equinox.launcher.Main org.eclipse.osgi.internal.framework.EquinoxContainer \
     org.eclipse.osgi.compatibility.state.Activator \
     org.apache.felix.scr.impl.Activator org.eclipse.e4.ui.internal.workbench.swt.E4Application \
@@ -94,7 +123,7 @@ find "$product/configuration" "$HOME" -name componentMetadataStore -delete 2>/de
 exit_console
 store=$(find "$product/configuration" "$HOME" -name componentMetadataStore 2>/dev/null | sed -n 1p)
 [ -n "$store" ] || fail "closed with File > Exit, the console kept no component descriptions for its next start"
-start_console "-Xlog:class+load=info:file=$work/classes-next.log"
+console_start_and_end "-Xlog:class+load=info:file=$work/classes-next.log"
 grep -q '\] org\.apache\.felix\.scr\.impl\.metadata\.MetadataStoreHelper\$MetaDataReader ' "$work/classes-next.log" ||
     fail "the next start did not read the component descriptions kept in $store"
 echo "OK: closed with File > Exit, the console kept its component descriptions and the next start read them"
@@ -102,9 +131,9 @@ echo "OK: closed with File > Exit, the console kept its component descriptions a
 # it), then random bytes
 size=$(stat -c %s "$store")
 truncate -s $((size / 2)) "$store"
-start_console
+console_start_and_end
 head -c 4096 /dev/urandom > "$store"
-start_console
+console_start_and_end
 echo "OK: with its component descriptions cut short, or random bytes, the console started"
 
 good=$(stat -c %s "$(archive)")
@@ -114,7 +143,7 @@ exit_console
 echo "OK: with a damaged archive the console started, and a new archive replaced it"
 
 truncate -s $((good / 2)) "$(archive)"
-start_console
+console_start_and_end
 echo "OK: with a truncated archive the console started"
 
 grep -i 'warning\|error' "$work/out.log" | grep -iv 'SessionManager\|dbus' && fail "the launcher printed warnings" || true

@@ -69,11 +69,8 @@ expect_ok() { # WHAT
 }
 
 CONSOLE_LOG="$work/console.log"
-# console_start, console_end_by_signal (every wait bounded)
+# console_start_and_end: the console started, its window awaited, ended by SIGTERM (every wait bounded)
 . "$top/releng/console.sh"
-
-# Starts the console, waits for its window (3 minutes at most), ends it
-start_console() { console_start; console_end_by_signal; }
 
 # A p2 repository as plain content.xml and artifacts.xml, which the steps below edit
 plain_copy() { # FROM TO
@@ -122,7 +119,7 @@ snapin install --trust-unsigned "$work/unsigned" "$feature"
 snapin update "$feature"
 expect_ok "update"
 grep -qF "up to date" "$work/out" || { cat "$work/out" >&2; fail "update of the newest version did not say it is up to date"; }
-start_console
+console_start_and_end
 echo "OK: the console starts with the snap-in installed"
 
 # 5. Uninstall: the product is as before (the snap-in's files removed too)
@@ -130,7 +127,7 @@ snapin uninstall "$feature"
 expect_ok "uninstall"
 state > "$work/after"
 diff -u "$work/before" "$work/after" >&2 || fail "after uninstall the product differs from before the install"
-start_console
+console_start_and_end
 echo "OK: uninstalled; the product is as before and the console starts"
 
 # 6. Signed content, its signer trusted with --trust-signer: installed from a jar:file: archive of the site

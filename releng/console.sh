@@ -95,6 +95,13 @@ console_end_by_signal() {
     wait "$CONSOLE_PID" 2>/dev/null || true
 }
 
+# console_start_and_end [JVM-OPTIONS] [ARG...]: a start that only has to reach the window (what it leaves behind is
+# what the caller checks: the class-data sharing archive, Declarative Services' cache), then ended by SIGTERM
+console_start_and_end() {
+    console_start "$@"
+    console_end_by_signal
+}
+
 # Closes the started console as a person does, File > Exit (tried three times, 20 s each: a loaded machine may not
 # have its menu ready at once); fails when it does not end.
 console_exit() {

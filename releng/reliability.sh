@@ -64,11 +64,14 @@ fingerprints() { # pem files -> SHA-1 thumbprints, upper case, no colons
 
 # a random delay within the run of one command: the JVM and OSGi start take most of it
 measure() { local s e; s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+# The launch script execs Java, except on a group's first run (it makes the class-data sharing archive) or in a
+# temporary folder, where Java is its child: a SIGKILL cannot be passed on, so the child is killed with it
 kill_after() { # ms command... : starts the command, SIGKILLs it after ms (if still running); returns its status or 137
     local ms=$1; shift
     "$@" > "$work/k.out" 2> "$work/k.err" &
     local pid=$!
     sleep "$(awk "BEGIN{print $ms/1000}")"
+    pkill -KILL -P "$pid" java 2>/dev/null
     kill -KILL "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
     return $?

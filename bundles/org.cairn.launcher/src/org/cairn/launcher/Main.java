@@ -22,7 +22,7 @@ import java.util.function.ToIntFunction;
  * names is asked first, without the framework ({@link PlainHelp}).
  * <p>
  * This class only loads the rest of the launcher with the framework's jar in a class loader of its own. That jar is
- * the installation's, unsigned when the product is built (releng/UnsignFramework.java): the JVM's class-data sharing
+ * the installation's, unsigned when the product is built (releng/ProductJars.java): the JVM's class-data sharing
  * archive leaves out the classes of signed jars, and the framework's are a third of the classes a command loads.
  * (An unsigned copy in CACHE, made by the first run, did that before the product's jar was unsigned.)
  */
