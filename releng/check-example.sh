@@ -8,7 +8,7 @@
 #    made by keytool, and runs All Tasks → Copy SHA-256 Fingerprint on a certificate of Personal, whose
 #    fingerprint openssl computed;
 # 4. removes both with `cairn snapin uninstall`: the product is as before, and the console still starts.
-# Needs: the built product and update site, a JDK (keytool), openssl, xvfb-run, xdotool. --offline builds the
+# Needs: the built product and update site, a JDK (keytool), openssl, Xvfb, xdotool. --offline builds the
 # example offline (Maven's -o), as the build that runs this does when it is offline.
 # Run by ./run-tests after the product is built; alone: releng/check-example.sh [--offline]
 set -euo pipefail
@@ -34,13 +34,12 @@ command -v openssl >/dev/null || { echo "openssl is needed: apt-get install open
 . "$top/releng/jdk.sh"
 cairn_select_jdk
 
-if [ -z "${CAIRN_CHECK_INNER:-}" ]; then
-    CAIRN_CHECK_INNER=1 exec xvfb-run -a -s "-screen 0 1280x1024x24" "$0" "$@"
-fi
-
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# an X server of the check's own (releng/console.sh: starting and ending the console, every wait bounded)
+. "$top/releng/console.sh"
+console_x_server
 
 # 1. The example's own build, on a copy outside the source tree: nothing but the update site and Maven Central
 #    (the user's Maven repository and settings, as any Maven build; the HOME below is set after it)
@@ -83,8 +82,6 @@ snapin() { # ARGS...: `cairn snapin ARGS...`, which must succeed
 }
 
 CONSOLE_LOG="$work/console.log"
-# console_start_and_end: the console started, its window awaited, ended by SIGTERM (every wait bounded)
-. "$top/releng/console.sh"
 
 state > "$work/before"
 

@@ -7,7 +7,7 @@
 # component descriptions, read at the next start, a damaged copy ignored); and the command line's own
 # configuration: made in the cache with none of SWT, e4 or p2, used, remade when damaged; and the message when no
 # Java 21 or newer is found (what was tried, what to do). Needs: a built product,
-# xvfb-run, xdotool. Run by ./run-tests after the product is built; alone: releng/check-launcher.sh
+# Xvfb, xdotool. Run by ./run-tests after the product is built; alone: releng/check-launcher.sh
 set -euo pipefail
 top=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 product="$top/releng/org.cairn.repository/target/products/org.cairn.console.product/linux/gtk/x86_64/cairn"
@@ -15,10 +15,6 @@ product="$top/releng/org.cairn.repository/target/products/org.cairn.console.prod
 command -v xdotool >/dev/null || { echo "xdotool is needed: apt-get install xdotool" >&2; exit 1; }
 . "$top/releng/jdk.sh"
 cairn_select_jdk
-
-if [ -z "${CAIRN_CHECK_INNER:-}" ]; then
-    CAIRN_CHECK_INNER=1 exec xvfb-run -a -s "-screen 0 1280x1024x24" "$0" "$@"
-fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -28,10 +24,11 @@ mkdir -p "$HOME"
 cache="$XDG_CACHE_HOME/cairn"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# an X server of the check's own (releng/console.sh: starting and ending the console, every wait bounded)
+. "$top/releng/console.sh"
+console_x_server
 
 CONSOLE_LOG="$work/out.log"
-# console_start_and_end (ended by SIGTERM), console_start, console_exit (File > Exit); every wait bounded
-. "$top/releng/console.sh"
 
 # Starts the console, waits for its window and closes it as a person does, File > Exit
 exit_console() { console_start; console_exit; }
@@ -72,8 +69,9 @@ for jar in jars:
         deflated = [i.filename for i in z.infolist() if i.compress_type != zipfile.ZIP_STORED]
         if deflated:
             sys.exit("%s has %d compressed entries (%s...)" % (os.path.basename(jar), len(deflated), deflated[0]))
-        if z.testzip() is not None:
-            sys.exit("%s: entry %s is damaged" % (os.path.basename(jar), z.testzip()))
+        damaged = z.testzip()
+        if damaged is not None:
+            sys.exit("%s: entry %s is damaged" % (os.path.basename(jar), damaged))
     m = re.fullmatch(r"(.+?)_(\d+\.\d+\.\d+(?:\.[\w-]+)?)\.jar", os.path.basename(jar))
     size = m and re.search(r"id='%s' version='%s'>\s*<properties[^>]*>\s*<property name='download\.size' value='(\d+)'"
                            % (re.escape(m.group(1)), re.escape(m.group(2))), index)

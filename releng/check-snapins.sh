@@ -7,7 +7,7 @@
 # features/ identical). The unsigned copy with --trust-unsigned is installed, listed with its version and origin, the
 # console starts with it, and it is removed again; then the signed site as a jar:file: archive with --trust-signer,
 # and the SDK feature from Cairn's own update site. Needs: the built product, update site and test site, python3,
-# xvfb-run, xdotool.
+# Xvfb, xdotool.
 # Run by ./run-tests after the product is built; alone: releng/check-snapins.sh
 set -euo pipefail
 top=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
@@ -23,10 +23,6 @@ command -v xdotool >/dev/null || { echo "xdotool is needed: apt-get install xdot
 . "$top/releng/jdk.sh"
 cairn_select_jdk
 
-if [ -z "${CAIRN_CHECK_INNER:-}" ]; then
-    CAIRN_CHECK_INNER=1 exec xvfb-run -a -s "-screen 0 1280x1024x24" "$0" "$@"
-fi
-
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config" CAIRN_STORE_ROOT="$work/stores"
@@ -37,6 +33,9 @@ product="$work/cairn"
 feature=org.cairn.testsnapin.feature
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# an X server of the check's own (releng/console.sh: starting and ending the console, every wait bounded)
+. "$top/releng/console.sh"
+console_x_server
 
 # What must not change when an operation is refused
 state() {
@@ -69,8 +68,6 @@ expect_ok() { # WHAT
 }
 
 CONSOLE_LOG="$work/console.log"
-# console_start_and_end: the console started, its window awaited, ended by SIGTERM (every wait bounded)
-. "$top/releng/console.sh"
 
 # A p2 repository as plain content.xml and artifacts.xml, which the steps below edit
 plain_copy() { # FROM TO

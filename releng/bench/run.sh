@@ -96,14 +96,16 @@ end_window() {
     kill "$WINDOW_PID" 2>/dev/null || true
     wait "$WINDOW_PID" 2>/dev/null || true
 }
-close_console() {
-    local i
-    xdotool key --window "$WINDOW_ID" alt+f > /dev/null 2>&1 || true
-    sleep 0.3
-    xdotool key x > /dev/null 2>&1 || true
-    for i in $(seq 1 200); do
-        kill -0 "$WINDOW_PID" 2>/dev/null || break
-        sleep 0.05
+close_console() { # File > Exit, tried three times (a first start may not have its menu ready at once)
+    local i try
+    for try in 1 2 3; do
+        xdotool key --window "$WINDOW_ID" alt+f > /dev/null 2>&1 || true
+        sleep 0.3
+        xdotool key x > /dev/null 2>&1 || true
+        for i in $(seq 1 100); do
+            kill -0 "$WINDOW_PID" 2>/dev/null || break 2
+            sleep 0.05
+        done
     done
     if kill -0 "$WINDOW_PID" 2>/dev/null; then SIGNALLED=$((SIGNALLED + 1)); fi
     end_window
