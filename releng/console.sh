@@ -16,8 +16,9 @@ x() { timeout 20 xdotool "$@" 2>/dev/null; }
 # one of their own instead of under xvfb-run so that the server can be replaced when GTK cannot open its display:
 # CI's run of 2026-12-08 failed in check-launcher when the fifteenth console start on one xvfb-run server ended in
 # GTK's start, "gtk_init_check() failed", after fourteen starts that showed their window; seen once here too, in a
-# loop of the check under dbus-run-session (its seventh start); the cause is not known. (xvfb-run itself exits 1
-# when its server has gone, whatever the check's result.)
+# loop of the check under dbus-run-session, while another script beside it started consoles on an X server of its
+# own and killed that server; the cause is not known. (xvfb-run itself exits 1 when its server has gone, whatever
+# the check's result.)
 CONSOLE_XVFB=""
 console_x_server() {
     local number_file number="" i
